@@ -1,0 +1,40 @@
+# Kamerregister: `make run` to try it, `make test` for the whole suite (SQLite, then PostgreSQL).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO_ENV := DEMO_MODE=1 DEBUG=1
+
+.PHONY: run test test-sqlite test-postgres test-e2e lint bench serve-prod clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(STAMP)
+	mkdir -p var
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEMO_ENV) $(BIN)/python manage.py demo_users
+	$(DEMO_ENV) $(BIN)/python manage.py load_demo --user griffie
+	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
+
+test: lint test-sqlite test-postgres
+	@echo "== backends that ran: SQLite, PostgreSQL"
+
+test-sqlite: $(STAMP)
+	@echo "== test suite on SQLite"
+	$(BIN)/pytest -n 2 -q
+
+test-postgres: $(STAMP)
+	@echo "== database tests on PostgreSQL"
+	ONLY_DB_TESTS=1 scripts/with-postgres $(BIN)/pytest -n 2 -q
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,82 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from register.models import (
+    Committee,
+    Debate,
+    Document,
+    Dossier,
+    Ministry,
+    Office,
+    Party,
+    PartyMembership,
+    Person,
+)
+
+
+@admin.register(Dossier)
+class DossierAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "title"]
+    search_fields = ["number", "title"]
+
+
+@admin.register(Document)
+class DocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "kind", "date", "title"]
+    list_filter = ["kind", "chamber"]
+    search_fields = ["ident", "title", "kenmerk", "number"]
+    readonly_fields = ["ident"]
+    autocomplete_fields = ["dossier"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = PartyMembership
+    extra = 0
+
+
+class OfficeInline(admin.TabularInline):
+    model = Office
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["full_name", "initials", "first_name", "prefix", "surname"]
+    search_fields = ["surname", "first_name", "initials", "offices__title"]
+    inlines = [MembershipInline, OfficeInline]
+
+
+@admin.register(Party)
+class PartyAdmin(SimpleHistoryAdmin):
+    list_display = ["abbreviation", "name", "aliases"]
+    search_fields = ["abbreviation", "name", "aliases"]
+
+
+@admin.register(PartyMembership)
+class PartyMembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "party", "start", "end"]
+
+
+@admin.register(Ministry)
+class MinistryAdmin(SimpleHistoryAdmin):
+    list_display = ["abbreviation", "name"]
+    search_fields = ["abbreviation", "name"]
+
+
+@admin.register(Office)
+class OfficeAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "person", "ministry", "start", "end"]
+
+
+@admin.register(Committee)
+class CommitteeAdmin(SimpleHistoryAdmin):
+    list_display = ["abbreviation", "name"]
+    search_fields = ["abbreviation", "name"]
+
+
+@admin.register(Debate)
+class DebateAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "date", "committee", "dossier"]
+    list_filter = ["kind", "committee"]
+    search_fields = ["title"]
+    filter_horizontal = ["documents"]

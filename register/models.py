@@ -1,0 +1,325 @@
+"""Core of the register: dossiers, documents, people, parties, committees and debates."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from register.history import ChangeSource, save_with_history, tracked_history
+from register.references import Reference
+from register.references import _format_dossier as format_dossier
+
+# A period that ends on or after its start, or is open on either side.
+ENDS_AFTER_START = Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start"))
+DOSSIER_NUMBER_RE = re.compile(r"^\d{4,6}(-[A-Z0-9]{1,10})?$")
+
+
+def validate_dossier_number(value):
+    if not DOSSIER_NUMBER_RE.match(value):
+        raise ValidationError(
+            _("Een dossiernummer bestaat uit cijfers met eventueel een achtervoegsel, zoals "
+              "24077 of 35570-XVI."),
+            code="dossier_number",
+        )
+
+
+class Dossier(models.Model):
+    number = models.CharField(
+        _("nummer"), max_length=20, unique=True, validators=[validate_dossier_number],
+        help_text=_("Zonder spaties, bijvoorbeeld 24077 of 35570-XVI."),
+    )
+    title = models.CharField(_("titel"), max_length=300)
+    history = tracked_history()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+
+    def __str__(self):
+        return f"{self.display_number} {self.title}"
+
+    @property
+    def display_number(self):
+        """The number as the Kamer writes it: "24 077", "35 570 XVI"."""
+        return format_dossier(self.number)
+
+
+class DocumentQuerySet(models.QuerySet):
+    def from_reference(self, reference: Reference, *, by, reason, source=ChangeSource.PERSON,
+                       **fields):
+        """The Document for a parsed reference, created (with its official URL) if new.
+
+        Looked up by natural key, so the same paper is never stored twice; an unknown dossier
+        is created too, with an empty title for a clerk to fill in.
+        """
+        document = self.filter(ident=reference.ident).first()
+        if document:
+            return document, False
+        if reference.dossier:
+            dossier = Dossier.objects.filter(number=reference.dossier).first()
+            if dossier is None:
+                dossier = save_with_history(Dossier(number=reference.dossier, title=""), by=by,
+                                            reason=reason, source=source)
+            fields.setdefault("dossier", dossier)
+        fields = {"kind": reference.kind, "number": reference.number,
+                  "chamber": reference.chamber, "year": reference.year or "",
+                  "item": reference.item or "", **fields}
+        document = save_with_history(self.model(**fields), by=by, reason=reason, source=source)
+        return document, True
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        KAMERSTUK = "kamerstuk", _("Kamerstuk")
+        HANDELINGEN = "handelingen", _("Handelingen")
+        AANHANGSEL = "aanhangsel", _("Aanhangsel Handelingen")
+        BRIEF = "brief", _("Brief")
+        VERSLAG = "verslag", _("Verslag")
+        OTHER = "other", _("Overig")
+
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    dossier = models.ForeignKey(
+        Dossier, models.PROTECT, null=True, blank=True, related_name="documents",
+        verbose_name=_("dossier"),
+    )
+    number = models.CharField(_("nummer"), max_length=20, blank=True)
+    chamber = models.CharField(
+        _("Kamer"), max_length=2, blank=True,
+        choices=[("II", "Tweede Kamer"), ("I", "Eerste Kamer")],
+    )
+    year = models.CharField(_("vergaderjaar"), max_length=7, blank=True, help_text="2019/20")
+    item = models.CharField(_("item"), max_length=10, blank=True)
+    kenmerk = models.CharField(_("kenmerk"), max_length=50, blank=True)
+    # The natural key of the paper ("kst-24077-450", "h-tk-20192020-38-5"); null for papers
+    # without one, such as a report only known by its title.
+    ident = models.CharField(_("sleutel"), max_length=60, unique=True, null=True, blank=True,
+                             editable=False)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    title = models.CharField(_("titel"), max_length=300, blank=True)
+    url = models.URLField(_("officiële URL"), max_length=300, blank=True)
+    history = tracked_history()
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "ident"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+
+    def __str__(self):
+        reference = self.reference
+        if reference:
+            return str(reference)
+        return self.title or self.kenmerk or f"Document {self.pk}"
+
+    def save(self, *args, **kwargs):
+        reference = self.reference
+        self.ident = reference.ident if reference else (f"brief-{self.kenmerk}" if self.kenmerk
+                                                         else None)
+        if reference and not self.url:
+            self.url = reference.url
+        super().save(*args, **kwargs)
+
+    @property
+    def reference(self):
+        """The parliamentary reference this document stands for, if it has one."""
+        if self.dossier_id and self.number:
+            return Reference(kind="kamerstuk", dossier=self.dossier.number, number=self.number,
+                             year=self.year or None, chamber=self.chamber or "II")
+        if self.kind in (self.Kind.HANDELINGEN, self.Kind.AANHANGSEL) and self.year and self.number:
+            return Reference(kind=self.kind, dossier=None, number=self.number, year=self.year,
+                             chamber=self.chamber or "II", item=self.item or None)
+        return None
+
+
+class Party(models.Model):
+    abbreviation = models.CharField(
+        _("afkorting"), max_length=50, unique=True,
+        help_text=_("Zoals de Kamer het schrijft, bijvoorbeeld ChristenUnie."),
+    )
+    name = models.CharField(_("naam"), max_length=200, blank=True)
+    aliases = models.CharField(
+        _("andere schrijfwijzen"), max_length=200, blank=True,
+        help_text=_("Gescheiden door komma's, bijvoorbeeld CU."),
+    )
+    history = tracked_history()
+
+    class Meta:
+        ordering = ["abbreviation"]
+        verbose_name = _("fractie")
+        verbose_name_plural = _("fracties")
+
+    def __str__(self):
+        return self.abbreviation
+
+    @classmethod
+    def lookup(cls, text):
+        """The party written as `text`, by its abbreviation or one of its aliases ("CU")."""
+        text = text.strip()
+        party = cls.objects.filter(abbreviation__iexact=text).first()
+        if party:
+            return party
+        for party in cls.objects.exclude(aliases=""):
+            if text.lower() in (alias.strip().lower() for alias in party.aliases.split(",")):
+                return party
+        return None
+
+
+class Ministry(models.Model):
+    abbreviation = models.CharField(_("afkorting"), max_length=20, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    history = tracked_history()
+
+    class Meta:
+        ordering = ["abbreviation"]
+        verbose_name = _("ministerie")
+        verbose_name_plural = _("ministeries")
+
+    def __str__(self):
+        return self.abbreviation
+
+
+class Person(models.Model):
+    """A member of parliament or a bewindspersoon, with the name parts the Kamer uses.
+
+    A person may be known only by office ("de Minister van Justitie en Veiligheid"): then all
+    name parts are empty and the display name is the office.
+    """
+
+    initials = models.CharField(_("initialen"), max_length=20, blank=True)
+    first_name = models.CharField(_("voornaam"), max_length=50, blank=True)
+    prefix = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
+    surname = models.CharField(_("achternaam"), max_length=100, blank=True)
+    tk_id = models.CharField(_("Tweede Kamer-id"), max_length=40, blank=True)
+    history = tracked_history()
+
+    class Meta:
+        ordering = ["surname", "prefix", "initials"]
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        """The display name as far as known: "Edgar Mulder", "P. Blokhuis", "Van der Graaf"."""
+        if not self.surname:
+            office = self.offices.order_by("-start").first()
+            return office.title if office else _("onbekend")
+        given = self.first_name or self.initials
+        if given:
+            return " ".join(part for part in (given, self.prefix, self.surname) if part)
+        prefix = self.prefix[:1].upper() + self.prefix[1:] if self.prefix else ""
+        return " ".join(part for part in (prefix, self.surname) if part)
+
+    def party_on(self, date):
+        membership = self.memberships.filter(
+            Q(start__lte=date) | Q(start__isnull=True), Q(end__gte=date) | Q(end__isnull=True)
+        ).select_related("party").first()
+        return membership.party if membership else None
+
+    def office_on(self, date):
+        return self.offices.filter(
+            Q(start__lte=date) | Q(start__isnull=True), Q(end__gte=date) | Q(end__isnull=True)
+        ).select_related("ministry").first()
+
+
+class PartyMembership(models.Model):
+    person = models.ForeignKey(Person, models.CASCADE, related_name="memberships",
+                               verbose_name=_("persoon"))
+    party = models.ForeignKey(Party, models.PROTECT, related_name="memberships",
+                              verbose_name=_("fractie"))
+    start = models.DateField(_("vanaf"), null=True, blank=True)
+    end = models.DateField(_("tot en met"), null=True, blank=True)
+    history = tracked_history()
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("fractielidmaatschap")
+        verbose_name_plural = _("fractielidmaatschappen")
+        constraints = [
+            models.CheckConstraint(
+                condition=ENDS_AFTER_START,
+                name="membership_end_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.party})"
+
+
+class Office(models.Model):
+    person = models.ForeignKey(Person, models.CASCADE, related_name="offices",
+                               verbose_name=_("persoon"))
+    title = models.CharField(
+        _("functie"), max_length=200,
+        help_text=_("Bijvoorbeeld: Staatssecretaris van Volksgezondheid, Welzijn en Sport."),
+    )
+    ministry = models.ForeignKey(Ministry, models.PROTECT, null=True, blank=True,
+                                 related_name="offices", verbose_name=_("ministerie"))
+    start = models.DateField(_("vanaf"), null=True, blank=True)
+    end = models.DateField(_("tot en met"), null=True, blank=True)
+    history = tracked_history()
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("functie")
+        verbose_name_plural = _("functies")
+        constraints = [
+            models.CheckConstraint(
+                condition=ENDS_AFTER_START,
+                name="office_end_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Committee(models.Model):
+    abbreviation = models.CharField(_("afkorting"), max_length=20, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    history = tracked_history()
+
+    class Meta:
+        ordering = ["abbreviation"]
+        verbose_name = _("commissie")
+        verbose_name_plural = _("commissies")
+
+    def __str__(self):
+        return self.name
+
+
+class Debate(models.Model):
+    class Kind(models.TextChoices):
+        AO = "ao", _("algemeen overleg")
+        NOTAOVERLEG = "notaoverleg", _("notaoverleg")
+        PLENARY = "plenary", _("plenair debat")
+        VAO = "vao", _("tweeminutendebat/VAO")
+        BUDGET = "budget", _("begrotingsbehandeling")
+        COMMITTEE = "committee", _("commissiedebat")
+        OTHER = "other", _("overig")
+
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("titel"), max_length=300)
+    date = models.DateField(_("datum"))
+    committee = models.ForeignKey(Committee, models.PROTECT, null=True, blank=True,
+                                  related_name="debates", verbose_name=_("commissie"))
+    dossier = models.ForeignKey(Dossier, models.PROTECT, null=True, blank=True,
+                                related_name="debates", verbose_name=_("dossier"))
+    documents = models.ManyToManyField(
+        Document, blank=True, related_name="debates", verbose_name=_("verslagen en Handelingen")
+    )
+    history = tracked_history()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        verbose_name = _("debat")
+        verbose_name_plural = _("debatten")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.title} ({self.date:%d-%m-%Y})"

@@ -1,0 +1,9 @@
+import os
+
+from django.db import connection
+
+
+def test_the_suite_runs_on_the_backend_database_url_names(db):
+    """Guards the PostgreSQL pass of `make test` against silently running on SQLite."""
+    expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    assert connection.vendor == expected

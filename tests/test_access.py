@@ -1,0 +1,79 @@
+"""Every URL pattern, requested by every role, against the expected-access table.
+
+Later issues add their pages to ACCESS; a pattern missing from the table fails the test, so no
+page can be added without deciding who may see it.
+"""
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+
+ROLES = ["anonymous", "norole", "griffie", "beleid", "brieven", "superuser"]
+LOGIN = {"anonymous": 302}
+
+
+def everyone(status=200):
+    return {**LOGIN, "norole": 403, "griffie": status, "beleid": status, "brieven": status,
+            "superuser": status}
+
+
+def only(*roles, status=200):
+    return {**LOGIN, **{role: (status if role in roles else 403) for role in ROLES[1:]},
+            "superuser": status}
+
+
+def public(status=200):
+    return dict.fromkeys(ROLES, status)
+
+
+# url name: (kwargs from the demo objects, {role: status of a GET})
+ACCESS = {
+    "home": (None, everyone()),
+    "healthz": (None, public()),
+    "login": (None, public()),
+    "logout": (None, {**public(405), **LOGIN}),
+    "set_language": (None, dict.fromkeys(ROLES, 302)),
+}
+
+
+def named_patterns(resolver=None, prefix=""):
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == "admin":
+                continue
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            yield from named_patterns(pattern, namespace)
+        elif pattern.name:
+            yield prefix + pattern.name
+
+
+def test_every_url_pattern_is_in_the_access_table():
+    assert set(named_patterns()) == set(ACCESS)
+
+
+@pytest.fixture
+def users(norole, clerk, advisor, letter_writer, superuser):
+    return {"anonymous": None, "norole": norole, "griffie": clerk, "beleid": advisor,
+            "brieven": letter_writer, "superuser": superuser}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_url_access_per_role(role, users, demo, client):
+    if users[role]:
+        client.force_login(users[role])
+    failures = []
+    for name, (kwargs, expected) in ACCESS.items():
+        url = reverse(name, kwargs=kwargs(demo) if kwargs else None)
+        response = client.get(url)
+        if response.status_code != expected[role]:
+            failures.append(f"{url} ({name}): {response.status_code}, expected {expected[role]}")
+        elif role == "anonymous" and expected[role] == 302 and name != "set_language":
+            assert response["Location"].startswith(reverse("login"))
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("role, status", [("anonymous", 302), ("norole", 302), ("griffie", 302),
+                                          ("superuser", 200)])
+def test_admin_is_for_staff_only(role, status, users, client):
+    if users[role]:
+        client.force_login(users[role])
+    assert client.get("/beheer/").status_code == status
