@@ -1,0 +1,375 @@
+"""Dutch deadline phrases ("in het voorjaar van 2021") turned into date periods.
+
+The conventions are those of DESIGN.md, "Periods: Dutch deadline phrases". Commitments are free
+Dutch sentences, so `parse_period` scans the text with a table of regular expressions, one per kind
+of expression, each paired with a small function that turns a match into dates. Where expressions
+overlap, the one starting first wins, and at the same start the longest ("eind maart 2021" rather
+than "maart 2021"). Of the expressions found, the first whose period has not ended by `today` is
+the deadline: dates already past when the words were spoken are context ("Tijdens het AO van
+7 november 2019 ..."), not deadlines.
+
+Beyond the DESIGN table, because the reference letter uses them: ranges ("van 12 juni tot en met
+10 juli jl.", "maart t/m 18 mei 2020"), "jl."/"a.s." and "dit/volgend/vorig jaar" after a month
+("juni jl.", "april dit jaar"), "vorig jaar", numeric dates (15-03-2021, 2021-03-15), "binnen N
+werkdagen" and "binnen een half jaar". A month without a year ("in juni") is read like a season
+without a year, but only after a word that makes it a time, so that "Mei Li Vos" is no May.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import string
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+__all__ = ["Period", "parse_period"]
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    text: str
+
+
+class _Span(NamedTuple):
+    start: date
+    end: date
+    # Where "voor <expression>" ends. None when "voor" cannot mean "before" here: "voor volgend
+    # jaar" is "for next year", and the special "voor de zomer" rules carry their own meaning.
+    before: date | None
+
+
+def _plain(start: date, end: date) -> _Span:
+    return _Span(start, end, start - timedelta(days=1))
+
+
+# --- Regex building blocks ----------------------------------------------------------------------
+# The patterns are written in lower case and match a copy of the text with only ASCII capitals (and
+# the accented ones Dutch uses here) lowered. Full Unicode case-insensitivity would let "ſept" or
+# "K" (the Kelvin sign) match, and str.lower() may change the length of the text, which would
+# shift the positions that Period.text is cut with.
+_FOLD = str.maketrans(string.ascii_uppercase + "ÓÉ", string.ascii_lowercase + "óé")
+
+_MONTH_FULL = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+)
+_MONTH_ABBR = "jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec"
+_MONTH_NUMBERS = {
+    "jan": 1, "feb": 2, "maa": 3, "mrt": 3, "apr": 4, "mei": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "okt": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+
+def _month(group: str, *, full_only: bool = False) -> str:
+    abbreviations = "" if full_only else rf"|(?:{_MONTH_ABBR})\b\.?"
+    return rf"(?P<{group}>(?:{_MONTH_FULL})\b{abbreviations})"
+
+
+# Four digits from 1900 to 2100, not part of a longer number ("20191" is footnote 1 glued to 2019),
+# of a parliamentary year ("2019/20", "2019/2020") or of a reference ("nr. 2021").
+_YEAR = r"(?<![0-9/])(?<!nr\.)(?<!nr\.\s)(?P<year>19[0-9]{2}|20[0-9]{2}|2100)(?![0-9]|/[0-9])"
+_RELATIVE = r"\b(?P<rel>dit|volgende?|komende?|vorige?)\s+jaar\b"
+_WHEN = rf"(?:{_YEAR}|{_RELATIVE})"
+# "jl." (jongstleden) points back, "a.s." (aanstaande) forward, as a missing year does.
+_MARK = r"(?P<mark>jl\b\.?|j\.l\.|jongstleden\b|a\.s\.?|aanstaande\b)"
+# Words that may stand before an expression and are kept in its text ("in het voorjaar").
+_LEAD = r"\b(?:(?P<lead>in|op|rond|omstreeks|per)\s+)?(?:(?:het|de)\s+)?"
+# Between the words of an expression: "het eerste kwartaal van 2021", "in de zomer van dit jaar".
+_SEP = r"(?:\s+(?:van|het|de|in)\b)*\s+"
+_YEAR_OR_MARK = rf"(?:{_SEP}{_WHEN}|\s*{_MARK})?"
+_PART = r"(?P<part>begin|medio|half|midden|eind|einde|ultimo)(?:\s*-\s*|\s+(?:van\s+)?)"
+_DAY = r"(?P<day>[0-3]?[0-9])"
+_PREFIX = re.compile(r"\b(?P<prefix>v[oó][oó]r|uiterlijk)\s+$")
+
+_PARTS = {"begin": "begin", "medio": "medio", "half": "medio", "midden": "medio",
+          "eind": "eind", "einde": "eind", "ultimo": "eind"}  # fmt: skip
+_SEASONS = {"voorjaar": 3, "lente": 3, "zomer": 6, "najaar": 9, "herfst": 9, "winter": 12}
+_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": 4}
+_RELATIVE_YEARS = {"dit": 0, "volg": 1, "kome": 1, "vori": -1}
+_NUMBERS = {
+    "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
+    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
+    "negentien": 19, "twintig": 20, "dertig": 30, "veertig": 40, "zestig": 60, "negentig": 90,
+}  # fmt: skip
+
+
+# --- Calendar helpers ----------------------------------------------------------------------------
+
+
+def _month_number(name: str) -> int:
+    return _MONTH_NUMBERS[name.lower()[:3]]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _months(year: int, first: int, count: int) -> tuple[date, date]:
+    """`count` months from `first` in `year`; they may run into the next year (winter)."""
+    last = first + count - 1
+    return date(year, first, 1), _month_end(year + (last - 1) // 12, (last - 1) % 12 + 1)
+
+
+def _add_months(day: date, count: int) -> date:
+    index = day.month - 1 + count
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _add_working_days(day: date, count: int) -> date:
+    while count > 0:
+        day += timedelta(days=1)
+        count -= day.weekday() < 5
+    return day
+
+
+def _prinsjesdag(year: int) -> date:
+    first = date(year, 9, 1)
+    return first + timedelta(days=(1 - first.weekday()) % 7 + 14)  # third Tuesday of September
+
+
+def _place(
+    build: Callable[[int], tuple[date, date]], m: re.Match[str], today: date
+) -> tuple[date, date]:
+    """Put an expression in its year: as written, relative to today, or by the conventions for
+    words without a year (the first occurrence that has not ended by today; with "jl." the last
+    one that began before today). Raises ValueError when no year gives a valid date."""
+    groups = m.groupdict()
+    if groups.get("year"):
+        return build(int(groups["year"]))
+    if groups.get("rel"):
+        return build(today.year + _RELATIVE_YEARS[groups["rel"].lower()[:4]])
+    backwards = (groups.get("mark") or "").lower().startswith("j")
+    # Nine years reach past the gap between leap years around 1900 and 2100 (29 februari).
+    years = (
+        range(today.year, today.year - 9, -1)
+        if backwards
+        else range(today.year - 1, today.year + 9)
+    )
+    for year in years:
+        try:
+            start, end = build(year)
+        except ValueError:
+            continue
+        if (start < today) if backwards else (end >= today):
+            return start, end
+    raise ValueError("no year fits")
+
+
+# --- One function per kind of expression ---------------------------------------------------------
+
+
+def _day(m: re.Match[str], today: date) -> _Span:
+    day, month = int(m["day"]), _month_number(m["month"])
+    return _plain(*_place(lambda y: (date(y, month, day),) * 2, m, today))
+
+
+def _month_span(year: int, month: int, part: str | None) -> tuple[date, date]:
+    last = _month_end(year, month).day
+    first, final = {"begin": (1, 10), "medio": (11, 20), "eind": (21, last)}.get(part, (1, last))
+    return date(year, month, first), date(year, month, final)
+
+
+def _month_expr(m: re.Match[str], today: date) -> _Span | None:
+    part = _PARTS[m["part"].lower()] if m["part"] else None
+    name = m["month"].rstrip(".").lower()
+    if not (m["year"] or m["rel"] or m["mark"]):
+        # A month without a year needs a word that makes it a time ("in juni", "eind juni",
+        # "voor juni"), so that names such as "Mei Li Vos" are not read as May.
+        prefixed = _PREFIX.search(m.string, max(0, m.start() - 30), m.start())
+        if name not in _MONTH_FULL.split("|") or not (part or m["lead"] or prefixed):
+            return None
+    month = _month_number(name)
+    start, end = _place(lambda y: _month_span(y, month, part), m, today)
+    return _Span(start, end, end if part == "eind" else start - timedelta(days=1))
+
+
+def _range(m: re.Match[str], today: date) -> _Span:
+    """A range such as "12 juni t/m 10 juli jl." or "maart t/m 18 mei 2020". The year or "jl."
+    written on the right applies to both sides; the left falls in the year before if it must."""
+    month2 = _month_number(m["m2"])
+
+    def right(year: int) -> tuple[date, date]:
+        last = _month_end(year, month2)
+        return (last.replace(day=int(m["d2"])),) * 2 if m["d2"] else (last.replace(day=1), last)
+
+    end = _place(right, m, today)[1]
+    month1 = _month_number(m["m1"] or m["m1b"]) if (m["m1"] or m["m1b"]) else month2
+    day1 = int(m["d1"] or 1)
+    start = date(end.year, month1, day1)
+    if start > end:
+        start = date(end.year - 1, month1, day1)
+    return _plain(start, end)
+
+
+def _quarter(m: re.Match[str], today: date) -> _Span:
+    written = (m.groupdict().get("q") or m["qw"]).lower()
+    quarter = int(written[0]) if written[0].isdigit() else _ORDINALS[written]
+    return _plain(*_place(lambda y: _months(y, 3 * quarter - 2, 3), m, today))
+
+
+def _half(m: re.Match[str], today: date) -> _Span:
+    written = (m.groupdict().get("h") or m["hw"]).lower()
+    half = int(written[0]) if written[0].isdigit() else _ORDINALS[written]
+    return _plain(*_place(lambda y: _months(y, 6 * half - 5, 6), m, today))
+
+
+def _season(m: re.Match[str], today: date) -> _Span:
+    first = _SEASONS[m["season"].lower()]
+    return _plain(*_place(lambda y: _months(y, first, 3), m, today))
+
+
+def _year_part(m: re.Match[str], today: date) -> _Span | None:
+    part = _PARTS[m["part"].lower()]
+    if m["thisyear"] and part != "eind":
+        return None  # "begin van het jaar" in December means January: too vague to guess
+    first, count = {"begin": (1, 3), "medio": (5, 4), "eind": (10, 3)}[part]
+    if m["thisyear"]:
+        start, end = _months(today.year, first, count)
+    else:
+        start, end = _place(lambda y: _months(y, first, count), m, today)
+    return _Span(start, end, end if part == "eind" else start - timedelta(days=1))
+
+
+def _year(m: re.Match[str], today: date) -> _Span:
+    start, end = _place(lambda y: (date(y, 1, 1), date(y, 12, 31)), m, today)
+    return _Span(start, end, None if m["rel"] else start - timedelta(days=1))
+
+
+def _numeric_date(m: re.Match[str], today: date) -> _Span | None:
+    year = int(m["y"] or m["y2"])
+    if not 1900 <= year <= 2100:
+        return None
+    day = date(year, int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
+    return _plain(day, day)
+
+
+def _prinsjesdag_expr(m: re.Match[str], today: date) -> _Span:
+    start, end = _place(lambda y: (_prinsjesdag(y),) * 2, m, today)
+    return _Span(start, end, end)  # "voor Prinsjesdag": up to and including the day itself
+
+
+def _before_summer(m: re.Match[str], today: date) -> _Span:
+    # Up to the summer recess, which starts early July: by 30 June, next year's once it passed.
+    end = _place(lambda y: (date(y, 6, 30),) * 2, m, today)[1]
+    return _Span(min(today, end), end, None)
+
+
+def _after_summer(m: re.Match[str], today: date) -> _Span:
+    return _Span(*_place(lambda y: (date(y, 9, 1), date(y, 10, 31)), m, today), None)
+
+
+def _after_christmas(m: re.Match[str], today: date) -> _Span:
+    return _Span(*_place(lambda y: _months(y, 1, 2), m, today), None)
+
+
+def _within(m: re.Match[str], today: date) -> _Span | None:
+    unit = m["unit"].lower()
+    if m["half"]:
+        if not unit.startswith("ja"):
+            return None  # "binnen een half uur" is not a deadline we keep
+        return _Span(today, _add_months(today, 6), None)
+    count = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
+    if unit.startswith("werk"):
+        end = _add_working_days(today, count)
+    elif unit.startswith("dag"):
+        end = today + timedelta(days=count)
+    elif unit.startswith("we"):
+        end = today + timedelta(weeks=count)
+    else:
+        end = _add_months(today, count * (12 if unit.startswith("ja") else 1))
+    return _Span(today, end, None)
+
+
+_VOOR = r"\bv[oó][oó]r\s+(?:(?:de|het)\s+)?"
+_NUMBER = "|".join(sorted(_NUMBERS, key=len, reverse=True))
+_DAY_MONTH_1 = rf"(?:(?P<d1>[0-3]?[0-9])(?:\s+{_month('m1')})?|{_month('m1b', full_only=True)})"
+_DAY_MONTH_2 = rf"(?:(?P<d2>[0-3]?[0-9])\s+)?{_month('m2')}"
+
+# At the same start position the longest match wins; on equal length the earlier rule.
+_RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None]]] = [
+    (rf"{_VOOR}zomer(?:reces|vakantie)?\b(?:{_SEP}{_WHEN})?", _before_summer),
+    (rf"\bna\s+(?:(?:de|het)\s+)?zomer(?:reces|vakantie)?\b(?:{_SEP}{_WHEN})?", _after_summer),
+    (r"\bna\s+(?:(?:de|het)\s+)?kerst(?:reces|vakantie)?\b", _after_christmas),
+    (rf"\bbinnen\s+(?:(?P<half>(?:een\s+)?half)\s*|(?P<n>[0-9]{{1,3}}|{_NUMBER})\s+)"
+     r"(?P<unit>werkdag(?:en)?|dag(?:en)?|weken|week|maand(?:en)?|jaar|jaren)\b", _within),
+    (r"(?<![0-9])(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])"
+     r"|(?<![0-9./-])(?P<d2>[0-9]{1,2})(?P<sep>[-/])(?P<m2>[0-9]{1,2})(?P=sep)(?P<y2>[0-9]{4})"
+     r"(?![0-9])",
+     _numeric_date),
+    (rf"(?:\bvan\s+)?\b{_DAY_MONTH_1}\s*(?:t/m|t\.m\.|tot\s+en\s+met|[-–])\s*{_DAY_MONTH_2}"
+     rf"{_YEAR_OR_MARK}", _range),
+    (rf"{_LEAD}{_DAY}\s+{_month('month')}{_YEAR_OR_MARK}", _day),
+    (rf"{_LEAD}(?:{_PART})?{_month('month')}{_YEAR_OR_MARK}", _month_expr),
+    (rf"\b(?:het\s+)?q(?P<q>[1-4])(?:\s*-\s*|{_SEP}){_WHEN}", _quarter),
+    (rf"{_LEAD}(?P<qw>eerste|tweede|derde|vierde|laatste|[1-4](?:e|ste|de))\s+kwartaal\b"
+     rf"(?:{_SEP}{_WHEN})?", _quarter),
+    (rf"\bh(?P<h>[12])(?:\s*-\s*|{_SEP}){_WHEN}", _half),
+    (rf"{_LEAD}(?P<hw>eerste|tweede|[12](?:e|ste|de))\s+(?:helft|halfjaar|half\s+jaar)\b"
+     rf"(?:{_SEP}{_WHEN})?", _half),
+    (rf"{_LEAD}(?:(?:komende?|aanstaande?|volgende?)\s+)?"
+     rf"(?P<season>voorjaar|lente|zomer|najaar|herfst|winter)\b(?:{_SEP}{_WHEN})?", _season),
+    (rf"{_LEAD}{_PART}(?:{_WHEN}|(?P<thisyear>het\s+jaar\b))", _year_part),
+    (rf"{_LEAD}prinsjesdag\b(?:{_SEP}{_WHEN})?", _prinsjesdag_expr),
+    (rf"{_LEAD}{_WHEN}", _year),
+]  # fmt: skip
+_COMPILED = [(re.compile(pattern), handler) for pattern, handler in _RULES]
+
+
+class _Found(NamedTuple):
+    start: int
+    end: int
+    order: int
+    span: tuple[date, date] | None  # None: an invalid date, whose words yield no period
+
+
+def _with_prefix(text: str, start: int, span: _Span, today: date) -> tuple[int, tuple[date, date]]:
+    """Apply "voor" (up to the day before) or "uiterlijk" (up to and including) written before
+    the expression. Such a period runs from today, but never starts after it ends."""
+    prefix = _PREFIX.search(text, max(0, start - 30), start) if span.before is not None else None
+    if prefix is None:
+        return start, (span.start, span.end)
+    end = span.end if prefix["prefix"].lower() == "uiterlijk" else span.before
+    return prefix.start(), (min(today, end), end)
+
+
+def _find(text: str, today: date) -> Iterator[_Found]:
+    """Every expression in `text` (already folded to lower case), overlapping ones included."""
+    for order, (pattern, handler) in enumerate(_COMPILED):
+        for m in pattern.finditer(text):
+            try:
+                span = handler(m, today)
+                if span is None:
+                    continue  # the words looked like an expression but are not one
+                start, dates = _with_prefix(text, m.start(), span, today)
+            except (ValueError, OverflowError):
+                # "31 februari 2021": the words are a date expression, but name no valid date.
+                start, dates = m.start(), None
+            yield _Found(start, m.end(), order, dates)
+
+
+def parse_period(text: str, today: date) -> Period | None:
+    """The deadline period that `text` names, read on `today`; None when it names none."""
+    if not isinstance(text, str) or not isinstance(today, date):
+        return None
+    if isinstance(today, datetime):
+        today = today.date()  # a datetime does not compare with a date
+    periods: list[Period] = []
+    taken_until = 0
+    for found in sorted(
+        _find(text.translate(_FOLD), today), key=lambda f: (f.start, f.start - f.end, f.order)
+    ):
+        if found.start < taken_until:
+            continue  # overlaps an expression that starts earlier or is longer
+        taken_until = found.end
+        if found.span is not None:
+            periods.append(Period(*found.span, text=text[found.start : found.end]))
+    for period in periods:
+        if period.end >= today:
+            return period
+    return periods[0] if periods else None

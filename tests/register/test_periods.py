@@ -1,0 +1,717 @@
+"""parse_period: the conventions of DESIGN.md "Periods" and every date phrase of the reference
+letter (source/000_2d634044248a310d.txt, the drug policy progress letter of 18 December 2020)."""
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from register.periods import Period, parse_period
+
+LETTER_DATE = date(2020, 12, 18)
+# The letter lives next to DESIGN.md, outside the repository; its sentences are quoted below.
+LETTER = Path("/work/shared/source/000_2d634044248a310d.txt")
+d = date
+
+
+def span(text, today=LETTER_DATE):
+    period = parse_period(text, today)
+    return None if period is None else (period.start, period.end)
+
+
+# --- Every row of the DESIGN table ---------------------------------------------------------------
+
+DESIGN_TABLE = [
+    # that day
+    ("15 maart 2021", d(2020, 12, 18), d(2021, 3, 15), d(2021, 3, 15)),
+    ("op 15 maart 2021", d(2020, 12, 18), d(2021, 3, 15), d(2021, 3, 15)),
+    # no year: the next such day on or after today
+    ("15 maart", d(2020, 12, 18), d(2021, 3, 15), d(2021, 3, 15)),
+    ("15 maart", d(2021, 3, 15), d(2021, 3, 15), d(2021, 3, 15)),
+    ("15 maart", d(2021, 3, 16), d(2022, 3, 15), d(2022, 3, 15)),
+    ("uiterlijk 1 juli", d(2020, 12, 18), d(2020, 12, 18), d(2021, 7, 1)),
+    ("1 juli a.s.", d(2020, 12, 18), d(2021, 7, 1), d(2021, 7, 1)),
+    ("1 juli aanstaande", d(2021, 7, 1), d(2021, 7, 1), d(2021, 7, 1)),
+    # jl.: the last such day before today
+    ("26 november jl.", d(2020, 12, 18), d(2020, 11, 26), d(2020, 11, 26)),
+    ("26 november jl.", d(2020, 11, 26), d(2019, 11, 26), d(2019, 11, 26)),
+    ("26 november jongstleden", d(2020, 11, 27), d(2020, 11, 26), d(2020, 11, 26)),
+    # voor / uiterlijk a date
+    ("voor 1 juli 2021", d(2020, 12, 18), d(2020, 12, 18), d(2021, 6, 30)),
+    ("uiterlijk 1 juli 2021", d(2020, 12, 18), d(2020, 12, 18), d(2021, 7, 1)),
+    ("voor 2022", d(2020, 12, 18), d(2020, 12, 18), d(2021, 12, 31)),
+    # months
+    ("maart 2021", d(2020, 12, 18), d(2021, 3, 1), d(2021, 3, 31)),
+    ("in maart 2021", d(2020, 12, 18), d(2021, 3, 1), d(2021, 3, 31)),
+    ("begin maart 2021", d(2020, 12, 18), d(2021, 3, 1), d(2021, 3, 10)),
+    ("medio maart 2021", d(2020, 12, 18), d(2021, 3, 11), d(2021, 3, 20)),
+    ("eind maart 2021", d(2020, 12, 18), d(2021, 3, 21), d(2021, 3, 31)),
+    ("eind april 2021", d(2020, 12, 18), d(2021, 4, 21), d(2021, 4, 30)),
+    # quarters
+    ("Q1 2021", d(2020, 12, 18), d(2021, 1, 1), d(2021, 3, 31)),
+    ("1e kwartaal 2021", d(2020, 12, 18), d(2021, 1, 1), d(2021, 3, 31)),
+    ("het eerste kwartaal 2021", d(2020, 12, 18), d(2021, 1, 1), d(2021, 3, 31)),
+    ("in het eerste kwartaal van 2021", d(2020, 12, 18), d(2021, 1, 1), d(2021, 3, 31)),
+    ("eerste kwartaal van volgend jaar", d(2020, 12, 18), d(2021, 1, 1), d(2021, 3, 31)),
+    # halves
+    ("H2 2021", d(2020, 12, 18), d(2021, 7, 1), d(2021, 12, 31)),
+    ("tweede helft 2021", d(2020, 12, 18), d(2021, 7, 1), d(2021, 12, 31)),
+    ("in de tweede helft van 2021", d(2020, 12, 18), d(2021, 7, 1), d(2021, 12, 31)),
+    # seasons, meteorological
+    ("voorjaar 2021", d(2020, 12, 18), d(2021, 3, 1), d(2021, 5, 31)),
+    ("zomer 2021", d(2020, 12, 18), d(2021, 6, 1), d(2021, 8, 31)),
+    ("najaar 2021", d(2020, 12, 18), d(2021, 9, 1), d(2021, 11, 30)),
+    ("winter 2021", d(2020, 12, 18), d(2021, 12, 1), d(2022, 2, 28)),
+    # parts of a year
+    ("begin 2021", d(2020, 12, 18), d(2021, 1, 1), d(2021, 3, 31)),
+    ("medio 2021", d(2020, 12, 18), d(2021, 5, 1), d(2021, 8, 31)),
+    ("eind 2021", d(2020, 12, 18), d(2021, 10, 1), d(2021, 12, 31)),
+    # years
+    ("2021", d(2020, 12, 18), d(2021, 1, 1), d(2021, 12, 31)),
+    ("in 2021", d(2020, 12, 18), d(2021, 1, 1), d(2021, 12, 31)),
+    ("dit jaar", d(2020, 12, 18), d(2020, 1, 1), d(2020, 12, 31)),
+    ("volgend jaar", d(2020, 12, 18), d(2021, 1, 1), d(2021, 12, 31)),
+    ("komend jaar", d(2020, 12, 18), d(2021, 1, 1), d(2021, 12, 31)),
+    ("begin volgend jaar", d(2020, 12, 18), d(2021, 1, 1), d(2021, 3, 31)),
+    ("eind dit jaar", d(2020, 12, 18), d(2020, 10, 1), d(2020, 12, 31)),
+    # seasons without a year: the first that does not end before today
+    ("komend voorjaar", d(2020, 12, 18), d(2021, 3, 1), d(2021, 5, 31)),
+    ("komende voorjaar", d(2020, 12, 18), d(2021, 3, 1), d(2021, 5, 31)),
+    ("komende zomer", d(2020, 12, 18), d(2021, 6, 1), d(2021, 8, 31)),
+    ("in het voorjaar", d(2020, 12, 18), d(2021, 3, 1), d(2021, 5, 31)),
+    ("in het voorjaar", d(2021, 4, 10), d(2021, 3, 1), d(2021, 5, 31)),
+    # recesses and Prinsjesdag
+    ("voor de zomer", d(2020, 12, 18), d(2020, 12, 18), d(2021, 6, 30)),
+    ("voor het zomerreces", d(2021, 3, 1), d(2021, 3, 1), d(2021, 6, 30)),
+    ("voor de zomer", d(2021, 7, 1), d(2021, 7, 1), d(2022, 6, 30)),
+    ("na de zomer", d(2020, 12, 18), d(2021, 9, 1), d(2021, 10, 31)),
+    ("na het zomerreces", d(2021, 3, 1), d(2021, 9, 1), d(2021, 10, 31)),
+    ("na het kerstreces", d(2020, 12, 18), d(2021, 1, 1), d(2021, 2, 28)),
+    ("voor Prinsjesdag", d(2020, 12, 18), d(2020, 12, 18), d(2021, 9, 21)),
+    ("voor Prinsjesdag", d(2021, 3, 1), d(2021, 3, 1), d(2021, 9, 21)),
+    # within
+    ("binnen drie weken", d(2020, 12, 18), d(2020, 12, 18), d(2021, 1, 8)),
+    ("binnen 2 maanden", d(2020, 12, 18), d(2020, 12, 18), d(2021, 2, 18)),
+    ("binnen tien dagen", d(2020, 12, 18), d(2020, 12, 18), d(2020, 12, 28)),
+]
+
+
+@pytest.mark.parametrize(("text", "today", "start", "end"), DESIGN_TABLE)
+def test_design_conventions(text, today, start, end):
+    period = parse_period(text, today)
+    assert period == Period(start, end, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["zo spoedig mogelijk", "binnenkort", "te zijner tijd", "", "   ", "Zo Spoedig Mogelijk"],
+)
+def test_words_without_a_period_give_none(text):
+    assert parse_period(text, LETTER_DATE) is None
+
+
+# --- Every date phrase of the reference letter, in its sentence, read on the letter's date ------
+
+LETTER_SENTENCES = [
+    (
+        "Vanaf week 17 van dit jaar zijn de testcentra met in achtneming van de corona-"
+        "maatregelen en met een aangepast protocol geleidelijk weer opengegaan.",
+        "dit jaar", d(2020, 1, 1), d(2020, 12, 31),
+    ),
+    (
+        "open met het aangepaste protocol uit april dit jaar waarbij alleen op afspraak drugs "
+        "kunnen worden getest.",
+        "april dit jaar", d(2020, 4, 1), d(2020, 4, 30),
+    ),
+    (
+        "De eerste meting betreft de periode van de eerste fase van de intelligente lockdown "
+        "(meting maart t/m\n18 mei 2020).",
+        "maart t/m\n18 mei 2020", d(2020, 3, 1), d(2020, 5, 18),
+    ),
+    (
+        "een tweede, extra meting uitgevoerd over de periode vanaf versoepeling van de "
+        "maatregelen (meting 1 juni t/m september 2020)",
+        "1 juni t/m september 2020", d(2020, 6, 1), d(2020, 9, 30),
+    ),
+    # the table header: all quarters are past, so the first one counts
+    ("Q2 2019 Q3 2019 Q2 2020 Q3 2020", "Q2 2019", d(2019, 4, 1), d(2019, 6, 30)),
+    (
+        "duidelijk is gedaald ten opzichte van dezelfde periode vorig jaar (zie tabel 1).",
+        "vorig jaar", d(2019, 1, 1), d(2019, 12, 31),
+    ),
+    (
+        "In de zomer is het beleid geëvalueerd en heeft men zich voorbereid op de tweede golf.",
+        "In de zomer", d(2021, 6, 1), d(2021, 8, 31),
+    ),
+    (
+        "Indien de uitgestelde zorgvraag alsnog volgend jaar wordt ingehaald, is er risico op "
+        "logistieke problemen.",
+        "volgend jaar", d(2021, 1, 1), d(2021, 12, 31),
+    ),
+    ("Monitor Drugs Incidenten 2019", "2019", d(2019, 1, 1), d(2019, 12, 31)),
+    (
+        "In 2019 werden in totaal 6.629 incidenten geregistreerd: 5.577 bij de MDI en 1.052 bij "
+        "het LIS.",
+        "In 2019", d(2019, 1, 1), d(2019, 12, 31),
+    ),
+    (
+        "toen ging het om respectievelijk 5.157 en 951 (2018) en 5.117 en 788 (2017) meldingen.",
+        "2018", d(2018, 1, 1), d(2018, 12, 31),
+    ),
+    (
+        "Tot 2015 was dit aandeel nog <1% van alle drugsincidenten.",
+        "2015", d(2015, 1, 1), d(2015, 12, 31),
+    ),
+    (
+        "maar is wel toegenomen (5 incidenten in\n2017, 9 in 2018 en 42 in 2019).",
+        "in\n2017", d(2017, 1, 1), d(2017, 12, 31),
+    ),
+    (
+        "Zo verwacht ik in 2021 een belangrijke stap te zetten, wanneer lachgas en de meest "
+        "voorkomende soorten Nieuwe Psychoactieve Drugs (NPS) onder de Opiumwet zullen vallen.",
+        "in 2021", d(2021, 1, 1), d(2021, 12, 31),
+    ),
+    (
+        "Per brief van 25 augustus 2020 heeft de Minister voor Medische Zorg en Sport uw Kamer "
+        "het rapport toegestuurd (Bijlage bij Kamerstuk 29 248, nr. 323)",
+        "25 augustus 2020", d(2020, 8, 25), d(2020, 8, 25),
+    ),
+    (
+        "Bijgevoegd treft u het rapport «Cocaïne: wie gebruikt het en waarom?» van dit "
+        "onderzoek dat dit jaar is uitgevoerd5.",
+        "dit jaar", d(2020, 1, 1), d(2020, 12, 31),
+    ),
+    (
+        "Ik ga na het Kerstreces met het Trimbos-instituut in gesprek over een vervolgonderzoek "
+        "om in de tweede helft van 2021 te komen tot de ontwikkeling van een gerichte "
+        "preventieaanpak",
+        "na het Kerstreces", d(2021, 1, 1), d(2021, 2, 28),
+    ),
+    (
+        "om in de tweede helft van 2021 te komen tot de ontwikkeling van een gerichte "
+        "preventieaanpak",
+        "in de tweede helft van 2021", d(2021, 7, 1), d(2021, 12, 31),
+    ),
+    (
+        "In 2008 is dit onderzoek voor het eerst uitgevoerd, nu is deze studie herhaald.",
+        "In 2008", d(2008, 1, 1), d(2008, 12, 31),
+    ),
+    (
+        "Op basis van de bevindingen van deze onderzoeken wordt in 2021 in ieder geval nieuw "
+        "lesmateriaal ontwikkeld",
+        "in 2021", d(2021, 1, 1), d(2021, 12, 31),
+    ),
+    (
+        "nog gaande, de resultaten hiervan volgen begin 2021.",
+        "begin 2021", d(2021, 1, 1), d(2021, 3, 31),
+    ),
+    (
+        "welke actiepunten naar aanleiding van deze drie onderzoeken in 2021 worden opgepakt.",
+        "in 2021", d(2021, 1, 1), d(2021, 12, 31),
+    ),
+    (
+        "In het Algemeen Overleg Drugspreventiebeleid eind 2019 heb ik toegezegd dat",
+        "eind 2019", d(2019, 10, 1), d(2019, 12, 31),
+    ),
+    (
+        "Juni jl. is de quickscan naar de beschikbaarheid van literatuur opgeleverd.",
+        "Juni jl.", d(2020, 6, 1), d(2020, 6, 30),
+    ),
+    (
+        "Ik zal bekijken hoe komend\njaar effectiviteitsonderzoek naar interventies verder kan "
+        "worden gestimuleerd.",
+        "komend\njaar", d(2021, 1, 1), d(2021, 12, 31),
+    ),
+    (
+        "Ik zal uw Kamer daarom in het voorjaar van 2021 over de uitkomsten van het persona "
+        "onderzoek informeren.",
+        "in het voorjaar van 2021", d(2021, 3, 1), d(2021, 5, 31),
+    ),
+    (
+        "Het Trimbos-instituut is medio 2019 met financiering van het Ministerie van VWS gestart "
+        "met een onderzoek",
+        "medio 2019", d(2019, 5, 1), d(2019, 8, 31),
+    ),
+    (
+        "Het Trimbos-instituut zal met financiering van het Ministerie van VWS komend jaar "
+        "bijvoorbeeld het bestaande preventiemateriaal in het Arabisch vertalen",
+        "komend jaar", d(2021, 1, 1), d(2021, 12, 31),
+    ),
+    (
+        "Het Trimbos-instituut heeft dit jaar ook met financiering van VWS de Handreiking "
+        "«Lachgas: van zorgen naar acties» geactualiseerd11.",
+        "dit jaar", d(2020, 1, 1), d(2020, 12, 31),
+    ),
+    (
+        "heeft de Minister van Infrastructuur en Waterstaat eind vorig jaar aangekondigd Team "
+        "Alert te vragen een campagne over lachgas in het verkeer te ontwikkelen.12",
+        "eind vorig jaar", d(2019, 10, 1), d(2019, 12, 31),
+    ),
+    (
+        # "26 november jl." is past, so it is context; "voor het jaar 2021" is "for", not
+        # "before", and the year counts.
+        "Met deze stand van zaken doen de Minister van Justitie en Veiligheid en ik tevens "
+        "uitvoering aan de toezegging die de Minister op 26 november jl. aan uw Kamer heeft "
+        "gedaan tijdens de begrotingsbehandeling van het Ministerie van Justitie en Veiligheid "
+        "voor het jaar 2021.",
+        "2021", d(2021, 1, 1), d(2021, 12, 31),
+    ),
+    (
+        "Hiermee geven de Minister van Justitie en Veiligheid en ik uitvoering aan de toezegging "
+        "die de Minister op\n26 november jl. (Handelingen II 2020/21, nr. 30, debat over de "
+        "Begroting Justitie en Veiligheid 2021) aan uw Kamer heeft gedaan",
+        "2021", d(2021, 1, 1), d(2021, 12, 31),
+    ),
+    (
+        "de toezegging die de Minister op 26 november jl. aan uw Kamer heeft gedaan",
+        "op 26 november jl.", d(2020, 11, 26), d(2020, 11, 26),
+    ),
+    (
+        "Zoals ik uw Kamer eerder heb geïnformeerd, heeft van\n12 juni tot en met 10 juli jl. het "
+        "ontwerpbesluit opengestaan voor internetconsultatie.14",
+        "van\n12 juni tot en met 10 juli jl.", d(2020, 6, 12), d(2020, 7, 10),
+    ),
+    (
+        "Ik streef er samen met de Minister van Justitie en Veiligheid naar het voorstel zo "
+        "spoedig mogelijk, naar verwachting in het voorjaar 2021, bij uw Kamer in te dienen.",
+        "in het voorjaar 2021", d(2021, 3, 1), d(2021, 5, 31),
+    ),
+    (
+        "Het streven is dat het Lachgasbesluit vervolgens in de tweede helft van 2021 in werking "
+        "treedt.",
+        "in de tweede helft van 2021", d(2021, 7, 1), d(2021, 12, 31),
+    ),
+    (
+        "De verwachting is dat het wetsvoorstel komend voorjaar aan uw Kamer zal worden "
+        "aangeboden.",
+        "komend voorjaar", d(2021, 3, 1), d(2021, 5, 31),
+    ),
+    (
+        "Vanaf 1 januari\n2021 wordt de basiscursus door Trimbos aangeboden onder de naam Alcohol "
+        "en Drugs-Basiscursus e-learning.",
+        "1 januari\n2021", d(2021, 1, 1), d(2021, 1, 1),
+    ),
+    ("De eindrapportage verwacht ik in juni 2022.", "in juni 2022", d(2022, 6, 1), d(2022, 6, 30)),
+    (
+        "In april 2019 heb ik uw Kamer geïnformeerd over de oprichting van het Platform tegengaan "
+        "stijging drugsgebruik (Kamerstuk 24 077, nr. 426). In november 2019 heeft de eerste "
+        "bijeenkomst van het platform plaatsgevonden.",
+        "In april 2019", d(2019, 4, 1), d(2019, 4, 30),
+    ),
+    (
+        "Begin volgend jaar volgt een volgende sessie over drugspreventie en onderwijs.",
+        "Begin volgend jaar", d(2021, 1, 1), d(2021, 3, 31),
+    ),
+    (
+        "bevat vanwege een privacy-technisch probleem geen gegevens vanaf het jaar 2016.",
+        "2016", d(2016, 1, 1), d(2016, 12, 31),
+    ),
+    (
+        "De wetswijziging is eind augustus jl. naar de Tweede Kamer gestuurd voor behandeling.",
+        "eind augustus jl.", d(2020, 8, 21), d(2020, 8, 31),
+    ),
+    (
+        "Het jaar 2020 zal in de monitoring zorgen voor een trendbreuk",
+        "2020", d(2020, 1, 1), d(2020, 12, 31),
+    ),
+    (
+        "In het eerste kwartaal van 2021 informeer ik u over genomen stappen en over een aantal "
+        "openstaande toezeggingen.",
+        "In het eerste kwartaal van 2021", d(2021, 1, 1), d(2021, 3, 31),
+    ),
+    ("10 CAM, Risicobeoordeling lachgas (2019)", "2019", d(2019, 1, 1), d(2019, 12, 31)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "words", "start", "end"), LETTER_SENTENCES)
+def test_reference_letter_sentences(sentence, words, start, end):
+    assert parse_period(sentence, LETTER_DATE) == Period(start, end, words)
+
+
+# Days and months without a year are read forward, by the DESIGN convention, also where the
+# letter narrates the past; the clerk keeps such words as context or overrides the period.
+LETTER_DAYS_WITHOUT_YEAR = [
+    (
+        "Tijdens het AO Verslavingszorg/Drugsbeleid van 10 oktober (eerste termijn) (Kamerstuk "
+        "24 077, nr. 450), 7 november (tweede termijn) (Kamerstuk\n24 077, nr. 457) 2019 en met "
+        "de voortgangsbrief van 19 december 20191",
+        "10 oktober", d(2021, 10, 10), d(2021, 10, 10),
+    ),
+    # "20191" is 2019 with footnote 1 glued to it: no year
+    ("met de voortgangsbrief van 19 december 20191", "19 december", d(2020, 12, 19),
+     d(2020, 12, 19)),
+    (
+        "Na een periode van versoepeling zijn de testcentra vanaf 14 oktober 22.00 open",
+        "14 oktober", d(2021, 10, 14), d(2021, 10, 14),
+    ),
+    (
+        "Tijdens de huidige lockdown die\n14 december middernacht is ingegaan",
+        "14 december", d(2021, 12, 14), d(2021, 12, 14),
+    ),
+    (
+        "sinds de start van de coronacrisis medio maart.",
+        "medio maart", d(2021, 3, 11), d(2021, 3, 20),
+    ),
+    (
+        "gerapporteerd tussen medio maart en medio oktober;",
+        "medio maart", d(2021, 3, 11), d(2021, 3, 20),
+    ),
+    ("De campagne is 19 november gestart.", "19 november", d(2021, 11, 19), d(2021, 11, 19)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "words", "start", "end"), LETTER_DAYS_WITHOUT_YEAR)
+def test_reference_letter_days_without_year(sentence, words, start, end):
+    assert parse_period(sentence, LETTER_DATE) == Period(start, end, words)
+
+
+def test_spoken_on_the_day_itself_the_day_counts():
+    sentence = (
+        "Tijdens het Algemeen Overleg op 7 november 2019 heb ik op een vraag van mevrouw Van der "
+        "Graaf (CU) toegezegd met de spoedeisende hulp in gesprek te gaan"
+    )
+    assert span(sentence, d(2019, 11, 7)) == (d(2019, 11, 7), d(2019, 11, 7))
+    # read later, it is the only expression, and the first of the past ones counts
+    assert span(sentence) == (d(2019, 11, 7), d(2019, 11, 7))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Het afgelopen jaar was een bijzonder jaar vanwege de, nog altijd voortdurende, "
+        "coronapandemie.",
+        "zijn de drugstestcentra van het DIMS voor een periode van 5 weken gesloten geweest.",
+        "heb ik het afgelopen half jaar een drietal sessies georganiseerd",
+        "Zodra over dit traject meer bekend is zal uw Kamer daarover worden geïnformeerd door de "
+        "Minister voor MZS.",
+        "Het Trimbos-instituut concludeert dat er de laatste 10 jaar weinig relevante onderzoeken "
+        "zijn opgeleverd.",
+        "Het kabinet heeft daar deze kabinetsperiode extra middelen voor vrijgemaakt.",
+        "Op 12 SEH’s van ziekenhuizen is het systeem NEED in gebruik",
+        "driekwart van de tabletten bevatte meer dan 150mg van de werkzame stof MDMA.",
+        # "20198" is 2019 with footnote 8: neither a year, nor does "van april" make a time
+        "In de Drugspreventiebrief van april 20198 heb ik aangegeven",
+        "Tijdens het VAO Drugspreventiebeleid en Verslavingszorg (Handelingen II\n2019/20, nr. 38, "
+        "item 5) is de motie aangenomen.",
+    ],
+)
+def test_reference_letter_sentences_without_a_period(sentence):
+    assert parse_period(sentence, LETTER_DATE) is None
+
+
+def test_whole_reference_letter():
+    if not LETTER.exists():
+        pytest.skip("the reference letter is kept outside the repository")
+    period = parse_period(LETTER.read_text(encoding="utf-8"), LETTER_DATE)
+    assert period is not None
+    assert period.end >= LETTER_DATE
+
+
+# --- Several expressions: the first that has not ended counts --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "words"),
+    [
+        ("Tijdens het AO van 7 november 2019 heb ik toegezegd in maart 2021 terug te komen.",
+         LETTER_DATE, "in maart 2021"),
+        ("In april 2019 en in november 2019", LETTER_DATE, "In april 2019"),
+        ("Q2 2019 Q3 2019 Q2 2020 Q3 2020", d(2020, 5, 1), "Q2 2020"),
+        ("Q2 2019 Q3 2019 Q2 2020 Q3 2020", d(2020, 7, 1), "Q3 2020"),
+        ("op 17 december 2020 beloofd, uiterlijk 18 december 2020", LETTER_DATE,
+         "uiterlijk 18 december 2020"),
+        ("In 2019 beloofd voor 1 juli 2020; nu eind 2021", LETTER_DATE, "eind 2021"),
+        ("eind 2021 of anders in maart 2021", LETTER_DATE, "eind 2021"),
+        ("31 februari 2021 of in maart 2021", LETTER_DATE, "in maart 2021"),
+    ],
+)  # fmt: skip
+def test_several_expressions(text, today, words):
+    assert parse_period(text, today).text == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("eind maart 2021", "eind maart 2021"),
+        ("het eerste kwartaal van 2021", "het eerste kwartaal van 2021"),
+        ("in de tweede helft van 2021", "in de tweede helft van 2021"),
+        ("voor 1 juli 2021", "voor 1 juli 2021"),
+        ("begin volgend jaar", "begin volgend jaar"),
+        ("15 maart 2021", "15 maart 2021"),
+        ("in het voorjaar van 2021", "in het voorjaar van 2021"),
+        ("Q1 2021", "Q1 2021"),
+        ("voor de zomer van 2021", "voor de zomer van 2021"),
+        ("12 t/m 14 juni 2021", "12 t/m 14 juni 2021"),
+    ],
+)
+def test_longer_expression_wins_at_the_same_position(text, words):
+    assert parse_period(f"Wij doen dat {text} zoals beloofd.", LETTER_DATE).text == words
+
+
+# --- Boundaries ---------------------------------------------------------------------------------
+
+BOUNDARIES = [
+    # a deadline on today is still a deadline
+    ("18 december 2020", d(2020, 12, 18), d(2020, 12, 18), d(2020, 12, 18)),
+    ("uiterlijk 18 december 2020", d(2020, 12, 18), d(2020, 12, 18), d(2020, 12, 18)),
+    # "voor"/"uiterlijk" a date already past: start = end
+    ("voor 1 juli 2021", d(2021, 8, 1), d(2021, 6, 30), d(2021, 6, 30)),
+    ("uiterlijk 1 juli 2021", d(2021, 8, 1), d(2021, 7, 1), d(2021, 7, 1)),
+    ("voor 2022", d(2022, 3, 1), d(2021, 12, 31), d(2021, 12, 31)),
+    ("vóór 1 juli 2021", d(2020, 12, 18), d(2020, 12, 18), d(2021, 6, 30)),
+    ("voor maart 2021", d(2020, 12, 18), d(2020, 12, 18), d(2021, 2, 28)),
+    ("voor eind maart 2021", d(2020, 12, 18), d(2020, 12, 18), d(2021, 3, 31)),
+    ("voor eind 2021", d(2020, 12, 18), d(2020, 12, 18), d(2021, 12, 31)),
+    ("voor het einde van het jaar", d(2020, 12, 18), d(2020, 12, 18), d(2020, 12, 31)),
+    ("uiterlijk in het voorjaar van 2021", d(2020, 12, 18), d(2020, 12, 18), d(2021, 5, 31)),
+    ("uiterlijk eind maart 2021", d(2020, 12, 18), d(2020, 12, 18), d(2021, 3, 31)),
+    ("voor Q2 2021", d(2020, 12, 18), d(2020, 12, 18), d(2021, 3, 31)),
+    # leap years
+    ("29 februari 2024", d(2020, 12, 18), d(2024, 2, 29), d(2024, 2, 29)),
+    ("29 februari", d(2020, 12, 18), d(2024, 2, 29), d(2024, 2, 29)),
+    ("29 februari", d(2097, 3, 1), d(2104, 2, 29), d(2104, 2, 29)),  # 2100 is no leap year
+    ("eind februari 2024", d(2020, 12, 18), d(2024, 2, 21), d(2024, 2, 29)),
+    ("februari 2100", d(2020, 12, 18), d(2100, 2, 1), d(2100, 2, 28)),
+    ("voor 1 maart 2024", d(2024, 1, 1), d(2024, 1, 1), d(2024, 2, 29)),
+    ("binnen een jaar", d(2020, 2, 29), d(2020, 2, 29), d(2021, 2, 28)),
+    # winter crosses the year
+    ("winter 2023", d(2020, 12, 18), d(2023, 12, 1), d(2024, 2, 29)),
+    ("in de winter", d(2021, 1, 15), d(2020, 12, 1), d(2021, 2, 28)),
+    ("in de winter", d(2021, 3, 1), d(2021, 12, 1), d(2022, 2, 28)),
+    ("komende winter", d(2020, 11, 30), d(2020, 12, 1), d(2021, 2, 28)),
+    ("winter van volgend jaar", d(2020, 12, 18), d(2021, 12, 1), d(2022, 2, 28)),
+    # Prinsjesdag: the third Tuesday of September, next year's once passed
+    ("voor Prinsjesdag", d(2021, 9, 21), d(2021, 9, 21), d(2021, 9, 21)),
+    ("voor Prinsjesdag", d(2021, 9, 22), d(2021, 9, 22), d(2022, 9, 20)),
+    ("voor Prinsjesdag", d(2024, 1, 1), d(2024, 1, 1), d(2024, 9, 17)),
+    ("Prinsjesdag 2020", d(2020, 1, 1), d(2020, 9, 15), d(2020, 9, 15)),
+    ("op Prinsjesdag", d(2022, 9, 21), d(2023, 9, 19), d(2023, 9, 19)),
+    # recess windows
+    ("voor de zomer", d(2021, 6, 30), d(2021, 6, 30), d(2021, 6, 30)),
+    ("voor de zomer van 2022", d(2020, 12, 18), d(2020, 12, 18), d(2022, 6, 30)),
+    ("voor de zomervakantie", d(2021, 1, 5), d(2021, 1, 5), d(2021, 6, 30)),
+    ("na de zomer", d(2021, 10, 31), d(2021, 9, 1), d(2021, 10, 31)),
+    ("na de zomer", d(2021, 11, 1), d(2022, 9, 1), d(2022, 10, 31)),
+    ("na het zomerreces van 2022", d(2020, 12, 18), d(2022, 9, 1), d(2022, 10, 31)),
+    ("na het kerstreces", d(2021, 2, 28), d(2021, 1, 1), d(2021, 2, 28)),
+    ("na het kerstreces", d(2021, 3, 1), d(2022, 1, 1), d(2022, 2, 28)),
+    ("na het kerstreces", d(2023, 12, 1), d(2024, 1, 1), d(2024, 2, 29)),
+    # seasons, quarters, halves, months without a year
+    ("in het voorjaar", d(2021, 5, 31), d(2021, 3, 1), d(2021, 5, 31)),
+    ("in het voorjaar", d(2021, 6, 1), d(2022, 3, 1), d(2022, 5, 31)),
+    ("in het najaar", d(2020, 12, 18), d(2021, 9, 1), d(2021, 11, 30)),
+    ("in het eerste kwartaal", d(2020, 12, 18), d(2021, 1, 1), d(2021, 3, 31)),
+    ("in het vierde kwartaal", d(2020, 12, 18), d(2020, 10, 1), d(2020, 12, 31)),
+    ("in de tweede helft", d(2021, 1, 4), d(2021, 7, 1), d(2021, 12, 31)),
+    ("in maart", d(2020, 12, 18), d(2021, 3, 1), d(2021, 3, 31)),
+    ("in december", d(2020, 12, 18), d(2020, 12, 1), d(2020, 12, 31)),
+    ("eind juni", d(2021, 6, 25), d(2021, 6, 21), d(2021, 6, 30)),
+    ("juni jl.", d(2021, 6, 15), d(2021, 6, 1), d(2021, 6, 30)),
+    ("juni jl.", d(2021, 6, 1), d(2020, 6, 1), d(2020, 6, 30)),
+    ("1 juli a.s.", d(2021, 7, 2), d(2022, 7, 1), d(2022, 7, 1)),
+    # within, also with months of different lengths
+    ("binnen 1 maand", d(2021, 1, 31), d(2021, 1, 31), d(2021, 2, 28)),
+    ("binnen twaalf maanden", d(2020, 12, 18), d(2020, 12, 18), d(2021, 12, 18)),
+    ("binnen een week", d(2020, 12, 18), d(2020, 12, 18), d(2020, 12, 25)),
+    ("binnen veertien dagen", d(2020, 12, 18), d(2020, 12, 18), d(2021, 1, 1)),
+    ("binnen een half jaar", d(2020, 12, 18), d(2020, 12, 18), d(2021, 6, 18)),
+    ("binnen 10 werkdagen", d(2020, 12, 18), d(2020, 12, 18), d(2021, 1, 1)),
+    ("binnen 0 dagen", d(2020, 12, 18), d(2020, 12, 18), d(2020, 12, 18)),
+    ("binnen 2 jaar", d(2020, 12, 18), d(2020, 12, 18), d(2022, 12, 18)),
+    # years at the limits
+    ("in 1900", d(2020, 12, 18), d(1900, 1, 1), d(1900, 12, 31)),
+    ("in 2100", d(2020, 12, 18), d(2100, 1, 1), d(2100, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "today", "start", "end"), BOUNDARIES)
+def test_boundaries(text, today, start, end):
+    assert span(text, today) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20191",
+        "120211",
+        "2019/20",
+        "2019/2020",
+        "Kamerstukken II 2020/21, 35 570 XVI, nr. 12",
+        "Kamerstuk 35 570, nr. 2021",
+        "Handelingen II 2019/20, nr. 38, item 5",
+        "1899",
+        "2101",
+        "31 februari 2021",
+        "29 februari 2021",
+        "31 april 2021",
+        "0 maart 2021",
+        "31 februari",
+        "de laatste 10 jaar",
+        "Jan Jansen belt",  # an abbreviation alone is no month
+        "het lid Mei Li Vos",  # nor is a month name without a word that makes it a time
+        "de voorjaarsnota en de zomerreces-planning",
+        "binnen een paar weken",
+        "binnen een half uur",
+        "begin van het jaar",
+        "H2",
+        "Q3",
+    ],
+)
+def test_no_period(text):
+    assert parse_period(text, LETTER_DATE) is None
+
+
+# --- Spelling ------------------------------------------------------------------------------------
+
+SPELLINGS = [
+    ("IN HET VOORJAAR VAN 2021", d(2021, 3, 1), d(2021, 5, 31)),
+    ("In Het Eerste Kwartaal Van 2021", d(2021, 1, 1), d(2021, 3, 31)),
+    ("VÓÓR 1 JULI 2021", d(2020, 12, 18), d(2021, 6, 30)),
+    ("rond de zomer van 2021", d(2021, 6, 1), d(2021, 8, 31)),
+    ("naar verwachting in het voorjaar 2021", d(2021, 3, 1), d(2021, 5, 31)),
+    ("het voorjaar van 2021", d(2021, 3, 1), d(2021, 5, 31)),
+    ("de lente van 2021", d(2021, 3, 1), d(2021, 5, 31)),
+    ("de herfst van 2021", d(2021, 9, 1), d(2021, 11, 30)),
+    ("in de zomer van dit jaar", d(2020, 6, 1), d(2020, 8, 31)),
+    ("voorjaar volgend jaar", d(2021, 3, 1), d(2021, 5, 31)),
+    ("q4 2021", d(2021, 10, 1), d(2021, 12, 31)),
+    ("Q2-2021", d(2021, 4, 1), d(2021, 6, 30)),
+    ("Q3 van 2021", d(2021, 7, 1), d(2021, 9, 30)),
+    ("2e kwartaal 2021", d(2021, 4, 1), d(2021, 6, 30)),
+    ("3de kwartaal 2021", d(2021, 7, 1), d(2021, 9, 30)),
+    ("het 1ste kwartaal 2021", d(2021, 1, 1), d(2021, 3, 31)),
+    ("het derde kwartaal van 2021", d(2021, 7, 1), d(2021, 9, 30)),
+    ("het vierde kwartaal van 2021", d(2021, 10, 1), d(2021, 12, 31)),
+    ("het laatste kwartaal van dit jaar", d(2020, 10, 1), d(2020, 12, 31)),
+    ("H1 2021", d(2021, 1, 1), d(2021, 6, 30)),
+    ("de eerste helft van volgend jaar", d(2021, 1, 1), d(2021, 6, 30)),
+    ("1e helft 2021", d(2021, 1, 1), d(2021, 6, 30)),
+    ("het tweede halfjaar van 2021", d(2021, 7, 1), d(2021, 12, 31)),
+    ("het tweede half jaar van 2021", d(2021, 7, 1), d(2021, 12, 31)),
+    ("eind-maart 2021", d(2021, 3, 21), d(2021, 3, 31)),
+    ("einde maart 2021", d(2021, 3, 21), d(2021, 3, 31)),
+    ("half maart 2021", d(2021, 3, 11), d(2021, 3, 20)),
+    ("eind van maart 2021", d(2021, 3, 21), d(2021, 3, 31)),
+    ("maart van volgend jaar", d(2021, 3, 1), d(2021, 3, 31)),
+    ("15 maart volgend jaar", d(2021, 3, 15), d(2021, 3, 15)),
+    ("medio volgend jaar", d(2021, 5, 1), d(2021, 8, 31)),
+    ("half 2021", d(2021, 5, 1), d(2021, 8, 31)),
+    ("ultimo 2021", d(2021, 10, 1), d(2021, 12, 31)),
+    ("eind van het jaar", d(2020, 10, 1), d(2020, 12, 31)),
+    ("in het begin van 2021", d(2021, 1, 1), d(2021, 3, 31)),
+    ("het komende jaar", d(2021, 1, 1), d(2021, 12, 31)),
+    ("het volgende jaar", d(2021, 1, 1), d(2021, 12, 31)),
+    ("volgend voorjaar", d(2021, 3, 1), d(2021, 5, 31)),
+    ("15 jan. 2021", d(2021, 1, 15), d(2021, 1, 15)),
+    ("1 feb 2021", d(2021, 2, 1), d(2021, 2, 1)),
+    ("1 febr. 2021", d(2021, 2, 1), d(2021, 2, 1)),
+    ("mrt 2021", d(2021, 3, 1), d(2021, 3, 31)),
+    ("3 apr. 2021", d(2021, 4, 3), d(2021, 4, 3)),
+    ("jun. 2021", d(2021, 6, 1), d(2021, 6, 30)),
+    ("1 jul 2021", d(2021, 7, 1), d(2021, 7, 1)),
+    ("aug. 2021", d(2021, 8, 1), d(2021, 8, 31)),
+    ("sept. 2021", d(2021, 9, 1), d(2021, 9, 30)),
+    ("1 sep 2021", d(2021, 9, 1), d(2021, 9, 1)),
+    ("3 okt. 2021", d(2021, 10, 3), d(2021, 10, 3)),
+    ("nov 2021", d(2021, 11, 1), d(2021, 11, 30)),
+    ("dec. 2021", d(2021, 12, 1), d(2021, 12, 31)),
+    ("Mei 2021", d(2021, 5, 1), d(2021, 5, 31)),
+    ("15-03-2021", d(2021, 3, 15), d(2021, 3, 15)),
+    ("15/3/2021", d(2021, 3, 15), d(2021, 3, 15)),
+    ("2021-03-15", d(2021, 3, 15), d(2021, 3, 15)),
+    ("januari-maart 2021", d(2021, 1, 1), d(2021, 3, 31)),
+    ("van 1 t/m 14 juni 2021", d(2021, 6, 1), d(2021, 6, 14)),
+    ("15 december t/m 15 januari 2021", d(2020, 12, 15), d(2021, 1, 15)),
+    ("dinsdag 15 september 2021", d(2021, 9, 15), d(2021, 9, 15)),
+    ("per 1 januari 2021", d(2021, 1, 1), d(2021, 1, 1)),
+    ("in het voorjaar\u00a0van\u00a02021", d(2021, 3, 1), d(2021, 5, 31)),
+    ("in  het   voorjaar\nvan 2021", d(2021, 3, 1), d(2021, 5, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), SPELLINGS)
+def test_spellings(text, start, end):
+    assert span(text) == (start, end)
+
+
+NUMBER_WORDS = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+                "elf", "twaalf"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("count", "word"), list(enumerate(NUMBER_WORDS, start=1)))
+def test_within_numbers_as_words(count, word):
+    today = d(2020, 12, 18)
+    weeks_later = date.fromordinal(today.toordinal() + 7 * count)
+    assert span(f"binnen {word} weken", today) == (today, weeks_later)
+    assert span(f"binnen {count} weken", today) == span(f"binnen {word} weken", today)
+
+
+def test_within_een_with_accents():
+    assert span("binnen één maand") == span("binnen een maand") == (d(2020, 12, 18), d(2021, 1, 18))
+
+
+def test_text_keeps_the_words_as_written():
+    text = "Ik zal uw Kamer daarom In Het Voorjaar van\n2021 informeren."
+    assert parse_period(text, LETTER_DATE).text == "In Het Voorjaar van\n2021"
+
+
+def test_today_may_be_a_datetime():
+    assert span("binnen tien dagen", datetime(2020, 12, 18, 9, 30)) == (
+        d(2020, 12, 18),
+        d(2020, 12, 28),
+    )
+
+
+@pytest.mark.parametrize("text", [None, 2021, b"maart 2021", ["maart 2021"]])
+def test_non_text_gives_none(text):
+    assert parse_period(text, LETTER_DATE) is None
+
+
+def test_period_is_frozen():
+    period = parse_period("maart 2021", LETTER_DATE)
+    with pytest.raises(AttributeError):
+        period.start = d(2021, 1, 1)
+
+
+# --- Properties -----------------------------------------------------------------------------------
+
+DUTCH_WORDS = [
+    "voor", "vóór", "na", "uiterlijk", "binnen", "in", "op", "van", "het", "de", "rond", "t/m",
+    "tot", "en", "met", "-", "jl.", "a.s.", "begin", "medio", "half", "eind", "einde", "dit",
+    "volgend", "komend", "komende", "vorig", "jaar", "voorjaar", "zomer", "najaar", "winter",
+    "zomerreces", "kerstreces", "Prinsjesdag", "kwartaal", "helft", "eerste", "tweede", "derde",
+    "vierde", "Q1", "Q4", "H2", "1e", "januari", "februari", "feb.", "maart", "juni", "sept.",
+    "december", "dagen", "weken", "maanden", "werkdagen", "een", "twaalf", "half", "0", "1", "15",
+    "29", "31", "99", "1899", "1900", "2019/20", "2020", "2021", "2100", "9999", "20191",
+    "nr.", ",", ".", "\n", "\u00a0",
+]  # fmt: skip
+dutch_phrases = st.lists(st.sampled_from(DUTCH_WORDS), max_size=12).map(" ".join)
+any_day = st.dates()  # date.min to date.max: the edges of the calendar must not raise either
+
+
+def check(period, text):
+    if period is not None:
+        assert period.start <= period.end
+        assert period.text
+        assert period.text in text
+
+
+@given(st.text(), any_day)
+def test_never_raises_on_any_text(text, today):
+    check(parse_period(text, today), text)
+
+
+@given(dutch_phrases, any_day)
+def test_never_raises_on_dutch_date_words(text, today):
+    check(parse_period(text, today), text)
+
+
+@given(st.integers(1900, 2100), st.integers(1900, 2100), st.dates(d(1901, 1, 1), d(2099, 12, 31)))
+def test_past_years_are_context_when_a_later_one_is_not_past(first, second, today):
+    period = parse_period(f"In {first} beloofd, in {second} geleverd", today)
+    if first < today.year <= second:
+        assert period.text == f"in {second}"
+    else:
+        assert period.text == f"In {first}"
