@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from register.models import (
     Committee,
     Debate,
+    Directorate,
     Document,
     Dossier,
     Ministry,
@@ -11,6 +12,7 @@ from register.models import (
     Party,
     PartyMembership,
     Person,
+    Topic,
 )
 
 
@@ -80,3 +82,14 @@ class DebateAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "committee"]
     search_fields = ["title"]
     filter_horizontal = ["documents"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Directorate)
+class DirectorateAdmin(SimpleHistoryAdmin):
+    list_display = ["abbreviation", "name", "ministry"]
+    search_fields = ["abbreviation", "name"]

@@ -146,3 +146,12 @@ def load(*, by):
         debate.documents.add(*(objects["documents"][citation] for citation in citations))
         objects["debates"][key] = debate
     return objects
+
+
+def load_all(*, by):
+    """Everything `load_demo` loads: the register, then each app's demo data in order."""
+    from commitments import demo as commitments_demo
+
+    objects = load(by=by)
+    commitments_demo.load(objects, by=by)
+    return objects

@@ -8,8 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from register.history import ChangeSource, save_with_history, tracked_history
-from register.references import Reference
-from register.references import _format_dossier as format_dossier
+from register.references import Reference, format_dossier
 
 # A period that ends on or after its start, or is open on either side.
 ENDS_AFTER_START = Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start"))
@@ -323,3 +322,44 @@ class Debate(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.title} ({self.date:%d-%m-%Y})"
+
+
+class Topic(models.Model):
+    """A free tag such as lachgas, NPS, GHB, preventie, harm reduction."""
+
+    name = models.CharField(_("naam"), max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("onderwerp")
+        verbose_name_plural = _("onderwerpen")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def from_names(cls, names):
+        """The topics named, created when new; names are compared case-insensitively."""
+        topics = []
+        for name in dict.fromkeys(name.strip().lower() for name in names if name.strip()):
+            topic = cls.objects.filter(name__iexact=name).first() or cls.objects.create(name=name)
+            topics.append(topic)
+        return topics
+
+
+class Directorate(models.Model):
+    """A directorate of the ministry that owns commitments, motions and law tracks."""
+
+    abbreviation = models.CharField(_("afkorting"), max_length=20, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    ministry = models.ForeignKey(Ministry, models.PROTECT, null=True, blank=True,
+                                 related_name="directorates", verbose_name=_("ministerie"))
+    history = tracked_history()
+
+    class Meta:
+        ordering = ["abbreviation"]
+        verbose_name = _("directie")
+        verbose_name_plural = _("directies")
+
+    def __str__(self):
+        return self.abbreviation

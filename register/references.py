@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Reference", "parse_references"]
+__all__ = ["Reference", "format_dossier", "parse_references"]
 
 BASE_URL = "https://zoek.officielebekendmakingen.nl/"
 
@@ -64,8 +64,8 @@ class Reference:
         if self.kind == "kamerstuk":
             number = self.number if self.number.isalpha() else f"nr. {self.number}"
             if self.year or self.chamber == "I":
-                return f"Kamerstukken {chamber_year}, {_format_dossier(self.dossier)}, {number}"
-            return f"Kamerstuk {_format_dossier(self.dossier)}, {number}"
+                return f"Kamerstukken {chamber_year}, {format_dossier(self.dossier)}, {number}"
+            return f"Kamerstuk {format_dossier(self.dossier)}, {number}"
         text = f"Handelingen {chamber_year}, nr. {self.number}"
         if self.item:
             text += f", item {self.item}"
@@ -93,7 +93,7 @@ class Reference:
         return (self.kind, self.chamber, self.year, self.number, self.item)
 
 
-def _format_dossier(dossier: str | None) -> str:
+def format_dossier(dossier: str | None) -> str:
     """The dossier as the Kamer prints it: "35570-XVI" -> "35 570 XVI". Thousands and a budget
     chapter or letter are set apart by a space, a sub-dossier ("21501-20") by a hyphen."""
     number, _, suffix = (dossier or "").partition("-")

@@ -70,7 +70,7 @@ def demo(clerk):
     """The reference letter's demo data, loaded as `load_demo` does."""
     from register import demo as register_demo
 
-    return register_demo.load(by=clerk)
+    return register_demo.load_all(by=clerk)
 
 
 @pytest.fixture

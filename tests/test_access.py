@@ -25,6 +25,14 @@ def public(status=200):
     return dict.fromkeys(ROLES, status)
 
 
+def commitment(demo):
+    return {"pk": demo["commitments"][0].pk}
+
+
+def motion(demo):
+    return {"pk": demo["motion"].pk}
+
+
 # url name: (kwargs from the demo objects, {role: status of a GET})
 ACCESS = {
     "home": (None, everyone()),
@@ -32,6 +40,19 @@ ACCESS = {
     "login": (None, public()),
     "logout": (None, {**public(405), **LOGIN}),
     "set_language": (None, dict.fromkeys(ROLES, 302)),
+    "commitments:list": (None, everyone()),
+    "commitments:create": (None, only("griffie")),
+    "commitments:detail": (commitment, everyone()),
+    "commitments:edit": (commitment, only("griffie")),
+    "commitments:change-status": (commitment, only("griffie")),
+    "commitments:as-of": (commitment, everyone()),
+    "commitments:motion-list": (None, everyone()),
+    "commitments:motion-create": (None, only("griffie")),
+    "commitments:motion-detail": (motion, everyone()),
+    "commitments:motion-edit": (motion, only("griffie")),
+    "commitments:motion-vote": (motion, only("griffie")),
+    "commitments:motion-status": (motion, only("griffie")),
+    "commitments:motion-as-of": (motion, everyone()),
 }
 
 

@@ -9,5 +9,5 @@ class Command(UserCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            demo.load(by=self.user)
+            demo.load_all(by=self.user)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,155 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from commitments.models import Commitment, Execution, Motion, Status
+from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
+from register.models import Debate, Person
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class EditReasonMixin(forms.Form):
+    version = VersionField(required=False)
+    reason = forms.CharField(
+        label=_("Toelichting bij deze wijziging"), required=False, max_length=500,
+        help_text=_("Komt in de geschiedenis; bijvoorbeeld waarom de termijn is aangepast."),
+    )
+
+
+class CommitmentForm(EditReasonMixin, forms.ModelForm):
+    topic_list = TopicsField()
+
+    class Meta:
+        model = Commitment
+        fields = ["title", "text", "bewindspersoon", "ministry", "made_on", "debate", "made_in",
+                  "to_member", "to_party", "committee", "dossier", "deadline_text",
+                  "deadline_override_start", "deadline_override_end", "directorate", "owner",
+                  "tk_number", "tk_status", "ek_number", "ek_status", "notes"]
+        widgets = {"made_on": DATE, "deadline_override_start": DATE, "deadline_override_end": DATE,
+                   "text": forms.Textarea(attrs={"rows": 5}),
+                   "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic_list"].initial = topic_names(self.instance)
+        self.fields["version"].initial = self.instance.version
+        self.fields["version"].required = bool(self.instance.pk)
+        self.fields["debate"].queryset = Debate.objects.select_related("committee")
+        self.fields["made_in"].queryset = self.fields["made_in"].queryset.select_related(
+            "dossier")
+        self.fields["bewindspersoon"].queryset = Person.objects.filter(offices__isnull=False) \
+            .distinct()
+        if self.instance.pk:
+            # The parsed period stays visible next to the override fields.
+            period = (self.instance.deadline_parsed_start, self.instance.deadline_parsed_end)
+            if period[0]:
+                self.fields["deadline_text"].help_text = _(
+                    "Afgeleid: %(start)s – %(end)s.") % {"start": period[0], "end": period[1]}
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("deadline_override_start"), cleaned.get("deadline_override_end")
+        if start and end and end < start:
+            self.add_error("deadline_override_end",
+                           _("Het einde van de termijn ligt vóór het begin."))
+        return cleaned
+
+
+class MotionForm(EditReasonMixin, forms.ModelForm):
+    topic_list = TopicsField()
+    submitter_list = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.filter(memberships__isnull=False).distinct(), required=False,
+        label=_("Indieners"), help_text=_("De eerste in de lijst is de eerste indiener."),
+    )
+
+    class Meta:
+        model = Motion
+        fields = ["dossier", "number", "title", "text", "debate", "filed_on", "appreciation",
+                  "directorate", "owner", "tk_document_number", "notes"]
+        widgets = {"filed_on": DATE, "text": forms.Textarea(attrs={"rows": 8}),
+                   "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic_list"].initial = topic_names(self.instance)
+        self.fields["version"].initial = self.instance.version
+        self.fields["version"].required = bool(self.instance.pk)
+        if self.instance.pk:
+            self.fields["submitter_list"].initial = [
+                row.person_id for row in self.instance.submitter_rows.all()]
+
+
+FIELD_ORDER = ["new", "outcome", "reason", "document", "document_reference", "on", "remaining"]
+
+
+class StatusFormBase(DocumentInputMixin, forms.Form):
+    version = VersionField()
+    reason = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}),
+                             max_length=2000)
+    on = forms.DateField(label=_("Datum"), required=False, widget=DATE,
+                         help_text=_("Datum van nakoming; leeg: de datum van het document of "
+                                     "vandaag."))
+    remaining = forms.CharField(label=_("Wat resteert nog"), required=False,
+                                widget=forms.Textarea(attrs={"rows": 2}))
+    needs_document = ()
+    field_order = FIELD_ORDER
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.record = record
+        self.fields["version"].initial = record.version
+        self.limit_documents(record.dossier)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("new") in self.needs_document and not self.has_document():
+            self.add_error("document_reference", self.document_message)
+        return cleaned
+
+
+class CommitmentStatusForm(StatusFormBase):
+    new = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.RadioSelect)
+    needs_document = (Status.DONE,)
+    document_message = _("Bij ‘Afgedaan’ hoort het document waarmee de toezegging is "
+                         "nagekomen: kies er een of typ een verwijzing.")
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, record=record, **kwargs)
+        self.fields["new"].choices = [(s.value, s.label) for s in record.allowed_statuses()]
+
+
+class MotionStatusForm(StatusFormBase):
+    new = forms.ChoiceField(label=_("Uitvoering"), widget=forms.RadioSelect)
+    needs_document = (Execution.EXECUTED,)
+    document_message = _("Bij ‘Uitgevoerd’ hoort het document waarin de uitvoering is gemeld: "
+                         "kies er een of typ een verwijzing.")
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, record=record, **kwargs)
+        self.fields["new"].choices = [(s.value, s.label) for s in record.allowed_executions()]
+
+
+class VoteForm(forms.Form):
+    version = VersionField()
+    outcome = forms.ChoiceField(label=_("Uitslag"), widget=forms.RadioSelect)
+    on = forms.DateField(label=_("Datum"), widget=DATE)
+    field_order = FIELD_ORDER
+    reason = forms.CharField(label=_("Reden of bron"), max_length=2000,
+                             help_text=_("Bijvoorbeeld: stemmingen van 17 december 2019."))
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = record.version
+        self.fields["outcome"].choices = [(o.value, o.label) for o in record.allowed_outcomes()]
+
+
+class AsOfForm(forms.Form):
+    on = forms.DateField(label=_("Stand op datum"), widget=DATE)
+
+    def clean_on(self):
+        value = self.cleaned_data["on"]
+        if value.year < 1900:
+            raise ValidationError(_("Kies een datum na 1900."))
+        return value
+

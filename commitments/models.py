@@ -1,0 +1,507 @@
+"""Commitments (toezeggingen) and motions (moties), with their status workflows."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+
+from register.concurrency import Versioned
+from register.history import ChangeSource, save_with_history, tracked_history
+from register.models import (
+    Committee,
+    Debate,
+    Directorate,
+    Document,
+    Dossier,
+    Ministry,
+    Party,
+    Person,
+    Topic,
+)
+from register.periods import parse_period
+from register.references import Reference
+
+
+class Status(models.TextChoices):
+    OPEN = "open", _("Openstaand")
+    IN_PROGRESS = "in_progress", _("In uitvoering")
+    PARTLY_DONE = "partly_done", _("Deels afgedaan")
+    DONE = "done", _("Afgedaan")
+    LAPSED = "lapsed", _("Vervallen")
+
+
+STATUS_EXPLANATIONS = {
+    Status.OPEN: _("Toegezegd en nog niet nagekomen."),
+    Status.IN_PROGRESS: _("Het ministerie werkt eraan; voor de Kamer staat de toezegging nog "
+                          "open."),
+    Status.PARTLY_DONE: _("Gedeeltelijk nagekomen; wat nog resteert staat erbij."),
+    Status.DONE: _("Nagekomen met het genoemde document (meestal een brief) op de genoemde datum."),
+    Status.LAPSED: _("Hoeft niet meer te worden nagekomen (ingehaald of ingetrokken); de reden "
+                     "staat erbij."),
+}
+
+# DESIGN.md "Statuses": which status may follow which.
+COMMITMENT_TRANSITIONS = {
+    Status.OPEN: {Status.IN_PROGRESS, Status.PARTLY_DONE, Status.DONE, Status.LAPSED},
+    Status.IN_PROGRESS: {Status.OPEN, Status.PARTLY_DONE, Status.DONE, Status.LAPSED},
+    Status.PARTLY_DONE: {Status.PARTLY_DONE, Status.DONE, Status.LAPSED},
+    Status.DONE: {Status.IN_PROGRESS},
+    Status.LAPSED: {Status.OPEN},
+}
+OPEN_STATUSES = [Status.OPEN, Status.IN_PROGRESS, Status.PARTLY_DONE]
+
+
+def as_choice(choices, value):
+    try:
+        return choices(value)
+    except ValueError:
+        raise ValidationError(_t("Onbekende waarde: %(value)s.") % {"value": value},
+                              code="invalid_choice") from None
+
+
+def require_reason(reason):
+    if not (reason or "").strip():
+        raise ValidationError(_t("Geef een reden voor deze wijziging."), code="reason")
+    return reason.strip()
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today=None):
+        """Open, in progress or partly done, with a deadline that ended before today."""
+        return self.open().filter(deadline_end__lt=today or timezone.localdate())
+
+    def for_list(self):
+        return self.select_related("bewindspersoon", "ministry", "dossier", "owner", "directorate")
+
+
+class Commitment(Versioned):
+    number = models.CharField(_("nummer"), max_length=30, unique=True, editable=False)
+    tk_number = models.CharField(_("nummer Tweede Kamer"), max_length=20, blank=True,
+                                 db_index=True, help_text="TZ202412-116")
+    tk_status = models.CharField(_("status bij de Tweede Kamer"), max_length=30, blank=True)
+    ek_number = models.CharField(_("nummer Eerste Kamer"), max_length=20, blank=True,
+                                 db_index=True, help_text="T01970")
+    ek_status = models.CharField(_("status bij de Eerste Kamer"), max_length=30, blank=True)
+    title = models.CharField(_("korte titel"), max_length=200)
+    text = models.TextField(_("tekst van de toezegging"),
+                            help_text=_("Zoals uitgesproken of geschreven."))
+    bewindspersoon = models.ForeignKey(Person, models.PROTECT, related_name="commitments_made",
+                                       verbose_name=_("bewindspersoon"))
+    ministry = models.ForeignKey(Ministry, models.PROTECT, related_name="commitments",
+                                 verbose_name=_("ministerie"))
+    debate = models.ForeignKey(Debate, models.PROTECT, null=True, blank=True,
+                               related_name="commitments", verbose_name=_("gedaan in debat"))
+    made_in = models.ForeignKey(Document, models.PROTECT, null=True, blank=True,
+                                related_name="commitments_made",
+                                verbose_name=_("gedaan in document"))
+    made_on = models.DateField(_("datum toezegging"))
+    to_member = models.ForeignKey(Person, models.PROTECT, null=True, blank=True,
+                                  related_name="commitments_received",
+                                  verbose_name=_("toegezegd aan (lid)"))
+    to_party = models.ForeignKey(Party, models.PROTECT, null=True, blank=True,
+                                 related_name="commitments",
+                                 verbose_name=_("toegezegd aan (fractie)"))
+    committee = models.ForeignKey(Committee, models.PROTECT, null=True, blank=True,
+                                  related_name="commitments", verbose_name=_("commissie"))
+    dossier = models.ForeignKey(Dossier, models.PROTECT, null=True, blank=True,
+                                related_name="commitments", verbose_name=_("dossier"))
+    topics = models.ManyToManyField(Topic, blank=True, related_name="commitments",
+                                    verbose_name=_("onderwerpen"))
+    deadline_text = models.CharField(_("termijn (zoals gezegd)"), max_length=300, blank=True,
+                                     help_text=_("Bijvoorbeeld: in het voorjaar van 2021."))
+    deadline_parsed_start = models.DateField(_("termijn begin (afgeleid)"), null=True, blank=True,
+                                             editable=False)
+    deadline_parsed_end = models.DateField(_("termijn einde (afgeleid)"), null=True, blank=True,
+                                           editable=False)
+    deadline_override_start = models.DateField(_("termijn begin (handmatig)"), null=True,
+                                               blank=True)
+    deadline_override_end = models.DateField(_("termijn einde (handmatig)"), null=True, blank=True)
+    # The effective period: the clerk's override when set, else the parsed one. Stored, not
+    # computed per query, so the overdue and due filters can use an index.
+    deadline_start = models.DateField(_("termijn begin"), null=True, blank=True, editable=False)
+    deadline_end = models.DateField(_("termijn einde"), null=True, blank=True, editable=False,
+                                    db_index=True)
+    deadline_overridden = models.BooleanField(_("termijn handmatig"), default=False,
+                                              editable=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.OPEN, db_index=True)
+    remaining = models.TextField(_("wat nog resteert"), blank=True)
+    delivered_on = models.DateField(_("nagekomen op"), null=True, blank=True)
+    delivered_by = models.ForeignKey(Document, models.PROTECT, null=True, blank=True,
+                                     related_name="commitments_delivered",
+                                     verbose_name=_("nagekomen met"))
+    directorate = models.ForeignKey(Directorate, models.PROTECT, null=True, blank=True,
+                                    related_name="commitments", verbose_name=_("directie"))
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                              related_name="commitments", verbose_name=_("eigenaar"))
+    notes = models.TextField(_("interne notities"), blank=True)
+    created_at = models.DateTimeField(_("geregistreerd"), auto_now_add=True)
+    history = tracked_history()
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("deadline_end").asc(nulls_last=True), "number"]
+        verbose_name = _("toezegging")
+        verbose_name_plural = _("toezeggingen")
+        permissions = [("change_status_commitment", _("Kan de status van een toezegging wijzigen"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(delivered_on__isnull=False),
+                name="commitment_done_has_delivery_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline_start__isnull=True) | Q(deadline_end__isnull=True)
+                | Q(deadline_end__gte=models.F("deadline_start")),
+                name="commitment_deadline_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.derive_deadline()
+        if self.number:
+            return super().save(*args, **kwargs)
+        # A generated number can collide with a concurrent registration: try the next one.
+        for _attempt in range(5):
+            self.number = self.next_number()
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                if not Commitment.objects.filter(number=self.number).exists():
+                    raise
+        raise IntegrityError("no free commitment number")
+
+    def get_absolute_url(self):
+        return reverse("commitments:detail", args=[self.pk])
+
+    def next_number(self):
+        prefix = f"TZ-{self.ministry.abbreviation}-{self.made_on.year}-"
+        numbers = Commitment.objects.filter(number__startswith=prefix).values_list("number",
+                                                                                   flat=True)
+        last = max((int(n.rsplit("-", 1)[1]) for n in numbers if n.rsplit("-", 1)[1].isdigit()),
+                   default=0)
+        return f"{prefix}{last + 1:03d}"
+
+    def derive_deadline(self):
+        """Parse the deadline words relative to the day they were spoken; apply an override."""
+        period = parse_period(self.deadline_text, self.made_on) if self.deadline_text else None
+        self.deadline_parsed_start = period.start if period else None
+        self.deadline_parsed_end = period.end if period else None
+        self.deadline_overridden = bool(self.deadline_override_start or self.deadline_override_end)
+        if self.deadline_overridden:
+            self.deadline_start = self.deadline_override_start or self.deadline_override_end
+            self.deadline_end = self.deadline_override_end or self.deadline_override_start
+        else:
+            self.deadline_start, self.deadline_end = (self.deadline_parsed_start,
+                                                      self.deadline_parsed_end)
+
+    @property
+    def status_explanation(self):
+        return STATUS_EXPLANATIONS[self.status]
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.is_open and self.deadline_end is not None and self.deadline_end < today
+
+    def allowed_statuses(self):
+        return [status for status in Status if status in COMMITMENT_TRANSITIONS[self.status]]
+
+    def change_status(self, new, *, by, reason, document=None, on=None, remaining=None,
+                      source=ChangeSource.PERSON, expected_version=None, at=None):
+        """Move to status `new`, checked against DESIGN.md, saved with a history row.
+
+        `document` is the delivering document (required for done, unless an import of the
+        Kamer's own register records it); `on` the date of delivery, default the document's
+        date or today; `at` dates the history row of a replayed past change. Raises
+        ValidationError with a Dutch message when refused.
+        """
+        new = as_choice(Status, new)
+        reason = require_reason(reason)
+        with transaction.atomic():
+            current = self.locked_copy(expected_version)
+            current.check_transition(new, document, source)
+            current.apply_status(new, document, on, remaining)
+            save_with_history(current, by=by, reason=reason, source=source, at=at)
+        self.refresh_from_db()
+        return self
+
+    def check_transition(self, new, document, source):
+        if new not in COMMITMENT_TRANSITIONS[self.status]:
+            raise ValidationError(
+                _t("Een toezegging met status ‘%(old)s’ kan niet naar ‘%(new)s’.")
+                % {"old": self.get_status_display(), "new": new.label}, code="transition")
+        if new == Status.DONE and document is None and source == ChangeSource.PERSON:
+            raise ValidationError(
+                _t("Noem het document waarmee de toezegging is nagekomen (bijvoorbeeld "
+                   "‘Kamerstuk 24 077, nr. 468’)."), code="document")
+
+    def apply_status(self, new, document, on, remaining):
+        self.status = new
+        if remaining is not None:
+            self.remaining = remaining
+        if new == Status.DONE or (new == Status.PARTLY_DONE and (document or on)):
+            self.delivered_by = document or self.delivered_by
+            self.delivered_on = on or (document.date if document else None) \
+                or timezone.localdate()
+        elif new in (Status.OPEN, Status.IN_PROGRESS):
+            # Reopened: no longer delivered; the earlier delivery stays in the history.
+            self.delivered_by, self.delivered_on = None, None
+
+
+class CommitmentRelation(models.Model):
+    """How one commitment relates to another, as the Kamer's register records it."""
+
+    class Kind(models.TextChoices):
+        REPEAT_OF = "repeat_of", _("herhaling van")
+        CHANGE_OF = "change_of", _("wijziging van")
+        SUPPLEMENT_TO = "supplement_to", _("aanvulling op")
+
+    source = models.ForeignKey(Commitment, models.CASCADE, related_name="relations")
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    target = models.ForeignKey(Commitment, models.CASCADE, related_name="related_from",
+                               verbose_name=_("andere toezegging"))
+    history = tracked_history()
+
+    class Meta:
+        verbose_name = _("relatie tussen toezeggingen")
+        verbose_name_plural = _("relaties tussen toezeggingen")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "target"], name="unique_relation"),
+            models.CheckConstraint(condition=~Q(source=models.F("target")),
+                                   name="relation_not_to_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.source.number} {self.get_kind_display()} {self.target.number}"
+
+
+class VoteOutcome(models.TextChoices):
+    SUBMITTED = "submitted", _("Ingediend")
+    HELD = "held", _("Aangehouden")
+    ADOPTED = "adopted", _("Aangenomen")
+    REJECTED = "rejected", _("Verworpen")
+    WITHDRAWN = "withdrawn", _("Ingetrokken")
+
+
+class Appreciation(models.TextChoices):
+    OORDEEL_KAMER = "oordeel_kamer", _("Oordeel Kamer")
+    ONTRADEN = "ontraden", _("Ontraden")
+    OVERGENOMEN = "overgenomen", _("Overgenomen")
+    ONTIJDIG = "ontijdig", _("Ontijdig")
+    AANHOUDEN = "aanhouden", _("Verzoek aan te houden")
+
+
+class Execution(models.TextChoices):
+    OPEN = "open", _("Openstaand")
+    IN_PROGRESS = "in_progress", _("In uitvoering")
+    PARTLY_EXECUTED = "partly_executed", _("Deels uitgevoerd")
+    EXECUTED = "executed", _("Uitgevoerd")
+
+
+EXECUTION_EXPLANATIONS = {
+    Execution.OPEN: _("Aangenomen en nog niet uitgevoerd."),
+    Execution.IN_PROGRESS: _("Het ministerie werkt aan de uitvoering."),
+    Execution.PARTLY_EXECUTED: _("Gedeeltelijk uitgevoerd; wat nog resteert staat erbij."),
+    Execution.EXECUTED: _("Uitgevoerd; het document dat dat aan de Kamer meldde staat erbij."),
+}
+
+# Which vote outcome may follow which: a held motion can still be voted on or withdrawn.
+VOTE_TRANSITIONS = {
+    VoteOutcome.SUBMITTED: {VoteOutcome.HELD, VoteOutcome.ADOPTED, VoteOutcome.REJECTED,
+                            VoteOutcome.WITHDRAWN},
+    VoteOutcome.HELD: {VoteOutcome.ADOPTED, VoteOutcome.REJECTED, VoteOutcome.WITHDRAWN},
+    VoteOutcome.ADOPTED: set(),
+    VoteOutcome.REJECTED: set(),
+    VoteOutcome.WITHDRAWN: set(),
+}
+EXECUTION_TRANSITIONS = {
+    Execution.OPEN: {Execution.IN_PROGRESS, Execution.PARTLY_EXECUTED, Execution.EXECUTED},
+    Execution.IN_PROGRESS: {Execution.OPEN, Execution.PARTLY_EXECUTED, Execution.EXECUTED},
+    Execution.PARTLY_EXECUTED: {Execution.PARTLY_EXECUTED, Execution.EXECUTED},
+    Execution.EXECUTED: {Execution.IN_PROGRESS},
+}
+OPEN_EXECUTIONS = [Execution.OPEN, Execution.IN_PROGRESS, Execution.PARTLY_EXECUTED]
+
+
+class MotionQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("dossier", "debate", "owner", "directorate")
+
+
+class Motion(Versioned):
+    dossier = models.ForeignKey(Dossier, models.PROTECT, related_name="motions",
+                                verbose_name=_("dossier"))
+    number = models.CharField(_("nummer"), max_length=10,
+                              help_text=_("Het Kamerstuknummer binnen het dossier, bijvoorbeeld "
+                                          "453."))
+    title = models.CharField(_("titel"), max_length=300)
+    text = models.TextField(_("tekst"), blank=True,
+                            help_text=_("De volledige tekst: overwegende … verzoekt de regering …"))
+    submitters = models.ManyToManyField(Person, through="MotionSubmitter", related_name="motions",
+                                        verbose_name=_("indieners"))
+    debate = models.ForeignKey(Debate, models.PROTECT, null=True, blank=True,
+                               related_name="motions", verbose_name=_("debat"))
+    filed_on = models.DateField(_("ingediend op"), null=True, blank=True)
+    vote_outcome = models.CharField(_("uitslag"), max_length=20, choices=VoteOutcome.choices,
+                                    default=VoteOutcome.SUBMITTED)
+    voted_on = models.DateField(_("datum uitslag"), null=True, blank=True)
+    appreciation = models.CharField(_("kabinetsappreciatie"), max_length=20, blank=True,
+                                    choices=Appreciation.choices)
+    execution_status = models.CharField(_("uitvoering"), max_length=20, blank=True,
+                                        choices=Execution.choices, db_index=True)
+    reported_by = models.ForeignKey(Document, models.PROTECT, null=True, blank=True,
+                                    related_name="motions_reported",
+                                    verbose_name=_("uitvoering gemeld in"))
+    reported_on = models.DateField(_("uitvoering gemeld op"), null=True, blank=True)
+    remaining = models.TextField(_("wat nog resteert"), blank=True)
+    directorate = models.ForeignKey(Directorate, models.PROTECT, null=True, blank=True,
+                                    related_name="motions", verbose_name=_("directie"))
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                              related_name="motions", verbose_name=_("eigenaar"))
+    notes = models.TextField(_("interne notities"), blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="motions",
+                                    verbose_name=_("onderwerpen"))
+    tk_document_number = models.CharField(_("documentnummer Tweede Kamer"), max_length=20,
+                                          blank=True, help_text="2023D03544")
+    created_at = models.DateTimeField(_("geregistreerd"), auto_now_add=True)
+    history = tracked_history()
+
+    objects = MotionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["dossier__number", "number"]
+        verbose_name = _("motie")
+        verbose_name_plural = _("moties")
+        permissions = [
+            ("change_status_motion", _("Kan de uitvoering van een motie wijzigen")),
+            ("record_vote_motion", _("Kan de stemmingsuitslag van een motie vastleggen")),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "number"], name="unique_motion_number"),
+            models.CheckConstraint(condition=Q(execution_status="") | Q(vote_outcome="adopted"),
+                                   name="motion_executed_only_when_adopted"),
+        ]
+
+    def __str__(self):
+        return f"Motie {self.reference}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("commitments:motion-detail", args=[self.pk])
+
+    @property
+    def reference(self):
+        return Reference(kind="kamerstuk", dossier=self.dossier.number, number=self.number)
+
+    @property
+    def execution_explanation(self):
+        return EXECUTION_EXPLANATIONS.get(self.execution_status, "")
+
+    @property
+    def is_open(self):
+        return self.execution_status in OPEN_EXECUTIONS
+
+    def allowed_outcomes(self):
+        allowed = VOTE_TRANSITIONS[self.vote_outcome]
+        return [outcome for outcome in VoteOutcome if outcome in allowed]
+
+    def allowed_executions(self):
+        if self.vote_outcome != VoteOutcome.ADOPTED:
+            return []
+        return [status for status in Execution
+                if status in EXECUTION_TRANSITIONS[self.execution_status]]
+
+    def record_vote(self, outcome, *, by, reason, on, source=ChangeSource.PERSON,
+                    expected_version=None, at=None):
+        """Record the Kamer's vote (or that the motion was held or withdrawn)."""
+        outcome = as_choice(VoteOutcome, outcome)
+        reason = require_reason(reason)
+        if not isinstance(on, datetime.date):
+            raise ValidationError(_t("Geef de datum van de uitslag."), code="date")
+        with transaction.atomic():
+            current = self.locked_copy(expected_version)
+            if outcome not in VOTE_TRANSITIONS[current.vote_outcome]:
+                raise ValidationError(
+                    _t("Een motie met uitslag ‘%(old)s’ kan niet naar ‘%(new)s’.")
+                    % {"old": current.get_vote_outcome_display(), "new": outcome.label},
+                    code="transition")
+            current.vote_outcome, current.voted_on = outcome, on
+            if outcome == VoteOutcome.ADOPTED:
+                current.execution_status = Execution.OPEN
+            save_with_history(current, by=by, reason=reason, source=source, at=at)
+        self.refresh_from_db()
+        return self
+
+    def change_status(self, new_execution_status, *, by, reason, document=None, on=None,
+                      remaining=None, source=ChangeSource.PERSON, expected_version=None,
+                      at=None):
+        """Change the execution status of an adopted motion; executed needs the document."""
+        new = as_choice(Execution, new_execution_status)
+        reason = require_reason(reason)
+        with transaction.atomic():
+            current = self.locked_copy(expected_version)
+            if current.vote_outcome != VoteOutcome.ADOPTED:
+                raise ValidationError(_t("Alleen een aangenomen motie wordt uitgevoerd."),
+                                      code="not_adopted")
+            if new not in EXECUTION_TRANSITIONS[current.execution_status]:
+                raise ValidationError(
+                    _t("Een motie met uitvoering ‘%(old)s’ kan niet naar ‘%(new)s’.")
+                    % {"old": current.get_execution_status_display(), "new": new.label},
+                    code="transition")
+            if new == Execution.EXECUTED and document is None and source == ChangeSource.PERSON:
+                raise ValidationError(
+                    _t("Noem het document waarin de uitvoering aan de Kamer is gemeld."),
+                    code="document")
+            current.apply_execution(new, document, on, remaining)
+            save_with_history(current, by=by, reason=reason, source=source, at=at)
+        self.refresh_from_db()
+        return self
+
+    def apply_execution(self, new, document, on, remaining):
+        self.execution_status = new
+        if remaining is not None:
+            self.remaining = remaining
+        if new == Execution.EXECUTED or (new == Execution.PARTLY_EXECUTED and (document or on)):
+            self.reported_by = document or self.reported_by
+            self.reported_on = on or (document.date if document else None) or timezone.localdate()
+        elif new in (Execution.OPEN, Execution.IN_PROGRESS):
+            self.reported_by, self.reported_on = None, None
+
+
+class MotionSubmitter(models.Model):
+    """A submitter of a motion with the party at the time; order 0 is the first submitter."""
+
+    motion = models.ForeignKey(Motion, models.CASCADE, related_name="submitter_rows")
+    person = models.ForeignKey(Person, models.PROTECT, related_name="motion_rows",
+                               verbose_name=_("lid"))
+    party = models.ForeignKey(Party, models.PROTECT, null=True, blank=True,
+                              verbose_name=_("fractie"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    history = tracked_history()
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("indiener")
+        verbose_name_plural = _("indieners")
+        constraints = [
+            models.UniqueConstraint(fields=["motion", "person"], name="unique_submitter"),
+        ]
+
+    def __str__(self):
+        return f"{self.person.full_name} ({self.party})" if self.party else self.person.full_name

@@ -1,0 +1,53 @@
+"""Saving commitments and motions from the forms: one transaction, history, no lost update."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from commitments.models import Commitment, Motion, MotionSubmitter
+from register.forms import save_topics
+from register.history import delete_with_history, save_with_history, timeline
+
+
+def commitment_save(*, form, by) -> Commitment:
+    """Create or edit a commitment from a valid CommitmentForm; raises StaleEdit on a conflict."""
+    with transaction.atomic():
+        default = _("Gegevens bijgewerkt") if form.instance.pk else _("Toezegging geregistreerd")
+        if form.instance.pk:
+            form.instance.locked_copy(form.cleaned_data["version"])
+        commitment = save_with_history(form.instance, by=by,
+                                       reason=form.cleaned_data["reason"] or default)
+        save_topics(commitment, form.cleaned_data["topic_list"])
+    return commitment
+
+
+def motion_save(*, form, by) -> Motion:
+    """Create or edit a motion from a valid MotionForm; raises StaleEdit on a conflict."""
+    with transaction.atomic():
+        default = _("Gegevens bijgewerkt") if form.instance.pk else _("Motie geregistreerd")
+        if form.instance.pk:
+            form.instance.locked_copy(form.cleaned_data["version"])
+        motion = save_with_history(form.instance, by=by,
+                                   reason=form.cleaned_data["reason"] or default)
+        save_topics(motion, form.cleaned_data["topic_list"])
+        motion_set_submitters(motion=motion, people=form.cleaned_data["submitter_list"], by=by)
+    return motion
+
+
+def motion_set_submitters(*, motion, people, by):
+    """The submitters in order, each with the party they belonged to when the motion was filed."""
+    wanted = [person.pk for person in people]
+    rows = {row.person_id: row for row in motion.submitter_rows.all()}
+    for row in rows.values():
+        if row.person_id not in wanted:
+            delete_with_history(row, by=by, reason=_("Indiener verwijderd"))
+    for order, person in enumerate(people):
+        row = rows.get(person.pk) or MotionSubmitter(motion=motion, person=person)
+        party = person.party_on(motion.filed_on) if motion.filed_on else None
+        if row.pk is None or row.order != order or (party and row.party_id != party.pk):
+            row.order, row.party = order, party or row.party
+            save_with_history(row, by=by, reason=_("Indieners bijgewerkt"))
+
+
+def changes_since(record, version):
+    """The timeline entries saved after `version`: what another person changed meanwhile."""
+    return [entry for entry in timeline(record) if entry.record.version > version]

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from commitments import views
+
+app_name = "commitments"
+urlpatterns = [
+    path("toezeggingen/", views.commitment_list, name="list"),
+    path("toezeggingen/nieuw/", views.commitment_create, name="create"),
+    path("toezeggingen/<int:pk>/", views.commitment_detail, name="detail"),
+    path("toezeggingen/<int:pk>/bewerken/", views.commitment_edit, name="edit"),
+    path("toezeggingen/<int:pk>/status/", views.commitment_status, name="change-status"),
+    path("toezeggingen/<int:pk>/op-datum/", views.commitment_as_of, name="as-of"),
+    path("moties/", views.motion_list, name="motion-list"),
+    path("moties/nieuw/", views.motion_create, name="motion-create"),
+    path("moties/<int:pk>/", views.motion_detail, name="motion-detail"),
+    path("moties/<int:pk>/bewerken/", views.motion_edit, name="motion-edit"),
+    path("moties/<int:pk>/stemming/", views.motion_vote, name="motion-vote"),
+    path("moties/<int:pk>/uitvoering/", views.motion_status, name="motion-status"),
+    path("moties/<int:pk>/op-datum/", views.motion_as_of, name="motion-as-of"),
+]

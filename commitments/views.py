@@ -1,0 +1,235 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commitments.forms import (
+    AsOfForm,
+    CommitmentForm,
+    CommitmentStatusForm,
+    MotionForm,
+    MotionStatusForm,
+    VoteForm,
+)
+from commitments.models import STATUS_EXPLANATIONS, Commitment, Motion, Status
+from commitments.services import changes_since, commitment_save, motion_save
+from register.concurrency import StaleEdit
+from register.history import timeline
+
+
+def get_commitment(pk):
+    queryset = Commitment.objects.select_related(
+        "bewindspersoon", "ministry", "debate__committee", "made_in__dossier", "to_member",
+        "to_party", "committee", "dossier", "delivered_by__dossier", "directorate", "owner",
+    ).prefetch_related("topics", "relations__target", "related_from__source")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_motion(pk):
+    queryset = Motion.objects.select_related(
+        "dossier", "debate__committee", "reported_by__dossier", "directorate", "owner",
+    ).prefetch_related("topics", "submitter_rows__person", "submitter_rows__party")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def keep_typed_values(form, stale):
+    """Show a conflict: the user's input stays in the form, now based on the current version."""
+    data = form.data.copy()
+    data["version"] = str(stale.current.version)
+    form.data = data
+    form.add_error(None, stale)
+    return changes_since(stale.current, stale.expected_version)
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def commitment_list(request):
+    commitments = Commitment.objects.for_list()
+    return render(request, "commitments/commitment_list.html", {"commitments": commitments})
+
+
+@permission_required("commitments.add_commitment", raise_exception=True)
+def commitment_create(request):
+    form = CommitmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        commitment = commitment_save(form=form, by=request.user)
+        messages.success(request, _("Toezegging %(number)s is geregistreerd.")
+                         % {"number": commitment.number})
+        return redirect(commitment)
+    return render(request, "commitments/commitment_form.html", {"form": form})
+
+
+@permission_required("commitments.change_commitment", raise_exception=True)
+def commitment_edit(request, pk):
+    commitment = get_commitment(pk)
+    form = CommitmentForm(request.POST or None, instance=commitment)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            commitment_save(form=form, by=request.user)
+        except StaleEdit as stale:
+            conflict = keep_typed_values(form, stale)
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect(commitment)
+    return render(request, "commitments/commitment_form.html",
+                  {"form": form, "record": commitment, "conflict": conflict})
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def commitment_detail(request, pk):
+    commitment = get_commitment(pk)
+    entries = timeline(commitment)
+    return render(request, "commitments/commitment_detail.html", {
+        "commitment": commitment,
+        "timeline": entries,
+        "deadline_moves": deadline_moves(entries),
+        "explanations": STATUS_EXPLANATIONS,
+        "overdue": commitment.is_overdue(),
+        "as_of_form": AsOfForm(),
+    })
+
+
+def deadline_moves(entries):
+    """Each change of the deadline words or dates, oldest first: how the deadline moved."""
+    labels = {str(Commitment._meta.get_field(name).verbose_name)
+              for name in ("deadline_text", "deadline_start", "deadline_end")}
+    moves = []
+    for entry in reversed(entries):
+        changes = [change for change in entry.changes if change.label in labels]
+        if changes:
+            moves.append((entry, changes))
+    return moves
+
+
+def change_status_view(request, record, form, change, template):
+    """The shared body of the status and vote forms: validate, change, or show why not."""
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                change(form)
+        except StaleEdit as stale:
+            conflict = keep_typed_values(form, stale)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De wijziging is vastgelegd."))
+            return redirect(record)
+    return render(request, template, {"form": form, "record": record, "conflict": conflict})
+
+
+@permission_required("commitments.change_status_commitment", raise_exception=True)
+def commitment_status(request, pk):
+    commitment = get_commitment(pk)
+    form = CommitmentStatusForm(request.POST or None, record=commitment)
+
+    def change(form):
+        data = form.cleaned_data
+        document = form.resolve_document(by=request.user, reason=data["reason"])
+        commitment.change_status(data["new"], by=request.user, reason=data["reason"],
+                                 document=document, on=data["on"],
+                                 remaining=data["remaining"] or None,
+                                 expected_version=data["version"])
+
+    return change_status_view(request, commitment, form, change,
+                              "commitments/status_form.html")
+
+
+def as_of_view(request, record, template):
+    """What the record looked like at the end of a given day, from its history."""
+    form = AsOfForm(request.GET or None)
+    snapshot = None
+    if form.is_valid():
+        day_end = datetime.datetime.combine(form.cleaned_data["on"], datetime.time.max,
+                                            tzinfo=timezone.get_current_timezone())
+        try:
+            snapshot = record.history.as_of(day_end)
+        except ObjectDoesNotExist:
+            form.add_error("on", _("Op die datum was dit record nog niet geregistreerd."))
+    return render(request, template, {"record": record, "form": form, "snapshot": snapshot,
+                                      "statuses": dict(Status.choices)})
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def commitment_as_of(request, pk):
+    return as_of_view(request, get_commitment(pk), "commitments/commitment_as_of.html")
+
+
+@permission_required("commitments.view_motion", raise_exception=True)
+def motion_list(request):
+    motions = Motion.objects.for_list().prefetch_related("submitter_rows__person")
+    return render(request, "commitments/motion_list.html", {"motions": motions})
+
+
+@permission_required("commitments.add_motion", raise_exception=True)
+def motion_create(request):
+    form = MotionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        motion = motion_save(form=form, by=request.user)
+        messages.success(request, _("De motie is geregistreerd."))
+        return redirect(motion)
+    return render(request, "commitments/motion_form.html", {"form": form})
+
+
+@permission_required("commitments.change_motion", raise_exception=True)
+def motion_edit(request, pk):
+    motion = get_motion(pk)
+    form = MotionForm(request.POST or None, instance=motion)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            motion_save(form=form, by=request.user)
+        except StaleEdit as stale:
+            conflict = keep_typed_values(form, stale)
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect(motion)
+    return render(request, "commitments/motion_form.html",
+                  {"form": form, "record": motion, "conflict": conflict})
+
+
+@permission_required("commitments.view_motion", raise_exception=True)
+def motion_detail(request, pk):
+    motion = get_motion(pk)
+    return render(request, "commitments/motion_detail.html", {
+        "motion": motion, "timeline": timeline(motion), "as_of_form": AsOfForm(),
+    })
+
+
+@permission_required("commitments.record_vote_motion", raise_exception=True)
+def motion_vote(request, pk):
+    motion = get_motion(pk)
+    form = VoteForm(request.POST or None, record=motion)
+
+    def change(form):
+        data = form.cleaned_data
+        motion.record_vote(data["outcome"], by=request.user, reason=data["reason"],
+                           on=data["on"], expected_version=data["version"])
+
+    return change_status_view(request, motion, form, change, "commitments/vote_form.html")
+
+
+@permission_required("commitments.change_status_motion", raise_exception=True)
+def motion_status(request, pk):
+    motion = get_motion(pk)
+    form = MotionStatusForm(request.POST or None, record=motion)
+
+    def change(form):
+        data = form.cleaned_data
+        document = form.resolve_document(by=request.user, reason=data["reason"])
+        motion.change_status(data["new"], by=request.user, reason=data["reason"],
+                             document=document, on=data["on"],
+                             remaining=data["remaining"] or None,
+                             expected_version=data["version"])
+
+    return change_status_view(request, motion, form, change, "commitments/status_form.html")
+
+
+@permission_required("commitments.view_motion", raise_exception=True)
+def motion_as_of(request, pk):
+    return as_of_view(request, get_motion(pk), "commitments/motion_as_of.html")

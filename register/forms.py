@@ -1,0 +1,95 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from register.models import Document, Topic
+from register.references import parse_references
+
+
+class VersionField(forms.IntegerField):
+    """The version the user started editing from; a save from an older one is a conflict."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, **kwargs)
+
+
+class DocumentInputMixin(forms.Form):
+    """Pick an existing document, or type a reference ("Kamerstuk 24 077, nr. 468")."""
+
+    document = forms.ModelChoiceField(
+        queryset=Document.objects.none(), required=False, label=_("Document"),
+        help_text=_("Kies een document van dit dossier, of typ hieronder een verwijzing."),
+    )
+    document_reference = forms.CharField(
+        required=False, max_length=200, label=_("Of typ een verwijzing"),
+        help_text=_("Bijvoorbeeld: Kamerstuk 24 077, nr. 468. Een nieuw document wordt "
+                    "aangemaakt."),
+    )
+
+    def limit_documents(self, dossier):
+        """The dossier's documents and the most recent ones: a select of all would be huge."""
+        recent = Document.objects.order_by("-pk").values("pk")[:50]
+        condition = Q(pk__in=recent) | Q(dossier=dossier) if dossier else Q(pk__in=recent)
+        self.fields["document"].queryset = Document.objects.select_related("dossier").filter(
+            condition)
+
+    def clean_document_reference(self):
+        text = self.cleaned_data["document_reference"].strip()
+        if not text:
+            return None
+        references = parse_references(text)
+        if len(references) != 1:
+            raise ValidationError(
+                _("Geen verwijzing herkend in ‘%(text)s’. Schrijf bijvoorbeeld ‘Kamerstuk "
+                  "24 077, nr. 468’ of ‘Handelingen II 2019/20, nr. 38, item 5’.")
+                if not references else
+                _("Typ één verwijzing; in ‘%(text)s’ staan er meer."),
+                params={"text": text}, code="reference")
+        return references[0]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("document") and cleaned.get("document_reference"):
+            raise ValidationError(_("Kies een document óf typ een verwijzing, niet allebei."))
+        return cleaned
+
+    def has_document(self):
+        data = self.cleaned_data
+        return bool(data.get("document") or data.get("document_reference"))
+
+    def resolve_document(self, *, by, reason):
+        reference = self.cleaned_data.get("document_reference")
+        if reference:
+            document, _created = Document.objects.from_reference(reference, by=by, reason=reason)
+            return document
+        return self.cleaned_data.get("document")
+
+
+class TopicsField(forms.CharField):
+    """Free tags typed as "lachgas, NPS, preventie"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Onderwerpen"))
+        kwargs.setdefault("help_text", _("Gescheiden door komma's, bijvoorbeeld: lachgas, NPS, "
+                                         "preventie."))
+        super().__init__(max_length=500, **kwargs)
+
+    def to_python(self, value):
+        return [name.strip() for name in (value or "").split(",") if name.strip()]
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(str(item) for item in value)
+        return value
+
+
+def topic_names(instance):
+    return ", ".join(topic.name for topic in instance.topics.all()) if instance.pk else ""
+
+
+def save_topics(instance, names):
+    instance.topics.set(Topic.from_names(names))
