@@ -88,6 +88,12 @@ class Commitment(Versioned):
     tk_number = models.CharField(_("nummer Tweede Kamer"), max_length=20, blank=True,
                                  db_index=True, help_text="TZ202412-116")
     tk_status = models.CharField(_("status bij de Tweede Kamer"), max_length=30, blank=True)
+    # The Tweede Kamer's own record (open data): its id, the activity it was made in, its notes.
+    tk_id = models.CharField(_("Tweede Kamer-id"), max_length=40, blank=True, db_index=True)
+    tk_activity_number = models.CharField(_("activiteitnummer Tweede Kamer"), max_length=20,
+                                          blank=True)
+    tk_notes = models.TextField(_("notities Tweede Kamer"), blank=True)
+    tk_modified = models.DateTimeField(_("gewijzigd bij de Tweede Kamer"), null=True, blank=True)
     ek_number = models.CharField(_("nummer Eerste Kamer"), max_length=20, blank=True,
                                  db_index=True, help_text="T01970")
     ek_status = models.CharField(_("status bij de Eerste Kamer"), max_length=30, blank=True)
@@ -134,6 +140,10 @@ class Commitment(Versioned):
                                               editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.OPEN, db_index=True)
+    # Who set the status last: an import follows the Kamer only while no person here did.
+    status_source = models.CharField(_("status gezet door"), max_length=10,
+                                     choices=ChangeSource.choices, default=ChangeSource.PERSON,
+                                     editable=False)
     remaining = models.TextField(_("wat nog resteert"), blank=True)
     delivered_on = models.DateField(_("nagekomen op"), null=True, blank=True)
     delivered_by = models.ForeignKey(Document, models.PROTECT, null=True, blank=True,
@@ -238,6 +248,7 @@ class Commitment(Versioned):
             current = self.locked_copy(expected_version)
             current.check_transition(new, document, source)
             current.apply_status(new, document, on, remaining)
+            current.status_source = source
             save_with_history(current, by=by, reason=reason, source=source, at=at)
         self.refresh_from_db()
         return self
@@ -380,6 +391,7 @@ class Motion(Versioned):
                                     verbose_name=_("onderwerpen"))
     tk_document_number = models.CharField(_("documentnummer Tweede Kamer"), max_length=20,
                                           blank=True, help_text="2023D03544")
+    tk_id = models.CharField(_("Tweede Kamer-id"), max_length=40, blank=True, db_index=True)
     created_at = models.DateTimeField(_("geregistreerd"), auto_now_add=True)
     history = tracked_history()
 
