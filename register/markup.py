@@ -266,27 +266,40 @@ def render_inline(text: str, notes: Footnotes) -> SafeString:
 # --- HTML ------------------------------------------------------------------------------------
 
 
-def _cell(tag: str, text: str, notes: Footnotes) -> SafeString:
-    template = '<{0} class="num">{1}</{0}>' if _NUMERIC.match(text) else "<{0}>{1}</{0}>"
+def _cell(tag: str, text: str, numeric: bool, notes: Footnotes) -> SafeString:
+    template = '<{0} class="num">{1}</{0}>' if numeric else "<{0}>{1}</{0}>"
     return format_html(template, tag, render_inline(text, notes))
 
 
-def _row(cells: tuple[str, ...], width: int, tag: str, notes: Footnotes) -> str:
-    padded = cells + ("",) * (width - len(cells))
-    return "<tr>" + "".join(_cell(tag, cell, notes) for cell in padded) + "</tr>"
+def _numeric_columns(rows: list[tuple[str, ...]], width: int) -> list[bool]:
+    """Columns whose body cells are all numbers (or empty): their header aligns with them."""
+    return [
+        any(row[c] for row in rows) and all(_NUMERIC.match(row[c]) for row in rows if row[c])
+        for c in range(width)
+    ]
 
 
 def _table_html(block: _Block, notes: Footnotes) -> str:
     width = max(len(row) for row in block.rows)
+    rows = [row + ("",) * (width - len(row)) for row in block.rows]
     caption = (
         format_html("<caption>{}</caption>", render_inline(block.caption, notes))
         if block.caption
         else ""
     )
-    head = _row(block.rows[0], width, "th", notes)
-    body = "".join(_row(row, width, "td", notes) for row in block.rows[1:])
+    numeric = _numeric_columns(rows[1:], width)
+    head = "".join(
+        _cell("th", text, num, notes) for text, num in zip(rows[0], numeric, strict=True)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(_cell("td", text, bool(_NUMERIC.match(text)), notes) for text in row)
+        + "</tr>"
+        for row in rows[1:]
+    )
     return (
-        f'<table class="letter-table">{caption}<thead>{head}</thead><tbody>{body}</tbody></table>'
+        f'<table class="letter-table">{caption}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table>"
     )
 
 

@@ -102,8 +102,8 @@ def test_table_with_caption_header_row_and_numeric_cells_right_aligned():
     assert html.startswith(
         '<table class="letter-table"><caption>Tabel 1. Percentage uitgaanders die in die '
         "betreffende periode 1 of meer keer een bepaald middel hebben gebruikt</caption>"
-        "<thead><tr><th></th><th>Q2 2019</th><th>Q3 2019</th><th>Q2 2020</th><th>Q3 2020</th>"
-        "</tr></thead><tbody>"
+        '<thead><tr><th></th><th class="num">Q2 2019</th><th class="num">Q3 2019</th>'
+        '<th class="num">Q2 2020</th><th class="num">Q3 2020</th></tr></thead><tbody>'
     )
     assert '<tr><td>MDMA</td><td class="num">39,7</td><td class="num">42,0</td>' in html
     # The closing bar of the last row starts no empty cell.
@@ -121,6 +121,11 @@ def test_table_without_caption_rule_row_and_ragged_rows():
     assert "<caption>" not in html and "---" not in html
     assert '<td class="num">21%</td>' in html
     assert "<tr><td>4-FA</td><td></td></tr>" in html
+
+
+def test_header_of_a_text_column_stays_left_aligned():
+    html, _ = render("| Middel | Toelichting | Aandeel\n| GHB | 21 | 21%\n| 4-FA | zie noot | 2%")
+    assert '<th>Middel</th><th>Toelichting</th><th class="num">Aandeel</th>' in html
 
 
 def test_numbers_inside_words_are_not_numeric_cells():

@@ -1,0 +1,290 @@
+"""A letter to the Kamer as plain data, and its rendering to HTML (preview) and PDF.
+
+Independent of the models: the letter's model (or a command, or a test) fills a `LetterContent`
+and calls `render_letter_html`, `render_letter_pdf` or `cited_references`. The HTML preview and the
+PDF come from one template, `letters/letter.html`; its body is `letters/letter_body.html`, which a
+page inside the app's layout includes with the context of `letter_context` (see
+`letters/preview.html`).
+
+The PDF is rendered by WeasyPrint with `static_url_fetcher`, which serves only the project's
+static files: the stylesheet is the only resource a letter needs, and nothing typed in a letter
+can make the renderer fetch anything else.
+"""
+
+from __future__ import annotations
+
+import datetime
+import mimetypes
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from django.apps import apps
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
+
+from register.markup import Footnotes, render_inline, render_markup
+from register.references import Reference
+
+__all__ = [
+    "EERSTE_KAMER",
+    "TWEEDE_KAMER",
+    "VWS",
+    "Annex",
+    "AnnexRow",
+    "LetterContent",
+    "RappelRow",
+    "Section",
+    "Sender",
+    "cited_references",
+    "dutch_date",
+    "html_to_pdf",
+    "letter_context",
+    "render_letter_body",
+    "render_letter_html",
+    "render_letter_pdf",
+    "static_url_fetcher",
+]
+
+KINDS = ("voortgangsbrief", "rappel")
+STYLESHEET = "letters/letter.css"
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+TWEEDE_KAMER = (
+    "De Voorzitter van de Tweede Kamer",
+    "der Staten-Generaal",
+    "Postbus 20018",
+    "2500 EA DEN HAAG",
+)
+EERSTE_KAMER = (
+    "De Voorzitter van de Eerste Kamer der Staten-Generaal",
+    "Postbus 20017",
+    "2500 EA DEN HAAG",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sender:
+    ministry: str
+    postal_lines: tuple[str, ...]
+    website: str = "www.rijksoverheid.nl"
+
+
+VWS = Sender(
+    ministry="Ministerie van Volksgezondheid, Welzijn en Sport",
+    postal_lines=("Postbus 20350", "2500 EJ Den Haag"),
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    body: str  # markup (register.markup)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RappelRow:
+    """One commitment in the answer to the Eerste Kamer's rappel."""
+
+    number: str  # the Eerste Kamer's T-number, "T01970"
+    text: str
+    status: str  # as the ministry reports it: "Openstaand", "Deels voldaan"
+    explanation: str = ""  # markup
+    expected: str = ""  # the new expected date, in words: "voorjaar 2021"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnnexRow:
+    number: str
+    text: str
+    bewindspersoon: str
+    deadline: str  # the deadline words as spoken: "in het voorjaar van 2021"
+    status: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Annex:
+    title: str
+    rows: tuple[AnnexRow, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class LetterContent:
+    kenmerk: str
+    date: datetime.date
+    subject: str
+    signatory_office: str
+    signatory_name: str
+    kind: str = "voortgangsbrief"
+    sender: Sender = VWS
+    uw_brief: str = ""
+    bijlagen: str = ""
+    addressee: tuple[str, ...] = ()  # default: the Tweede Kamer; the Eerste Kamer for a rappel
+    salutation: str = "Geachte voorzitter,"
+    opening: str = ""  # markup, like every body below
+    sections: tuple[Section, ...] = ()
+    closing: str = ""
+    rappel_rows: tuple[RappelRow, ...] = ()
+    annex: Annex | None = None
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"Unknown kind of letter: {self.kind!r}")
+        if not self.addressee:
+            # The rappel comes from the Eerste Kamer, so its answer goes there.
+            default = EERSTE_KAMER if self.kind == "rappel" else TWEEDE_KAMER
+            object.__setattr__(self, "addressee", default)
+
+
+def dutch_date(day: datetime.date) -> str:
+    """ "18 december 2020", whatever the locale of the server."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+# --- Rendering -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RenderedRappelRow:
+    row: RappelRow
+    text: SafeString
+    explanation: SafeString
+
+
+@dataclass(frozen=True)
+class RenderedLetter:
+    """What the letter templates show: the content, with its bodies rendered in print order."""
+
+    content: LetterContent
+    for_pdf: bool
+    date: str
+    opening: SafeString
+    rappel_rows: list[RenderedRappelRow]
+    sections: list[tuple[str, SafeString]]
+    closing: SafeString
+    notes: Footnotes = field(repr=False)
+
+    @property
+    def footnotes(self) -> list[tuple[int, SafeString]]:
+        return self.notes.notes
+
+    @property
+    def references(self) -> list[Reference]:
+        return self.notes.references
+
+
+def _render(content: LetterContent, *, for_pdf: bool, links: bool) -> RenderedLetter:
+    # One collector for the whole letter, filled in the order the bodies are printed, so the
+    # footnote numbers here are those the PDF's footnote counter gives.
+    notes = Footnotes(inline=for_pdf, links=links)
+    opening = render_markup(content.opening, notes)
+    rappel_rows = [
+        RenderedRappelRow(
+            row, render_inline(row.text, notes), render_markup(row.explanation, notes)
+        )
+        for row in content.rappel_rows
+    ]
+    sections = [(s.title, render_markup(s.body, notes)) for s in content.sections]
+    closing = render_markup(content.closing, notes)
+    return RenderedLetter(
+        content, for_pdf, dutch_date(content.date), opening, rappel_rows, sections, closing, notes
+    )
+
+
+def letter_context(content: LetterContent, *, for_pdf: bool = False, links: bool = True) -> dict:
+    """The context of `letters/letter_body.html` (and `letters/letter.html`)."""
+    return {"letter": _render(content, for_pdf=for_pdf, links=links)}
+
+
+def render_letter_html(content: LetterContent, *, for_pdf: bool, preview_links: bool = True) -> str:
+    """The letter as a standalone HTML document: the PDF's source, or a preview on its own.
+
+    References to papers are links when `preview_links` is on; in the PDF they stay clickable
+    but are printed as plain text.
+    """
+    return render_to_string(
+        "letters/letter.html", letter_context(content, for_pdf=for_pdf, links=preview_links)
+    )
+
+
+def render_letter_body(content: LetterContent, *, preview_links: bool = True) -> SafeString:
+    """The letter's preview as an HTML fragment, for a page in the app's layout (which links
+    letters/letter.css itself)."""
+    html = render_to_string(
+        "letters/letter_body.html", letter_context(content, links=preview_links)
+    )
+    return SafeString(html)
+
+
+def cited_references(content: LetterContent) -> list[Reference]:
+    """Every paper the letter cites, in text or footnote, in order; a paper cited twice appears
+    twice."""
+    return _render(content, for_pdf=True, links=False).references
+
+
+def render_letter_pdf(content: LetterContent) -> bytes:
+    return html_to_pdf(render_letter_html(content, for_pdf=True))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A PDF from letter HTML; relative URLs resolve against the static folder."""
+    document = HTML(string=html, base_url=static_base_url(), url_fetcher=static_url_fetcher)
+    return document.write_pdf()
+
+
+# --- Fetching only static files --------------------------------------------------------------
+
+
+def _static_roots() -> list[str]:
+    """The static folders, resolved: the project's (STATICFILES_DIRS) and the apps'."""
+    roots = [entry[1] if isinstance(entry, tuple | list) else entry
+             for entry in settings.STATICFILES_DIRS]  # fmt: skip
+    roots += [Path(config.path) / "static" for config in apps.get_app_configs()]
+    return [os.path.realpath(root) for root in roots if os.path.isdir(root)]
+
+
+def static_base_url() -> str:
+    """The file URL of the project's static folder, which the letter's stylesheet link is
+    relative to."""
+    return path2url(_static_roots()[0]).rstrip("/") + "/"
+
+
+def static_path(url: str) -> str:
+    """The file a `file:` URL names if it lies inside a static folder; ValueError otherwise.
+
+    The path is resolved (realpath) before it is checked, so neither `..` nor a symbolic link
+    inside a static folder can lead outside it.
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        raise ValueError(f"Refused to fetch {url[:200]!r}: only static files are served")
+    path = os.path.realpath(url2pathname(parts.path))
+    for root in _static_roots():
+        if path.startswith(root + os.sep) and os.path.isfile(path):
+            return path
+    raise ValueError(f"Refused to fetch {url[:200]!r}: not a file in a static folder")
+
+
+class StaticURLFetcher(URLFetcher):
+    """A WeasyPrint URL fetcher that serves only static files.
+
+    WeasyPrint logs a refused URL and renders on without it.
+    """
+
+    def fetch(self, url, headers=None):
+        path = static_path(url)
+        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return URLFetcherResponse(
+            path2url(path), Path(path).read_bytes(), {"Content-Type": content_type}
+        )
+
+
+static_url_fetcher = StaticURLFetcher()
