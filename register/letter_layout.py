@@ -41,6 +41,7 @@ __all__ = [
     "RappelRow",
     "Section",
     "Sender",
+    "StaticURLFetcher",
     "cited_references",
     "dutch_date",
     "html_to_pdf",
@@ -48,11 +49,12 @@ __all__ = [
     "render_letter_body",
     "render_letter_html",
     "render_letter_pdf",
+    "static_base_url",
+    "static_path",
     "static_url_fetcher",
 ]
 
 KINDS = ("voortgangsbrief", "rappel")
-STYLESHEET = "letters/letter.css"
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
@@ -231,6 +233,7 @@ def cited_references(content: LetterContent) -> list[Reference]:
 
 
 def render_letter_pdf(content: LetterContent) -> bytes:
+    """The letter as PDF (A4), rendered by WeasyPrint from the same template as the preview."""
     return html_to_pdf(render_letter_html(content, for_pdf=True))
 
 
