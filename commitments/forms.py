@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Commitment, Execution, Motion, Status
 from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
-from register.models import Debate, Person
+from register.models import Debate, Person, SavedView
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -153,3 +153,27 @@ class AsOfForm(forms.Form):
             raise ValidationError(_("Kies een datum na 1900."))
         return value
 
+
+
+class SavedViewForm(forms.ModelForm):
+    class Meta:
+        model = SavedView
+        fields = ["kind", "name", "query", "group"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.owner = user
+        # Share only with a group the user belongs to.
+        self.fields["group"].queryset = user.groups.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        duplicate = SavedView.objects.filter(owner=self.instance.owner, kind=cleaned.get("kind"),
+                                             name=cleaned.get("name"))
+        if duplicate.exists():
+            self.add_error("name", _("U heeft al een selectie met deze naam."))
+        return cleaned
+
+    def clean_query(self):
+        query = self.cleaned_data["query"]
+        return "&".join(part for part in query.split("&") if not part.startswith("page="))

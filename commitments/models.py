@@ -25,7 +25,8 @@ from register.models import (
     Topic,
 )
 from register.periods import parse_period
-from register.references import Reference
+from register.references import Reference, format_dossier
+from register.search import normalize
 
 
 class Status(models.TextChoices):
@@ -80,7 +81,8 @@ class CommitmentQuerySet(models.QuerySet):
         return self.open().filter(deadline_end__lt=today or timezone.localdate())
 
     def for_list(self):
-        return self.select_related("bewindspersoon", "ministry", "dossier", "owner", "directorate")
+        return self.select_related("bewindspersoon", "ministry", "dossier", "owner",
+                                   "directorate").prefetch_related("bewindspersoon__offices")
 
 
 class Commitment(Versioned):
@@ -155,7 +157,10 @@ class Commitment(Versioned):
                               related_name="commitments", verbose_name=_("eigenaar"))
     notes = models.TextField(_("interne notities"), blank=True)
     created_at = models.DateTimeField(_("geregistreerd"), auto_now_add=True)
-    history = tracked_history()
+    # Normalised words for search (register/search.py); derived on every save.
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    history = tracked_history(excluded_fields=["search_title", "search_text"])
 
     objects = CommitmentQuerySet.as_manager()
 
@@ -182,10 +187,12 @@ class Commitment(Versioned):
     def save(self, *args, **kwargs):
         self.derive_deadline()
         if self.number:
+            self.derive_search()
             return super().save(*args, **kwargs)
         # A generated number can collide with a concurrent registration: try the next one.
         for _attempt in range(5):
             self.number = self.next_number()
+            self.derive_search()
             try:
                 with transaction.atomic():
                     return super().save(*args, **kwargs)
@@ -204,6 +211,10 @@ class Commitment(Versioned):
         last = max((int(n.rsplit("-", 1)[1]) for n in numbers if n.rsplit("-", 1)[1].isdigit()),
                    default=0)
         return f"{prefix}{last + 1:03d}"
+
+    def derive_search(self):
+        self.search_title = normalize(self.number, self.tk_number, self.ek_number, self.title)
+        self.search_text = normalize(self.search_title, self.text)
 
     def derive_deadline(self):
         """Parse the deadline words relative to the day they were spoken; apply an override."""
@@ -274,6 +285,21 @@ class Commitment(Versioned):
         elif new in (Status.OPEN, Status.IN_PROGRESS):
             # Reopened: no longer delivered; the earlier delivery stays in the history.
             self.delivered_by, self.delivered_on = None, None
+
+
+class DeadlineReminder(models.Model):
+    """The sent-log of the deadline digest: an item goes to an owner at most once a day."""
+
+    commitment = models.ForeignKey(Commitment, models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="reminders")
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["commitment", "user", "sent_on"],
+                                               name="one_reminder_a_day")]
+
+    def __str__(self):
+        return f"{self.commitment.number} → {self.user} ({self.sent_on})"
 
 
 class CommitmentRelation(models.Model):
@@ -393,7 +419,9 @@ class Motion(Versioned):
                                           blank=True, help_text="2023D03544")
     tk_id = models.CharField(_("Tweede Kamer-id"), max_length=40, blank=True, db_index=True)
     created_at = models.DateTimeField(_("geregistreerd"), auto_now_add=True)
-    history = tracked_history()
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    history = tracked_history(excluded_fields=["search_title", "search_text"])
 
     objects = MotionQuerySet.as_manager()
 
@@ -413,6 +441,13 @@ class Motion(Versioned):
 
     def __str__(self):
         return f"Motie {self.reference}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.search_title = normalize(self.dossier.number, format_dossier(self.dossier.number),
+                                      f"nr {self.number}",
+                                      self.tk_document_number, self.title)
+        self.search_text = normalize(self.search_title, self.text)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("commitments:motion-detail", args=[self.pk])

@@ -1,11 +1,17 @@
 from django.urls import path
 
-from commitments import views
+from commitments import feeds, views
 
 app_name = "commitments"
 urlpatterns = [
     path("toezeggingen/", views.commitment_list, name="list"),
     path("toezeggingen/nieuw/", views.commitment_create, name="create"),
+    path("toezeggingen/export.xlsx", views.commitment_export_xlsx, name="export-xlsx"),
+    path("toezeggingen/export.csv", views.commitment_export_csv, name="export-csv"),
+    path("feeds/<str:token>/deadlines.ics", feeds.deadlines_ics, name="feed-ics"),
+    path("feeds/<str:token>/changes.atom", feeds.status_changes_atom, name="feed-atom"),
+    path("selecties/", views.saved_view_create, name="saved-view-create"),
+    path("selecties/<int:pk>/verwijderen/", views.saved_view_delete, name="saved-view-delete"),
     path("toezeggingen/<int:pk>/", views.commitment_detail, name="detail"),
     path("toezeggingen/<int:pk>/bewerken/", views.commitment_edit, name="edit"),
     path("toezeggingen/<int:pk>/status/", views.commitment_status, name="change-status"),
@@ -17,4 +23,5 @@ urlpatterns = [
     path("moties/<int:pk>/stemming/", views.motion_vote, name="motion-vote"),
     path("moties/<int:pk>/uitvoering/", views.motion_status, name="motion-status"),
     path("moties/<int:pk>/op-datum/", views.motion_as_of, name="motion-as-of"),
+    path("verschillen/", views.differences, name="differences"),
 ]

@@ -3,37 +3,46 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from commitments import exports
+from commitments.filters import PER_PAGE, CommitmentFilter, MotionFilter
 from commitments.forms import (
     AsOfForm,
     CommitmentForm,
     CommitmentStatusForm,
     MotionForm,
     MotionStatusForm,
+    SavedViewForm,
     VoteForm,
 )
 from commitments.models import STATUS_EXPLANATIONS, Commitment, Motion, Status
 from commitments.services import changes_since, commitment_save, motion_save
+from commitments.tk_import import kamer_differences
 from register.concurrency import StaleEdit
 from register.history import timeline
+from register.models import FeedToken, SavedView
 
 
 def get_commitment(pk):
     queryset = Commitment.objects.select_related(
         "bewindspersoon", "ministry", "debate__committee", "made_in__dossier", "to_member",
         "to_party", "committee", "dossier", "delivered_by__dossier", "directorate", "owner",
-    ).prefetch_related("topics", "relations__target", "related_from__source")
+    ).prefetch_related("topics", "relations__target", "related_from__source", "law_tracks")
     return get_object_or_404(queryset, pk=pk)
 
 
 def get_motion(pk):
     queryset = Motion.objects.select_related(
         "dossier", "debate__committee", "reported_by__dossier", "directorate", "owner",
-    ).prefetch_related("topics", "submitter_rows__person", "submitter_rows__party")
+    ).prefetch_related("topics", "submitter_rows__person", "submitter_rows__party",
+                       "law_tracks")
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -46,10 +55,89 @@ def keep_typed_values(form, stale):
     return changes_since(stale.current, stale.expected_version)
 
 
+def paginate(request, queryset):
+    """One page of the list; the page size comes from the URL (25, 50 or 100)."""
+    per_page = request.GET.get("per_page", "")
+    per_page = int(per_page) if per_page.isdigit() and int(per_page) in PER_PAGE else PER_PAGE[0]
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def list_view(request, filterset, template, extra=None):
+    """A filtered, paginated list; htmx requests get only the results fragment."""
+    context = {"filter": filterset, "page": paginate(request, filterset.qs),
+               "per_page_choices": PER_PAGE, **(extra or {})}
+    if request.headers.get("HX-Request"):
+        template = template.replace(".html", "_results.html")
+    return render(request, template, context)
+
+
 @permission_required("commitments.view_commitment", raise_exception=True)
 def commitment_list(request):
-    commitments = Commitment.objects.for_list()
-    return render(request, "commitments/commitment_list.html", {"commitments": commitments})
+    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.for_list())
+    counts = filterset.counts() if filterset.is_valid() else {}
+    return list_view(request, filterset, "commitments/commitment_list.html", {
+        "counts": counts, "saved_views": SavedView.objects.visible_to(request.user, "commitments"),
+        "feed_token": FeedToken.active_for(request.user),
+    })
+
+
+def export_filterset(request):
+    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.all())
+    if not filterset.is_valid():
+        errors = "; ".join(f"{name}: {' '.join(messages)}"
+                           for name, messages in filterset.errors.items())
+        return None, HttpResponseBadRequest(_("Dit filter klopt niet: %(errors)s")
+                                            % {"errors": errors}, content_type="text/plain")
+    return filterset, None
+
+
+def export_name(extension):
+    return f"toezeggingen-{timezone.localdate():%Y%m%d}.{extension}"
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def commitment_export_xlsx(request):
+    filterset, refused = export_filterset(request)
+    if refused:
+        return refused
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument."
+                                         "spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{export_name("xlsx")}"'
+    exports.write_xlsx(filterset.qs, response)
+    return response
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def commitment_export_csv(request):
+    filterset, refused = export_filterset(request)
+    if refused:
+        return refused
+    response = StreamingHttpResponse(exports.csv_lines(filterset.qs),
+                                     content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{export_name("csv")}"'
+    return response
+
+
+@require_POST
+@permission_required("commitments.view_commitment", raise_exception=True)
+def saved_view_create(request):
+    form = SavedViewForm(request.POST, user=request.user)
+    if form.is_valid():
+        view = form.save()
+        messages.success(request, _("Selectie ‘%(name)s’ is bewaard.") % {"name": view.name})
+        return redirect(view.get_absolute_url())
+    messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+    return redirect(request.POST.get("kind") == "motions" and "commitments:motion-list"
+                    or "commitments:list")
+
+
+@require_POST
+@permission_required("commitments.view_commitment", raise_exception=True)
+def saved_view_delete(request, pk):
+    view = get_object_or_404(SavedView, pk=pk, owner=request.user)
+    view.delete()
+    messages.success(request, _("Selectie ‘%(name)s’ is verwijderd.") % {"name": view.name})
+    return redirect("commitments:list" if view.kind == "commitments" else "commitments:motion-list")
 
 
 @permission_required("commitments.add_commitment", raise_exception=True)
@@ -162,8 +250,12 @@ def commitment_as_of(request, pk):
 
 @permission_required("commitments.view_motion", raise_exception=True)
 def motion_list(request):
-    motions = Motion.objects.for_list().prefetch_related("submitter_rows__person")
-    return render(request, "commitments/motion_list.html", {"motions": motions})
+    queryset = Motion.objects.for_list().prefetch_related("submitter_rows__person__offices",
+                                                          "submitter_rows__party")
+    filterset = MotionFilter(request.GET, queryset=queryset)
+    return list_view(request, filterset, "commitments/motion_list.html", {
+        "saved_views": SavedView.objects.visible_to(request.user, "motions"),
+    })
 
 
 @permission_required("commitments.add_motion", raise_exception=True)
@@ -233,3 +325,9 @@ def motion_status(request, pk):
 @permission_required("commitments.view_motion", raise_exception=True)
 def motion_as_of(request, pk):
     return as_of_view(request, get_motion(pk), "commitments/motion_as_of.html")
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def differences(request):
+    """Commitments whose status at the Kamer differs from ours, newest change at the Kamer first."""
+    return render(request, "commitments/differences.html", {"rows": kamer_differences()})

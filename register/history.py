@@ -92,7 +92,9 @@ def timeline(obj):
     """
     records = list(obj.history.select_related("history_user").order_by("history_date",
                                                                          "history_id"))
-    fields = [f for f in type(obj)._meta.concrete_fields if f.attname not in UNINTERESTING]
+    kept = {f.attname for f in obj.history.model._meta.concrete_fields}
+    fields = [f for f in type(obj)._meta.concrete_fields
+              if f.attname in kept and f.attname not in UNINTERESTING]
     related = _related_objects(records, fields)
     entries, previous = [], None
     for record in records:

@@ -1,10 +1,14 @@
 """Core of the register: dossiers, documents, people, parties, committees and debates."""
 
+import datetime
 import re
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from register.history import ChangeSource, save_with_history, tracked_history
@@ -207,8 +211,9 @@ class Person(models.Model):
     def full_name(self):
         """The display name as far as known: "Edgar Mulder", "P. Blokhuis", "Van der Graaf"."""
         if not self.surname:
-            office = self.offices.order_by("-start").first()
-            return office.title if office else _("onbekend")
+            # offices.all() so that a prefetched list is used: lists show many people.
+            offices = sorted(self.offices.all(), key=lambda o: o.start or datetime.date.min)
+            return offices[-1].title if offices else str(_("onbekend"))
         given = self.first_name or self.initials
         if given:
             return " ".join(part for part in (given, self.prefix, self.surname) if part)
@@ -363,3 +368,83 @@ class Directorate(models.Model):
 
     def __str__(self):
         return self.abbreviation
+
+
+class SavedViewQuerySet(models.QuerySet):
+    def visible_to(self, user, kind):
+        """The user's own views and those shared with one of the user's groups."""
+        return self.filter(Q(owner=user) | Q(group__in=user.groups.all()), kind=kind) \
+            .select_related("owner", "group").distinct().order_by("name")
+
+
+class SavedView(models.Model):
+    """A named filter ("Mijn directie, open, dit kwartaal"), optionally shared with a group."""
+
+    class Kind(models.TextChoices):
+        COMMITMENTS = "commitments", _("toezeggingen")
+        MOTIONS = "motions", _("moties")
+
+    kind = models.CharField(_("lijst"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("naam"), max_length=100)
+    query = models.CharField(_("filter"), max_length=2000, blank=True)
+    owner = models.ForeignKey("auth.User", models.CASCADE, related_name="saved_views",
+                              verbose_name=_("eigenaar"))
+    group = models.ForeignKey("auth.Group", models.SET_NULL, null=True, blank=True,
+                              related_name="saved_views", verbose_name=_("gedeeld met"))
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    objects = SavedViewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("bewaarde selectie")
+        verbose_name_plural = _("bewaarde selecties")
+        constraints = [models.UniqueConstraint(fields=["owner", "kind", "name"],
+                                               name="unique_saved_view_name")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        url = reverse("commitments:list" if self.kind == self.Kind.COMMITMENTS
+                      else "commitments:motion-list")
+        return f"{url}?{self.query}" if self.query else url
+
+
+class FeedToken(models.Model):
+    """The secret in a personal feed URL: calendar clients and feed readers cannot log in."""
+
+    user = models.ForeignKey("auth.User", models.CASCADE, related_name="feed_tokens")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("feedsleutel")
+        verbose_name_plural = _("feedsleutels")
+
+    def __str__(self):
+        return f"{self.user} ({'ingetrokken' if self.revoked_at else 'actief'})"
+
+    @classmethod
+    def active_for(cls, user):
+        return cls.objects.filter(user=user, revoked_at__isnull=True).first()
+
+    @classmethod
+    def renew(cls, user):
+        """Revoke the user's token (if any) and issue a new one of 256 random bits."""
+        cls.revoke(user)
+        return cls.objects.create(user=user, token=secrets.token_urlsafe(32))
+
+    @classmethod
+    def revoke(cls, user):
+        for token in cls.objects.filter(user=user, revoked_at__isnull=True):
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+
+    @classmethod
+    def user_for(cls, token):
+        """The active user behind a token, or None (unknown, revoked, or user deactivated)."""
+        found = cls.objects.filter(token=token, revoked_at__isnull=True,
+                                   user__is_active=True).select_related("user").first()
+        return found.user if found else None

@@ -164,6 +164,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kamerregister@localhost")
+# The register's own address, for links in e-mails sent by commands (no request there).
+BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 
 # Security: production defaults assume HTTPS at the load balancer.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -177,6 +179,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# The largest file the Tweede Kamer imports read (bytes); larger ones are refused before reading.
+TK_IMPORT_MAX_BYTES = int(os.environ.get("TK_IMPORT_MAX_BYTES", str(100 * 1024 * 1024)))
 
 LOGGING = {
     "version": 1,

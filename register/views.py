@@ -1,10 +1,15 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.db import connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
-from register.models import Debate, Document, Dossier
+from register.dashboard import dashboard
+from register.models import FeedToken
 
 
 @login_not_required
@@ -19,10 +24,29 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@permission_required("register.view_dossier", raise_exception=True)
+@permission_required("commitments.view_commitment", raise_exception=True)
 def home(request):
-    return render(request, "register/home.html", {
-        "dossiers": Dossier.objects.all(),
-        "documents": Document.objects.select_related("dossier")[:20],
-        "debates": Debate.objects.select_related("committee", "dossier")[:20],
-    })
+    return render(request, "register/dashboard.html", dashboard(timezone.localdate()))
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def feed_settings(request):
+    """The user's personal feed addresses, with renew and revoke."""
+    return render(request, "register/feeds.html", {"token": FeedToken.active_for(request.user)})
+
+
+@require_POST
+@permission_required("commitments.view_commitment", raise_exception=True)
+def feed_token_renew(request):
+    FeedToken.renew(request.user)
+    messages.success(request, _("U heeft een nieuwe feedsleutel; de oude adressen werken niet "
+                                "meer."))
+    return redirect("feed-settings")
+
+
+@require_POST
+@permission_required("commitments.view_commitment", raise_exception=True)
+def feed_token_revoke(request):
+    FeedToken.revoke(request.user)
+    messages.success(request, _("Uw feedsleutel is ingetrokken; uw feeds werken niet meer."))
+    return redirect("feed-settings")

@@ -33,6 +33,24 @@ def motion(demo):
     return {"pk": demo["motion"].pk}
 
 
+def feed_token(demo):
+    from django.contrib.auth.models import User
+
+    from register.models import FeedToken
+
+    token = FeedToken.active_for(User.objects.get(username="beleid"))
+    return {"token": (token or FeedToken.renew(User.objects.get(username="beleid"))).token}
+
+
+def law_track(demo):
+    return {"pk": demo["law_tracks"][0].pk}
+
+
+def stage(demo):
+    track = demo["law_tracks"][0]
+    return {"pk": track.pk, "stage_pk": track.stages.order_by("order")[3].pk}
+
+
 # url name: (kwargs from the demo objects, {role: status of a GET})
 ACCESS = {
     "home": (None, everyone()),
@@ -53,6 +71,29 @@ ACCESS = {
     "commitments:motion-vote": (motion, only("griffie")),
     "commitments:motion-status": (motion, only("griffie")),
     "commitments:motion-as-of": (motion, everyone()),
+    "legislation:list": (None, everyone()),
+    "legislation:create": (None, only("griffie")),
+    "legislation:detail": (law_track, everyone()),
+    "legislation:edit": (law_track, only("griffie")),
+    "legislation:withdraw": (law_track, only("griffie")),
+    "legislation:stage-add": (law_track, only("griffie")),
+    "legislation:stage-plan": (stage, only("griffie")),
+    "legislation:stage-start": (stage, only("griffie")),
+    "legislation:stage-complete": (stage, only("griffie")),
+    "legislation:stage-edit": (stage, only("griffie")),
+    "legislation:stage-move": (stage, only("griffie", status=405)),
+    "commitments:differences": (None, everyone()),
+    "commitments:export-xlsx": (None, everyone()),
+    "commitments:export-csv": (None, everyone()),
+    # The token in the URL is the credential: the feed answers whoever holds it.
+    "commitments:feed-ics": (feed_token, public()),
+    "commitments:feed-atom": (feed_token, public()),
+    "commitments:saved-view-create": (None, {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
+    "commitments:saved-view-delete": (lambda demo: {"pk": 1},
+                                      {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
+    "feed-settings": (None, everyone()),
+    "feed-renew": (None, {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
+    "feed-revoke": (None, {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
 }
 
 

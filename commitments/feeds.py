@@ -1,0 +1,123 @@
+"""Feeds for Outlook and feed readers: deadlines as iCalendar, status changes as Atom.
+
+Calendar clients cannot log in, so the credential is the personal token in the URL
+(register.models.FeedToken); an unknown or revoked token is a 404, as if the feed never existed.
+The feed takes the same query string as the list, so a filtered list can be subscribed to.
+"""
+
+import datetime
+
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.syndication.views import Feed
+from django.db.models import F, Window
+from django.db.models.functions import Lag
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_GET
+from icalendar import Calendar, Event
+
+from commitments.filters import CommitmentFilter
+from commitments.models import Commitment, Status
+from register.models import FeedToken
+
+MAX_CHANGES = 100
+
+
+def feed_user(token):
+    user = FeedToken.user_for(token)
+    if user is None or not user.has_perm("commitments.view_commitment"):
+        raise Http404
+    return user
+
+
+def filtered(request):
+    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.for_list())
+    if not filterset.is_valid():
+        raise Http404
+    return filterset.qs
+
+
+@login_not_required
+@require_GET
+def deadlines_ics(request, token):
+    feed_user(token)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Kamerregister//Termijnen//NL")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Kamerregister: termijnen van toezeggingen")
+    for commitment in filtered(request).filter(deadline_end__isnull=False):
+        calendar.add_component(deadline_event(request, commitment))
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="termijnen.ics"'
+    return response
+
+
+def deadline_event(request, commitment):
+    """An all-day event on the last day of the deadline period."""
+    event = Event()
+    event.add("uid", f"{commitment.number}@kamerregister")
+    event.add("summary", f"Termijn {commitment.number}: {commitment.title}")
+    event.add("dtstart", commitment.deadline_end)
+    event.add("dtend", commitment.deadline_end + datetime.timedelta(days=1))
+    event.add("dtstamp", commitment.updated_at)
+    event.add("description", "\n".join([
+        f"{commitment.get_status_display()} — {commitment.bewindspersoon.full_name}",
+        f"Termijn: {commitment.deadline_text or 'geen'}",
+        commitment.text,
+    ]))
+    event.add("url", request.build_absolute_uri(commitment.get_absolute_url()))
+    if commitment.status == Status.DONE:
+        event.add("status", "CANCELLED")
+    return event
+
+
+class StatusChangesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Kamerregister: statuswijzigingen van toezeggingen"
+    subtitle = "Wie wijzigde welke status, wanneer en waarom."
+
+    def get_object(self, request, token):
+        feed_user(token)
+        self.request = request
+        return filtered(request)
+
+    def link(self, queryset):
+        return reverse("commitments:list")
+
+    def items(self, queryset):
+        """The latest history rows whose status differs from the commitment's row before."""
+        previous = Window(Lag("status"), partition_by=[F("id")],
+                          order_by=[F("history_date").asc(), F("history_id").asc()])
+        rows = Commitment.history.model.objects.filter(id__in=queryset.values("pk")).annotate(
+            previous_status=previous).select_related("history_user")
+        return list(rows.filter(previous_status__isnull=False)
+                    .exclude(previous_status=F("status"))
+                    .order_by("-history_date", "-history_id")[:MAX_CHANGES])
+
+    def item_title(self, row):
+        labels = dict(Status.choices)
+        return f"{row.number}: {labels[row.previous_status]} → {labels[row.status]}"
+
+    def item_description(self, row):
+        who = row.history_user.get_full_name() if row.history_user else "onbekend"
+        return f"{row.title}. {row.history_change_reason or ''} ({who})"
+
+    def item_link(self, row):
+        return reverse("commitments:detail", args=[row.id])
+
+    def item_guid(self, row):
+        return f"{row.number}-{row.history_id}"
+
+    def item_pubdate(self, row):
+        return row.history_date
+
+    def item_updateddate(self, row):
+        return row.history_date
+
+    def item_author_name(self, row):
+        return row.history_user.get_full_name() if row.history_user else None
+
+
+status_changes_atom = login_not_required(StatusChangesFeed())
+

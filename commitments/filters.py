@@ -1,0 +1,219 @@
+"""The filters of the commitments and motions lists; the keys are the URL's (DESIGN.md)."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from commitments.models import (
+    OPEN_STATUSES,
+    Appreciation,
+    Commitment,
+    Execution,
+    Motion,
+    Status,
+    VoteOutcome,
+)
+from register.dates import month_bounds, next_reference_date, quarter_bounds
+from register.models import Committee, Debate, Directorate, Dossier, Ministry, Party, Person, Topic
+from register.search import search
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DUE_CHOICES = [("month", _("deze maand")), ("quarter", _("dit kwartaal")),
+               ("rappel", _("vóór de volgende rappeldatum Eerste Kamer")),
+               ("90d", _("komende 90 dagen"))]
+PER_PAGE = [25, 50, 100]
+
+
+def due_window(due, today):
+    """The deadline window of a `due` choice: from today to the end of the period."""
+    if due == "month":
+        return today, month_bounds(today)[1]
+    if due == "quarter":
+        return today, quarter_bounds(today)[1]
+    if due == "rappel":
+        return today, next_reference_date(today) - datetime.timedelta(days=1)
+    return today, today + datetime.timedelta(days=90)
+
+
+def start_of_day(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class FilterForm(forms.Form):
+    """Refuses impossible ranges instead of showing a silently empty or wider list."""
+
+    DATE_PAIRS = [("made_from", "made_to"), ("due_from", "due_to")]
+
+    def clean(self):
+        cleaned = super().clean()
+        for start, end in self.DATE_PAIRS:
+            if cleaned.get(start) and cleaned.get(end) and cleaned[end] < cleaned[start]:
+                self.add_error(end, _("Deze datum ligt vóór de begindatum."))
+        return cleaned
+
+
+class ListFilterSet(django_filters.FilterSet):
+    """Shared by both lists: search, dates, dossier, debate, topic, owner, sort.
+
+    Invalid input never widens the list: `qs` is empty and the form carries the message.
+    """
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="filter_q", max_length=200)
+    made_from = django_filters.DateFilter(label=_("Gedaan vanaf"), widget=DATE,
+                                          lookup_expr="gte")
+    made_to = django_filters.DateFilter(label=_("Gedaan tot en met"), widget=DATE,
+                                        lookup_expr="lte")
+    changed_since = django_filters.DateFilter(label=_("Gewijzigd sinds"), method="filter_changed",
+                                              widget=DATE)
+    dossier = django_filters.ModelChoiceFilter(
+        queryset=Dossier.objects.all(), to_field_name="number", label=_("Dossier"),
+        null_label=_("(zonder dossier)"))
+    debate = django_filters.ModelChoiceFilter(
+        queryset=Debate.objects.select_related("committee"), label=_("Debat"))
+    topic = django_filters.ModelChoiceFilter(
+        queryset=Topic.objects.all(), field_name="topics", to_field_name="name",
+        label=_("Onderwerp"))
+    owner = django_filters.ModelChoiceFilter(
+        queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
+        to_field_name="username", label=_("Eigenaar"), null_label=_("(geen eigenaar)"))
+    directorate = django_filters.ModelChoiceFilter(
+        queryset=Directorate.objects.all(), to_field_name="abbreviation", label=_("Directie"))
+    fts_table = None
+    made_field = None
+    default_sort = None
+    sorts = {}
+
+    def __init__(self, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        self.filters["made_from"].field_name = self.filters["made_to"].field_name = self.made_field
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_ordered_qs"):
+            valid = self.is_valid()
+            self._ordered_qs = self.ordered(super().qs) if valid else self.queryset.none()
+        return self._ordered_qs
+
+    def filter_q(self, queryset, name, value):
+        return search(queryset, value, fts_table=self.fts_table)
+
+    def filter_changed(self, queryset, name, value):
+        return queryset.filter(updated_at__gte=start_of_day(value))
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def ordered(self, queryset):
+        """The sort the user chose, ties broken by pk; by relevance first when searching."""
+        sort = self.form.cleaned_data.get("sort") or self.default_sort
+        field = self.sorts[sort.lstrip("-")]
+        # Records without a value (no deadline) go last both ways, on both databases.
+        order = [F(field).desc(nulls_last=True) if sort.startswith("-")
+                 else F(field).asc(nulls_last=True), "pk"]
+        if self.form.cleaned_data.get("q"):
+            order.insert(0, "-search_rank")
+        return queryset.order_by(*order)
+
+
+class CommitmentFilter(ListFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        choices=Status.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple)
+    overdue = django_filters.ChoiceFilter(
+        choices=[("1", _("alleen te late"))], label=_("Te laat"), method="filter_overdue",
+        empty_label=_("alle"))
+    due = django_filters.ChoiceFilter(choices=DUE_CHOICES, label=_("Termijn loopt af"),
+                                      method="filter_due", empty_label=_("wanneer dan ook"))
+    due_from = django_filters.DateFilter(field_name="deadline_end", lookup_expr="gte",
+                                         label=_("Termijn eindigt vanaf"), widget=DATE)
+    due_to = django_filters.DateFilter(field_name="deadline_end", lookup_expr="lte",
+                                       label=_("Termijn eindigt uiterlijk"), widget=DATE)
+    bewindspersoon = django_filters.ModelChoiceFilter(
+        queryset=Person.objects.filter(offices__isnull=False).distinct()
+        .prefetch_related("offices"), label=_("Bewindspersoon"))
+    ministry = django_filters.ModelChoiceFilter(
+        queryset=Ministry.objects.all(), to_field_name="abbreviation", label=_("Ministerie"))
+    to_member = django_filters.ModelChoiceFilter(
+        queryset=Person.objects.filter(Q(memberships__isnull=False)
+                                       | Q(commitments_received__isnull=False))
+        .distinct().prefetch_related("offices"), label=_("Toegezegd aan (lid)"))
+    to_party = django_filters.ModelChoiceFilter(
+        queryset=Party.objects.all(), to_field_name="abbreviation", label=_("Fractie"))
+    committee = django_filters.ModelChoiceFilter(
+        queryset=Committee.objects.all(), to_field_name="abbreviation", label=_("Commissie"))
+    sort = django_filters.ChoiceFilter(
+        label=_("Sorteren"), method="filter_nothing", empty_label=None, choices=[
+            ("deadline", _("termijn (vroegste eerst)")),
+            ("-deadline", _("termijn (laatste eerst)")),
+            ("-made", _("datum toezegging (nieuwste eerst)")), ("made", _("datum toezegging")),
+            ("-changed", _("laatst gewijzigd")), ("status", _("status"))])
+    made_field = "made_on"
+    default_sort = "deadline"
+    sorts = {"deadline": "deadline_end", "made": "made_on", "changed": "updated_at",
+             "status": "status"}
+    fts_table = "commitment_fts"
+
+    class Meta:
+        model = Commitment
+        fields = []
+        form = FilterForm
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.overdue(today=self.today) if value == "1" else queryset
+
+    def filter_due(self, queryset, name, value):
+        start, end = due_window(value, self.today)
+        return queryset.filter(deadline_end__gte=start, deadline_end__lte=end)
+
+    def counts(self):
+        """Counts next to the main choices, each given all the other filters (one query)."""
+        base = self.without("status", "overdue", "due")
+        today = self.today
+        aggregates = {f"status_{status}": Count("pk", filter=Q(status=status))
+                      for status in Status}
+        aggregates["overdue"] = Count("pk", filter=Q(status__in=OPEN_STATUSES,
+                                                    deadline_end__lt=today))
+        for due, _label in DUE_CHOICES:
+            start, end = due_window(due, today)
+            aggregates[f"due_{due}"] = Count("pk", filter=Q(deadline_end__gte=start,
+                                                            deadline_end__lte=end))
+        return base.aggregate(**aggregates)
+
+    def without(self, *keys):
+        data = self.data.copy()
+        for key in keys:
+            data.pop(key, None)
+        other = type(self)(data, queryset=self.queryset, today=self.today)
+        return other.qs.order_by() if other.is_valid() else self.queryset.none()
+
+
+class MotionFilter(ListFilterSet):
+    vote_outcome = django_filters.MultipleChoiceFilter(
+        choices=VoteOutcome.choices, label=_("Uitslag"), widget=forms.CheckboxSelectMultiple)
+    execution_status = django_filters.MultipleChoiceFilter(
+        choices=Execution.choices, label=_("Uitvoering"), widget=forms.CheckboxSelectMultiple)
+    appreciation = django_filters.ChoiceFilter(choices=Appreciation.choices,
+                                               label=_("Kabinetsappreciatie"))
+    submitter = django_filters.ModelChoiceFilter(
+        queryset=Person.objects.filter(memberships__isnull=False).distinct()
+        .prefetch_related("offices"), field_name="submitters", label=_("Indiener"))
+    party = django_filters.ModelChoiceFilter(
+        queryset=Party.objects.all(), to_field_name="abbreviation",
+        field_name="submitter_rows__party", label=_("Fractie"), distinct=True)
+    sort = django_filters.ChoiceFilter(
+        label=_("Sorteren"), method="filter_nothing", empty_label=None, choices=[
+            ("-filed", _("ingediend (nieuwste eerst)")), ("filed", _("ingediend")),
+            ("-changed", _("laatst gewijzigd")), ("number", _("nummer"))])
+    made_field = "filed_on"
+    default_sort = "-filed"
+    sorts = {"filed": "filed_on", "changed": "updated_at", "number": "number"}
+
+    class Meta:
+        model = Motion
+        fields = []
+        form = FilterForm

@@ -1,0 +1,54 @@
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from register.models import SavedView
+from tests.conftest import make_user
+
+
+def save(client, name, query="status=open&due=quarter", group=""):
+    return client.post(reverse("commitments:saved-view-create"), {
+        "kind": "commitments", "name": name, "query": query + "&page=3", "group": group})
+
+
+def test_save_the_current_filter_and_open_it(client_for, advisor):
+    client = client_for(advisor)
+    response = save(client, "Mijn directie, open, dit kwartaal")
+    view = SavedView.objects.get()
+    assert response["Location"] == "/toezeggingen/?status=open&due=quarter"
+    assert view.owner == advisor and view.query == "status=open&due=quarter"
+    page = client.get(reverse("commitments:list")).content.decode()
+    assert "Mijn directie, open, dit kwartaal" in page
+
+
+def test_shared_with_a_group_is_seen_by_its_members_only(client_for, advisor, letter_writer):
+    beleid = Group.objects.get(name="beleid")
+    save(client_for(advisor), "Gedeeld", group=beleid.pk)
+    colleague = make_user("beleid2", "beleid")
+    assert list(SavedView.objects.visible_to(colleague, "commitments")) == \
+        list(SavedView.objects.all())
+    assert not SavedView.objects.visible_to(letter_writer, "commitments").exists()
+
+
+def test_cannot_share_with_a_group_one_is_not_in(client_for, advisor):
+    brieven = Group.objects.get(name="brieven")
+    save(client_for(advisor), "Stiekem", group=brieven.pk)
+    assert not SavedView.objects.exists()
+
+
+def test_duplicate_name_is_explained(client_for, advisor):
+    client = client_for(advisor)
+    save(client, "Open")
+    response = save(client, "Open")
+    assert SavedView.objects.count() == 1
+    assert response.status_code == 302
+    assert "al een selectie met deze naam" in client.get(response["Location"]).content.decode()
+
+
+def test_only_the_owner_deletes(client_for, advisor, clerk):
+    save(client_for(advisor), "Van mij")
+    view = SavedView.objects.get()
+    url = reverse("commitments:saved-view-delete", args=[view.pk])
+    assert client_for(clerk).post(url).status_code == 404
+    assert client_for(advisor).get(url).status_code == 405
+    assert client_for(advisor).post(url).status_code == 302
+    assert not SavedView.objects.exists()
