@@ -1,0 +1,36 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from legislation.models import LawTrack, Stage
+
+
+class StageInline(admin.TabularInline):
+    model = Stage
+    extra = 0
+    fields = ["order", "kind", "name", "planned_text", "planned_on", "skipped"]
+    # Plans, starts and completions go through the clerk's forms, which ask a reason.
+    readonly_fields = ["planned_text", "planned_on"]
+
+
+@admin.register(LawTrack)
+class LawTrackAdmin(SimpleHistoryAdmin):
+    list_display = ["short_name", "title", "instrument", "ministry", "state", "withdrawn"]
+    list_filter = ["instrument", "state", "withdrawn", "ministry"]
+    search_fields = ["short_name", "title", "description"]
+    list_select_related = ["ministry"]
+    autocomplete_fields = ["dossier", "reporting_dossier"]
+    filter_horizontal = ["co_ministries", "topics", "commitments", "motions"]
+    readonly_fields = ["state", "withdrawn", "withdrawn_reason", "withdrawn_on", "version"]
+    inlines = [StageInline]
+
+
+@admin.register(Stage)
+class StageAdmin(SimpleHistoryAdmin):
+    list_display = ["track", "order", "name", "planned_text", "planned_end", "actual_start",
+                    "actual_end", "skipped"]
+    list_filter = ["kind", "skipped"]
+    list_select_related = ["track"]
+    search_fields = ["name", "track__short_name", "track__title"]
+    autocomplete_fields = ["documents"]
+    readonly_fields = ["planned_text", "planned_on", "planned_start", "planned_end",
+                       "actual_start", "actual_end", "version"]

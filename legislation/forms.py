@@ -1,0 +1,206 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from commitments.forms import DATE, EditReasonMixin
+from commitments.models import Commitment, Motion
+from legislation.models import LawTrack, Stage
+from legislation.stage_templates import StageKind
+from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
+from register.models import Document
+from register.periods import parse_period
+
+REASON_WIDGET = forms.Textarea(attrs={"rows": 3})
+
+
+def reason_field(label=None, help_text=None):
+    return forms.CharField(label=label or _("Reden"), widget=REASON_WIDGET, max_length=2000,
+                           help_text=help_text or _("Komt in de geschiedenis van het traject."))
+
+
+class LawTrackForm(EditReasonMixin, forms.ModelForm):
+    topic_list = TopicsField()
+    include_optional = forms.BooleanField(
+        label=_("Optionele fasen opnemen"), required=False, initial=True,
+        help_text=_("Bij een ministeriële regeling: de internetconsultatie."))
+
+    class Meta:
+        model = LawTrack
+        fields = ["title", "short_name", "instrument", "ministry", "co_ministries",
+                  "directorate", "owner", "dossier", "reporting_dossier", "description",
+                  "commitments", "motions"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}),
+                   "co_ministries": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic_list"].initial = topic_names(self.instance)
+        self.fields["version"].initial = self.instance.version
+        self.fields["version"].required = bool(self.instance.pk)
+        self.fields["owner"].queryset = get_user_model().objects.filter(is_active=True) \
+            .order_by("username")
+        self.fields["commitments"].queryset = Commitment.objects.order_by("number")
+        self.fields["commitments"].widget.attrs["size"] = 8
+        self.fields["motions"].queryset = Motion.objects.select_related("dossier")
+        self.fields["motions"].widget.attrs["size"] = 5
+        if self.instance.pk:
+            # The instrument chose the stages when the track was created; later differences
+            # are made by adding or skipping stages.
+            self.fields["instrument"].disabled = True
+            self.fields["instrument"].help_text = _(
+                "Bepaalde de fasen bij het aanmaken; wijk af door fasen toe te voegen of over "
+                "te slaan.")
+            del self.fields["include_optional"]
+        else:
+            self.fields["instrument"].help_text = _(
+                "Bepaalt de fasen waarmee het traject begint.")
+
+    def clean(self):
+        cleaned = super().clean()
+        ministry, co = cleaned.get("ministry"), cleaned.get("co_ministries")
+        if ministry and co and ministry in co:
+            self.add_error("co_ministries", _("Het eerstverantwoordelijke ministerie staat hier "
+                                              "dubbel."))
+        return cleaned
+
+
+class StagePlanForm(forms.Form):
+    version = VersionField()
+    planned_text = forms.CharField(
+        label=_("Planning in woorden"), max_length=300,
+        help_text=_("Zoals gezegd of geschreven, bijvoorbeeld: naar verwachting in het voorjaar "
+                    "2021."))
+    stated_on = forms.DateField(
+        label=_("Gegeven op"), widget=DATE,
+        help_text=_("De datum van de brief of het overleg met deze planning; woorden als "
+                    "‘komend voorjaar’ tellen vanaf deze datum."))
+    no_period = forms.BooleanField(
+        label=_("Deze planning noemt geen termijn"), required=False,
+        help_text=_("Alleen nodig als uit de woorden geen periode valt af te leiden, zoals bij "
+                    "‘zo spoedig mogelijk’."))
+    reason = reason_field(help_text=_("Waarom deze (nieuwe) planning; komt in de geschiedenis."))
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.record = record
+        self.fields["version"].initial = record.version
+        self.fields["planned_text"].initial = record.planned_text
+        self.fields["stated_on"].initial = timezone.localdate()
+
+    def clean(self):
+        cleaned = super().clean()
+        text, stated_on = cleaned.get("planned_text"), cleaned.get("stated_on")
+        if text and stated_on and not cleaned.get("no_period") \
+                and parse_period(text, stated_on) is None:
+            self.add_error("planned_text", _(
+                "Uit ‘%(text)s’ valt geen periode af te leiden. Schrijf bijvoorbeeld ‘in het "
+                "voorjaar van 2021’ of ‘eind 2021’, of vink aan dat de planning geen termijn "
+                "noemt.") % {"text": text})
+        return cleaned
+
+
+class StageStartForm(forms.Form):
+    version = VersionField()
+    on = forms.DateField(label=_("Begonnen op"), widget=DATE)
+    reason = reason_field()
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = record.version
+        self.fields["on"].initial = record.actual_start or timezone.localdate()
+
+
+class StageCompleteForm(forms.Form):
+    version = VersionField()
+    started_on = forms.DateField(label=_("Begonnen op"), widget=DATE, required=False,
+                                 help_text=_("Leeg laten als het begin niet bekend is."))
+    on = forms.DateField(label=_("Afgerond op"), widget=DATE)
+    reason = reason_field(help_text=_("Bijvoorbeeld het document of besluit waarmee de fase "
+                                      "afliep; komt in de geschiedenis."))
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = record.version
+        self.fields["started_on"].initial = record.actual_start
+        self.fields["on"].initial = record.actual_end or timezone.localdate()
+
+
+class StageEditForm(DocumentInputMixin, forms.ModelForm):
+    version = VersionField()
+    reason = reason_field()
+
+    class Meta:
+        model = Stage
+        fields = ["name", "kind", "skipped", "note", "documents"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    field_order = ["name", "kind", "skipped", "note", "documents", "document_reference",
+                   "reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        track = self.instance.track
+        self.limit_documents(track.dossier or track.reporting_dossier)
+        # The dossier's and recent documents to choose from, plus those already linked.
+        choices = self.fields.pop("document").queryset
+        self.fields["documents"].queryset = Document.objects.select_related("dossier").filter(
+            Q(pk__in=choices.values("pk")) | Q(pk__in=self.instance.documents.values("pk")))
+        self.fields["documents"].widget.attrs["size"] = 8
+        self.fields["documents"].help_text = _(
+            "Consultatiepagina, advies, Kamerstukken, Staatsblad. Houd Ctrl of Cmd ingedrukt om "
+            "er meer te kiezen.")
+        self.fields["document_reference"].label = _("Nog een document, met zijn verwijzing")
+        self.fields["version"].initial = self.instance.version
+        self.fields["skipped"].help_text = _("Een overgeslagen fase telt niet mee voor de stand "
+                                             "en de vertraging.")
+
+
+class StageAddForm(forms.ModelForm):
+    position = forms.ChoiceField(label=_("Plaats"))
+    planned_text = forms.CharField(label=_("Planning in woorden"), max_length=300,
+                                   required=False,
+                                   help_text=_("Mag leeg blijven; plan de fase dan later."))
+    stated_on = forms.DateField(label=_("Planning gegeven op"), widget=DATE, required=False)
+    reason = reason_field()
+
+    class Meta:
+        model = Stage
+        fields = ["name", "kind", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    field_order = ["name", "kind", "position", "planned_text", "stated_on", "note", "reason"]
+
+    def __init__(self, *args, track, **kwargs):
+        super().__init__(*args, **kwargs)
+        stages = track.ordered_stages
+        self.stages = {str(stage.pk): stage for stage in stages}
+        self.fields["position"].choices = [("", _("Aan het begin"))] + [
+            (str(stage.pk), _("Na %(number)d. %(name)s") % {"number": number, "name": stage.name})
+            for number, stage in enumerate(stages, start=1)]
+        self.fields["position"].required = False
+        self.fields["position"].initial = str(stages[-1].pk) if stages else ""
+        self.fields["kind"].initial = StageKind.OTHER
+        self.fields["kind"].help_text = _("Bepaalt welke stand het traject heeft zolang deze "
+                                          "fase loopt; ‘Overige fase’ volgt de fase ervoor.")
+        self.fields["stated_on"].initial = timezone.localdate()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("planned_text") and not cleaned.get("stated_on"):
+            self.add_error("stated_on", _("Geef de datum waarop deze planning is gegeven."))
+        cleaned["after"] = self.stages.get(cleaned.get("position") or "")
+        return cleaned
+
+
+class WithdrawForm(forms.Form):
+    version = VersionField()
+    reason = reason_field()
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = record.version
+        if not record.withdrawn:
+            self.fields["reason"].label = _("Reden van intrekking")
+            self.fields["reason"].help_text = _("Staat bij het traject en in de geschiedenis.")

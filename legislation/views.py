@@ -1,0 +1,219 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from commitments.services import changes_since
+from legislation import services
+from legislation.filters import LawTrackFilter
+from legislation.forms import (
+    LawTrackForm,
+    StageAddForm,
+    StageCompleteForm,
+    StageEditForm,
+    StagePlanForm,
+    StageStartForm,
+    WithdrawForm,
+)
+from legislation.history import plan_summaries, stage_records, track_history
+from legislation.models import LawTrack, Stage
+from legislation.stage_templates import STATE_EXPLANATIONS
+from legislation.timeline import build_chart
+from register.concurrency import StaleEdit
+
+
+def get_track(pk):
+    queryset = LawTrack.objects.select_related(
+        "ministry", "directorate", "owner", "dossier", "reporting_dossier",
+    ).prefetch_related("co_ministries", "topics", "stages__documents__dossier",
+                       "commitments__bewindspersoon", "motions__dossier")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_stage(pk, stage_pk):
+    return get_object_or_404(Stage.objects.select_related("track"), pk=stage_pk, track_id=pk)
+
+
+def keep_typed_values(form, stale):
+    """Show a conflict: the user's input stays in the form, now based on the current version."""
+    data = form.data.copy()
+    data["version"] = str(stale.current.version)
+    form.data = data
+    form.add_error(None, stale)
+    return changes_since(stale.current, stale.expected_version)
+
+
+@permission_required("legislation.view_lawtrack", raise_exception=True)
+def track_list(request):
+    filterset = LawTrackFilter(request.GET or None, queryset=LawTrack.objects.for_list())
+    valid = not filterset.is_bound or filterset.is_valid()
+    today = timezone.localdate()
+    rows = [(track, track.slip(today)) for track in (filterset.qs if valid else [])]
+    return render(request, "legislation/track_list.html", {
+        "filter": filterset, "rows": rows, "today": today})
+
+
+@permission_required("legislation.view_lawtrack", raise_exception=True)
+def track_detail(request, pk):
+    track = get_track(pk)
+    today = timezone.localdate()
+    stages = track.ordered_stages
+    records = stage_records(Stage, track.pk)
+    plans = plan_summaries(records)
+    return render(request, "legislation/track_detail.html", {
+        "track": track, "stages": stages, "today": today, "slip": track.slip(today),
+        "chart": build_chart(stages, today), "history": track_history(track, records),
+        "plans": [(stage, plans[stage.pk]) for stage in stages if stage.pk in plans],
+        "state_explanation": STATE_EXPLANATIONS[track.state],
+    })
+
+
+@permission_required("legislation.add_lawtrack", raise_exception=True)
+def track_create(request):
+    form = LawTrackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        track = services.lawtrack_save(form=form, by=request.user)
+        messages.success(request, _("Wetgevingstraject ‘%(name)s’ is geregistreerd, met de fasen "
+                                    "van het sjabloon.") % {"name": track.short_name})
+        return redirect(track)
+    return render(request, "legislation/track_form.html", {"form": form})
+
+
+@permission_required("legislation.change_lawtrack", raise_exception=True)
+def track_edit(request, pk):
+    track = get_track(pk)
+    form = LawTrackForm(request.POST or None, instance=track)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.lawtrack_save(form=form, by=request.user)
+        except StaleEdit as stale:
+            conflict = keep_typed_values(form, stale)
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect(track)
+    return render(request, "legislation/track_form.html",
+                  {"form": form, "record": track, "conflict": conflict})
+
+
+def action_view(request, form, change, *, track, stage=None, title, intro=""):
+    """The shared body of the clerk's forms: validate, change, or show why not."""
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            change(form.cleaned_data)
+        except StaleEdit as stale:
+            conflict = keep_typed_values(form, stale)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De wijziging is vastgelegd."))
+            return redirect(stage or track)
+    return render(request, "legislation/action_form.html", {
+        "form": form, "track": track, "stage": stage, "title": title, "intro": intro,
+        "conflict": conflict})
+
+
+@permission_required("legislation.withdraw_lawtrack", raise_exception=True)
+def track_withdraw(request, pk):
+    track = get_track(pk)
+    form = WithdrawForm(request.POST or None, record=track)
+    action = track.reinstate if track.withdrawn else track.withdraw
+
+    def change(data):
+        action(by=request.user, reason=data["reason"], expected_version=data["version"])
+
+    title = _("Intrekking ongedaan maken") if track.withdrawn else _("Traject intrekken")
+    if track.withdrawn:
+        intro = _("Ingetrokken op %(date)s: %(reason)s") % {
+            "date": date_format(track.withdrawn_on, "j F Y"), "reason": track.withdrawn_reason}
+    else:
+        intro = _("Het hele traject wordt ingetrokken; de fasen blijven bewaard.")
+    return action_view(request, form, change, track=track, title=title, intro=intro)
+
+
+@permission_required("legislation.add_stage", raise_exception=True)
+def stage_add(request, pk):
+    track = get_track(pk)
+    form = StageAddForm(request.POST or None, track=track)
+
+    def change(data):
+        services.stage_add(track=track, form=form, by=request.user)
+
+    return action_view(request, form, change, track=track, title=_("Fase toevoegen"))
+
+
+@permission_required("legislation.replan_stage", raise_exception=True)
+def stage_plan(request, pk, stage_pk):
+    stage = get_stage(pk, stage_pk)
+    form = StagePlanForm(request.POST or None, record=stage)
+
+    def change(data):
+        stage.replan(data["planned_text"], by=request.user, reason=data["reason"],
+                     stated_on=data["stated_on"], expected_version=data["version"])
+
+    title = _("Fase herplannen") if stage.planned_text else _("Fase plannen")
+    intro = (_("Huidige planning: ‘%(words)s’, gegeven op %(date)s. De oude planning blijft in "
+               "de geschiedenis.") % {"words": stage.planned_text,
+                                          "date": date_format(stage.planned_on, "j F Y")}
+             if stage.planned_text else "")
+    return action_view(request, form, change, track=stage.track, stage=stage, title=title,
+                       intro=intro)
+
+
+@permission_required("legislation.complete_stage", raise_exception=True)
+def stage_start(request, pk, stage_pk):
+    stage = get_stage(pk, stage_pk)
+    form = StageStartForm(request.POST or None, record=stage)
+
+    def change(data):
+        stage.start(data["on"], by=request.user, reason=data["reason"],
+                    expected_version=data["version"])
+
+    return action_view(request, form, change, track=stage.track, stage=stage,
+                       title=_("Begin van de fase vastleggen"))
+
+
+@permission_required("legislation.complete_stage", raise_exception=True)
+def stage_complete(request, pk, stage_pk):
+    stage = get_stage(pk, stage_pk)
+    form = StageCompleteForm(request.POST or None, record=stage)
+
+    def change(data):
+        stage.complete(data["on"], by=request.user, reason=data["reason"],
+                       started_on=data["started_on"], expected_version=data["version"])
+
+    return action_view(request, form, change, track=stage.track, stage=stage,
+                       title=_("Fase afronden"))
+
+
+@permission_required("legislation.change_stage", raise_exception=True)
+def stage_edit(request, pk, stage_pk):
+    stage = get_stage(pk, stage_pk)
+    form = StageEditForm(request.POST or None, instance=stage)
+
+    def change(data):
+        services.stage_save(form=form, by=request.user)
+
+    return action_view(request, form, change, track=stage.track, stage=stage,
+                       title=_("Fase bewerken"))
+
+
+@permission_required("legislation.change_stage", raise_exception=True)
+@require_POST
+def stage_move(request, pk, stage_pk):
+    stage = get_stage(pk, stage_pk)
+    direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        return HttpResponseBadRequest(_("Richting ‘up’ of ‘down’ ontbreekt."),
+                                      content_type="text/plain")
+    try:
+        stage.track.move_stage(stage, direction, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(stage)
