@@ -1,0 +1,45 @@
+"""Running the imports as a clerk would, and building variants of the Kamer's files."""
+
+import copy
+import json
+from io import StringIO
+from pathlib import Path
+
+from django.core.management import call_command
+
+from commitments.models import Commitment, Motion, MotionSubmitter
+from register.models import Document, Dossier, Ministry, Office, Person
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "tk"
+TRACKED = [Commitment, Motion, MotionSubmitter, Person, Office, Ministry, Document, Dossier]
+
+
+def run(command, *files, user="griffie", **options):
+    """The command's output; CommandError propagates."""
+    out = StringIO()
+    call_command(command, *map(str, files), user=user, stdout=out, stderr=StringIO(), **options)
+    return out.getvalue()
+
+
+def records(name="toezeggingen-page1.json"):
+    """The records of a fixture file, as a fresh list to change."""
+    payload = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return copy.deepcopy(payload["value"] if isinstance(payload, dict) else payload)
+
+
+def write(folder, name, value, *, wrap=True, encoding="utf-8"):
+    path = folder / name
+    path.write_text(json.dumps({"value": value} if wrap else value, ensure_ascii=False),
+                    encoding=encoding)
+    return path
+
+
+def record(number, name="toezeggingen-page1.json", **changes):
+    """One fixture record by its Nummer, with changes."""
+    (found,) = [r for r in records(name) if r["Nummer"] == number]
+    return {**found, **changes}
+
+
+def snapshot():
+    """Rows and history rows of every model an import may write: equal means nothing written."""
+    return {model.__name__: (model.objects.count(), model.history.count()) for model in TRACKED}
