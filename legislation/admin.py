@@ -5,11 +5,16 @@ from legislation.models import LawTrack, Stage
 
 
 class StageInline(admin.TabularInline):
+    # Read-only: every stage change goes through the clerk's forms, which ask a reason and
+    # keep the track's stored state in step.
     model = Stage
     extra = 0
-    fields = ["order", "kind", "name", "planned_text", "planned_on", "skipped"]
-    # Plans, starts and completions go through the clerk's forms, which ask a reason.
-    readonly_fields = ["planned_text", "planned_on"]
+    can_delete = False
+    fields = readonly_fields = ["order", "kind", "name", "planned_text", "planned_end",
+                                "actual_start", "actual_end", "skipped"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(LawTrack)
@@ -32,5 +37,9 @@ class StageAdmin(SimpleHistoryAdmin):
     list_select_related = ["track"]
     search_fields = ["name", "track__short_name", "track__title"]
     autocomplete_fields = ["documents"]
-    readonly_fields = ["planned_text", "planned_on", "planned_start", "planned_end",
-                       "actual_start", "actual_end", "version"]
+    # Name, note and documents may be corrected here; what moves the track's state may not.
+    readonly_fields = ["track", "kind", "order", "skipped", "planned_text", "planned_on",
+                       "planned_start", "planned_end", "actual_start", "actual_end", "version"]
+
+    def has_add_permission(self, request):
+        return False

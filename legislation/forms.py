@@ -34,6 +34,10 @@ class LawTrackForm(EditReasonMixin, forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 4}),
                    "co_ministries": forms.CheckboxSelectMultiple}
 
+    field_order = ["title", "short_name", "instrument", "include_optional", "ministry",
+                   "co_ministries", "directorate", "owner", "dossier", "reporting_dossier",
+                   "description", "topic_list", "commitments", "motions", "reason"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic_list"].initial = topic_names(self.instance)
@@ -45,6 +49,11 @@ class LawTrackForm(EditReasonMixin, forms.ModelForm):
         self.fields["commitments"].widget.attrs["size"] = 8
         self.fields["motions"].queryset = Motion.objects.select_related("dossier")
         self.fields["motions"].widget.attrs["size"] = 5
+        for name in ("commitments", "motions"):
+            self.fields[name].help_text = _("De toezeggingen en moties over dit traject; houd Ctrl "
+                                            "of Cmd ingedrukt om er meer te kiezen.")
+        self.fields["reason"].help_text = _("Komt in de geschiedenis; gekoppelde en ontkoppelde "
+                                            "toezeggingen en moties worden erbij vermeld.")
         if self.instance.pk:
             # The instrument chose the stages when the track was created; later differences
             # are made by adding or skipping stages.
@@ -54,6 +63,7 @@ class LawTrackForm(EditReasonMixin, forms.ModelForm):
                 "te slaan.")
             del self.fields["include_optional"]
         else:
+            del self.fields["reason"]
             self.fields["instrument"].help_text = _(
                 "Bepaalt de fasen waarmee het traject begint.")
 
@@ -127,6 +137,11 @@ class StageCompleteForm(forms.Form):
         self.fields["on"].initial = record.actual_end or timezone.localdate()
 
 
+def document_label(document):
+    title = f" — {document.title}" if document.title else ""
+    return f"{document}{title}"[:120]
+
+
 class StageEditForm(DocumentInputMixin, forms.ModelForm):
     version = VersionField()
     reason = reason_field()
@@ -148,6 +163,7 @@ class StageEditForm(DocumentInputMixin, forms.ModelForm):
         self.fields["documents"].queryset = Document.objects.select_related("dossier").filter(
             Q(pk__in=choices.values("pk")) | Q(pk__in=self.instance.documents.values("pk")))
         self.fields["documents"].widget.attrs["size"] = 8
+        self.fields["documents"].label_from_instance = document_label
         self.fields["documents"].help_text = _(
             "Consultatiepagina, advies, Kamerstukken, Staatsblad. Houd Ctrl of Cmd ingedrukt om "
             "er meer te kiezen.")

@@ -49,7 +49,7 @@ def lawtrack_save(*, form, by) -> LawTrack:
             default = _("Gegevens bijgewerkt")
         changes = [link_changes(label, before[name], list(data[name]))
                    for name, label in TRACK_LINKS]
-        reason = with_link_changes(data["reason"] or default, [] if creating else changes)
+        reason = with_link_changes(data.get("reason") or default, [] if creating else changes)
         save_with_history(track, by=by, reason=reason)
         for name, _label in TRACK_LINKS:
             getattr(track, name).set(data[name])

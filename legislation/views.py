@@ -158,10 +158,8 @@ def stage_plan(request, pk, stage_pk):
                      stated_on=data["stated_on"], expected_version=data["version"])
 
     title = _("Fase herplannen") if stage.planned_text else _("Fase plannen")
-    intro = (_("Huidige planning: ‘%(words)s’, gegeven op %(date)s. De oude planning blijft in "
-               "de geschiedenis.") % {"words": stage.planned_text,
-                                          "date": date_format(stage.planned_on, "j F Y")}
-             if stage.planned_text else "")
+    intro = (_("De huidige planning, gegeven op %(date)s, blijft in de geschiedenis.")
+             % {"date": date_format(stage.planned_on, "j F Y")} if stage.planned_text else "")
     return action_view(request, form, change, track=stage.track, stage=stage, title=title,
                        intro=intro)
 
