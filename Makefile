@@ -36,5 +36,10 @@ test-postgres: $(STAMP)
 	@echo "== database tests on PostgreSQL"
 	ONLY_DB_TESTS=1 scripts/with-postgres $(BIN)/pytest -n 2 -q
 
+bench: $(STAMP)
+	@echo "== benchmarks (figures go to docs/PERFORMANCE.md)"
+	$(BIN)/python bench/list_search.py
+	scripts/with-postgres $(BIN)/python bench/list_search.py
+
 clean:
 	rm -rf $(VENV) var staticfiles

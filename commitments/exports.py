@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+from copy import copy
 
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
@@ -12,7 +13,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from commitments.columns import COMMITMENT_COLUMNS
-from commitments.models import Commitment
+from commitments.models import Commitment, Status
 
 WIDTHS = {"title": 50, "text": 60, "progress": 60, "bewindspersoon": 28, "debate": 36,
           "deadline_text": 28}
@@ -38,7 +39,7 @@ def progress(commitment):
     return " ".join(part for part in parts if part)
 
 
-def row_values(commitment):
+def row_values(commitment, status_labels):
     """One row as Python values (dates stay dates), in COMMITMENT_COLUMNS order."""
     c = commitment
     values = {
@@ -52,7 +53,7 @@ def row_values(commitment):
         "dossier": c.dossier.display_number if c.dossier else "",
         "topics": ", ".join(topic.name for topic in c.topics.all()),
         "deadline_text": c.deadline_text, "deadline_start": c.deadline_start,
-        "deadline_end": c.deadline_end, "status": c.get_status_display(),
+        "deadline_end": c.deadline_end, "status": status_labels[c.status],
         "progress": progress(c), "delivered_on": c.delivered_on,
         "delivered_by": str(c.delivered_by) if c.delivered_by else "",
         "directorate": c.directorate.abbreviation if c.directorate else "",
@@ -63,8 +64,10 @@ def row_values(commitment):
 
 
 def rows(queryset):
+    # Translated once, not once per row.
+    status_labels = {value: str(label) for value, label in Status.choices}
     for commitment in export_queryset(queryset).iterator(chunk_size=CHUNK):
-        yield row_values(commitment)
+        yield row_values(commitment, status_labels)
 
 
 def sanitize(value):
@@ -74,40 +77,54 @@ def sanitize(value):
     return value
 
 
+def styled_cell(sheet, **style):
+    """A cell whose style array is copied to other cells: setting styles per cell is slow."""
+    cell = WriteOnlyCell(sheet)
+    for name, value in style.items():
+        setattr(cell, name, value)
+    return cell._style
+
+
 def write_xlsx(queryset, stream):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Toezeggingen")
     for index, (key, _header) in enumerate(COMMITMENT_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(key, 16)
     sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for _key, title in COMMITMENT_COLUMNS:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    styles = {"header": styled_cell(sheet, font=Font(bold=True)),
+              "date": styled_cell(sheet, number_format="dd-mm-yyyy"),
+              "datetime": styled_cell(sheet, number_format="dd-mm-yyyy hh:mm"),
+              "long": styled_cell(sheet, alignment=Alignment(wrap_text=True, vertical="top"))}
+    sheet.append([cell(sheet, title, styles["header"]) for _key, title in COMMITMENT_COLUMNS])
     count = 0
-    wrap = Alignment(wrap_text=True, vertical="top")
     for values in rows(queryset):
-        cells = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # text, never a formula
-            elif isinstance(value, datetime.datetime):
-                cell.number_format = "dd-mm-yyyy hh:mm"
-            elif isinstance(value, datetime.date):
-                cell.number_format = "dd-mm-yyyy"
-            elif isinstance(value, str) and len(value) > 40:
-                cell.alignment = wrap
-            cells.append(cell)
-        sheet.append(cells)
+        sheet.append([cell(sheet, value, styles.get(kind(value))) for value in values])
         count += 1
     last_column = get_column_letter(len(COMMITMENT_COLUMNS))
     sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"
     workbook.save(stream)
     return count
+
+
+def kind(value):
+    if isinstance(value, datetime.datetime):
+        return "datetime"
+    if isinstance(value, datetime.date):
+        return "date"
+    if isinstance(value, str) and len(value) > 40:
+        return "long"
+    return None
+
+
+def cell(sheet, value, style):
+    if style is None and not (isinstance(value, str) and value.startswith("=")):
+        return value  # plain values need no cell object
+    written = WriteOnlyCell(sheet, value=value)
+    if style is not None:
+        written._style = copy(style)
+    if isinstance(value, str) and value.startswith("="):
+        written.data_type = "s"  # text, never a formula
+    return written
 
 
 def xlsx_bytes(queryset):

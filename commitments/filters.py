@@ -21,6 +21,7 @@ from commitments.models import (
 from register.dates import month_bounds, next_reference_date, quarter_bounds
 from register.models import Committee, Debate, Directorate, Dossier, Ministry, Party, Person, Topic
 from register.search import search
+from register.widgets import FastSelect
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DUE_CHOICES = [("month", _("deze maand")), ("quarter", _("dit kwartaal")),
@@ -94,6 +95,17 @@ class ListFilterSet(django_filters.FilterSet):
         self.filters["made_from"].field_name = self.filters["made_to"].field_name = self.made_field
 
     @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "fast_selects", False):
+            for field in form.fields.values():
+                if type(field.widget) is forms.Select:
+                    field.widget = FastSelect(attrs=field.widget.attrs)
+                    field.widget.choices = field.choices
+            form.fast_selects = True
+        return form
+
+    @property
     def qs(self):
         if not hasattr(self, "_ordered_qs"):
             valid = self.is_valid()
@@ -122,8 +134,10 @@ class ListFilterSet(django_filters.FilterSet):
 
 
 class CommitmentFilter(ListFilterSet):
+    # distinct=False: no join, and DISTINCT over the text columns would cost a full sort.
     status = django_filters.MultipleChoiceFilter(
-        choices=Status.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple)
+        choices=Status.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple,
+        distinct=False)
     overdue = django_filters.ChoiceFilter(
         choices=[("1", _("alleen te late"))], label=_("Te laat"), method="filter_overdue",
         empty_label=_("alle"))
@@ -139,9 +153,8 @@ class CommitmentFilter(ListFilterSet):
     ministry = django_filters.ModelChoiceFilter(
         queryset=Ministry.objects.all(), to_field_name="abbreviation", label=_("Ministerie"))
     to_member = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.filter(Q(memberships__isnull=False)
-                                       | Q(commitments_received__isnull=False))
-        .distinct().prefetch_related("offices"), label=_("Toegezegd aan (lid)"))
+        queryset=Person.objects.filter(memberships__isnull=False).distinct()
+        .prefetch_related("offices"), label=_("Toegezegd aan (lid)"))
     to_party = django_filters.ModelChoiceFilter(
         queryset=Party.objects.all(), to_field_name="abbreviation", label=_("Fractie"))
     committee = django_filters.ModelChoiceFilter(
@@ -194,9 +207,11 @@ class CommitmentFilter(ListFilterSet):
 
 class MotionFilter(ListFilterSet):
     vote_outcome = django_filters.MultipleChoiceFilter(
-        choices=VoteOutcome.choices, label=_("Uitslag"), widget=forms.CheckboxSelectMultiple)
+        choices=VoteOutcome.choices, label=_("Uitslag"), widget=forms.CheckboxSelectMultiple,
+        distinct=False)
     execution_status = django_filters.MultipleChoiceFilter(
-        choices=Execution.choices, label=_("Uitvoering"), widget=forms.CheckboxSelectMultiple)
+        choices=Execution.choices, label=_("Uitvoering"), widget=forms.CheckboxSelectMultiple,
+        distinct=False)
     appreciation = django_filters.ChoiceFilter(choices=Appreciation.choices,
                                                label=_("Kabinetsappreciatie"))
     submitter = django_filters.ModelChoiceFilter(

@@ -7,7 +7,7 @@ from django.urls import reverse
 from commitments.filters import CommitmentFilter, due_window
 from commitments.models import Commitment
 from register.dates import next_reference_date
-from register.models import Party, Person, Topic
+from register.models import Party, PartyMembership, Person, Topic
 from tests import factories
 
 D = datetime.date
@@ -82,6 +82,7 @@ def test_several_statuses_at_once(commitments, clerk):
 def test_people_parties_topics_and_dossier(clerk, commitments):
     cu = Party.objects.create(abbreviation="ChristenUnie", aliases="CU")
     graaf = Person.objects.create(prefix="van der", surname="Graaf")
+    PartyMembership.objects.create(person=graaf, party=cu)
     target = commitments["june"]
     target.to_member, target.to_party = graaf, cu
     target.save()
