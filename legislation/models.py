@@ -153,26 +153,28 @@ class LawTrack(Versioned):
 
     def add_template_stages(self, *, by, reason, include_optional=True, at=None):
         """Create the stages of the instrument's template after any existing ones."""
-        last = max((stage.order for stage in self.stages.all()), default=0)
-        for index, template in enumerate(template_for(self.instrument,
-                                                      include_optional=include_optional)):
-            save_with_history(Stage(track=self, kind=template.kind, name=template.name,
-                                    order=last + (index + 1) * ORDER_STEP),
-                              by=by, reason=reason, at=at)
-        self.refresh_state(by=by, reason=reason, at=at)
+        templates = template_for(self.instrument, include_optional=include_optional)
+        with transaction.atomic():
+            last = max((stage.order for stage in self.stages.all()), default=0)
+            for index, template in enumerate(templates, start=1):
+                save_with_history(Stage(track=self, kind=template.kind, name=template.name,
+                                        order=last + index * ORDER_STEP),
+                                  by=by, reason=reason, at=at)
+            self.refresh_state(by=by, reason=reason, at=at)
 
     def refresh_state(self, *, by, reason, source=ChangeSource.PERSON, at=None):
         """Store the state derived from the stages; called inside every stage change.
 
         Works on a locked fresh copy: `self` may be older than the row (a form's instance).
         """
-        current = self.locked_copy()
-        state = derive_state(list(current.stages.order_by("order", "pk")),
-                             withdrawn=current.withdrawn)
-        if state != current.state:
-            current.state = state
-            save_with_history(current, by=by, reason=reason, source=source, at=at,
-                              update_fields=["state"])
+        with transaction.atomic():
+            current = self.locked_copy()
+            state = derive_state(list(current.stages.order_by("order", "pk")),
+                                 withdrawn=current.withdrawn)
+            if state != current.state:
+                current.state = state
+                save_with_history(current, by=by, reason=reason, source=source, at=at,
+                                  update_fields=["state"])
         self.state, self.version = current.state, current.version
 
     def withdraw(self, *, by, reason, on=None, expected_version=None, at=None):

@@ -123,3 +123,4 @@ def test_an_added_stage_keeps_the_state_of_the_stage_before_it():
 def test_a_withdrawn_track_is_withdrawn_whatever_its_stages():
     assert derive_state([stage("draft")], withdrawn=True) == "withdrawn"
     assert derive_state([stage("draft", done=True)], withdrawn=True) == "withdrawn"
+
