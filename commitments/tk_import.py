@@ -88,7 +88,6 @@ NO_DATE = "0001-01-01"
 MAX_LISTED = 50
 
 _KST = re.compile(r"\bkst-(?P<dossier>[0-9]{4,6}(?:-[0-9A-Z]{1,10})*)-(?P<number>[0-9A-Z]+)\b")
-_DOCUMENT_NUMBER = re.compile(r"^[0-9]{4}[A-Z][0-9]+$")
 _FRACTION = re.compile(r"(\.[0-9]{6})[0-9]+")
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{3}[.!?])\s+(?=[A-Z\"“‘(])")
@@ -152,11 +151,6 @@ class ImportReport:
     skipped_deleted: int = 0
     warnings: list[Issue] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
-
-    @property
-    def written(self):
-        return bool(self.created or self.updated or self.linked or self.followed
-                    or self.differences or self.deleted)
 
     def lines(self, verbose=False):
         """The report as the commands print it: counts first, then what a person should check."""
@@ -859,8 +853,9 @@ def parse_toezegging(record, file, index, report):
                                         f"{KAMER_WORDS} (of leeg)")
     else:
         item.status = Status.OPEN
-        report.warnings.append(Issue(file, "leeg; geïmporteerd als Openstaand", index,
-                                     item.key, "Status"))
+        report.warnings.append(Issue(file, "leeg; een nieuwe toezegging wordt Openstaand, een "
+                                           "bestaande houdt haar status", index, item.key,
+                                     "Status"))
     item.text = text_value(record, "Tekst", required=True)
     item.made_on = date_value(record, "Aanmaakdatum")
     if item.made_on is None:
@@ -930,7 +925,10 @@ class ToezeggingImport:
                                f"met een ander Kamer-Id; als nieuwe toezegging behandeld",
                     item.index, item.key, "Id"))
                 commitment = None
-            (matched.append((item, commitment)) if commitment else new.append(item))
+            if commitment:
+                matched.append((item, commitment))
+            else:
+                new.append(item)
         self.resolve(live)
         for item, commitment in matched:
             self.update(item, commitment)
@@ -1025,10 +1023,10 @@ class ToezeggingImport:
             setattr(commitment, name, value)
         if follows:
             self.follow_content(commitment, item, person, ministry)
-            if item.status != commitment.status or item.status in (Status.DONE,
-                                                                   Status.PARTLY_DONE):
-                self.apply_status(commitment, item, document,
-                                  warn=item.status != commitment.status)
+        # An empty status at the Kamer says nothing new: ours stays.
+        delivered = item.status in (Status.DONE, Status.PARTLY_DONE)
+        if follows and item.word and (item.status != commitment.status or delivered):
+            self.apply_status(commitment, item, document, warn=item.status != commitment.status)
         changed = {name for name in UPDATABLE if getattr(commitment, name) != old[name]}
         if not changed:
             self.report.unchanged += 1
@@ -1042,7 +1040,7 @@ class ToezeggingImport:
             reason = f"{old_word} → {item.word or Status(item.status).label}"
             self.report.followed.append(f"{label}: {reason}")
         elif "tk_status" in changed:
-            reason = (f"{old_word} → {item.word} bij de Kamer; onze status "
+            reason = (f"{old_word} → {item.word or '(leeg)'} bij de Kamer; onze status "
                       f"‘{commitment.get_status_display()}’ blijft")
         else:
             reason = f"gegevens bijgewerkt ({', '.join(sorted(changed))})"

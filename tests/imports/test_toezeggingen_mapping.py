@@ -113,8 +113,8 @@ def test_status_words_of_both_vocabularies_are_mapped_and_kept_verbatim(imported
 
 def test_an_empty_status_is_open_with_a_warning(imported):
     output, _ = imported
-    assert ("toezeggingen-page1.json, record 4 (TZ202412-119), veld Status: leeg; geïmporteerd "
-            "als Openstaand") in output
+    assert ("toezeggingen-page1.json, record 4 (TZ202412-119), veld Status: leeg; een nieuwe "
+            "toezegging wordt Openstaand") in output
 
 
 def test_afgedaan_with_an_expanded_kamerbrief_links_the_kamerstuk(imported):

@@ -45,7 +45,7 @@ def test_a_second_run_of_the_same_files_changes_nothing(first, pages,
         output = run("import_tk_toezeggingen", *pages)
     assert snapshot() == before
     assert {c.pk: c.version for c in Commitment.objects.all()} == versions
-    assert "ongewijzigd: 8" in output and "nieuw" not in output and "bijgewerkt" not in output
+    assert "ongewijzigd: 8" in output and "nieuw:" not in output and "bijgewerkt" not in output
 
 
 def test_the_kamer_is_followed_where_nobody_here_changed_the_status(first, clerk, tmp_path):
@@ -81,6 +81,15 @@ def test_the_kamer_reopening_a_commitment_is_followed_too(first, tmp_path):
         Status.OPEN, None, None)
     assert commitment.history.latest().history_change_reason == (
         "import TK heropend.json: Voldaan → Openstaand")
+
+
+def test_an_empty_status_later_keeps_the_status_we_had(first, tmp_path):
+    path = write(tmp_path, "leeg.json", [record("TZ202410-201", name="toezeggingen-page2.json",
+                                                Status="")])
+    output = run("import_tk_toezeggingen", path)
+    commitment = Commitment.objects.get(tk_number="TZ202410-201")
+    assert (commitment.status, commitment.tk_status) == (Status.DONE, "")
+    assert "veld Status: leeg" in output
 
 
 def test_a_status_a_person_set_is_kept_and_listed_as_a_difference(first, clerk, tmp_path,
