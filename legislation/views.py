@@ -22,7 +22,6 @@ from legislation.forms import (
 )
 from legislation.history import plan_summaries, stage_records, track_history
 from legislation.models import LawTrack, Stage
-from legislation.stage_templates import STATE_EXPLANATIONS
 from legislation.timeline import build_chart
 from register.concurrency import StaleEdit
 
@@ -69,7 +68,6 @@ def track_detail(request, pk):
         "track": track, "stages": stages, "today": today, "slip": track.slip(today),
         "chart": build_chart(stages, today), "history": track_history(track, records),
         "plans": [(stage, plans[stage.pk]) for stage in stages if stage.pk in plans],
-        "state_explanation": STATE_EXPLANATIONS[track.state],
     })
 
 

@@ -223,3 +223,21 @@ def test_the_list_filter_for_late_tracks_matches_the_python_slip(clerk):
     assert list(LawTrack.objects.late(today)) == [late]
     tracks = LawTrack.objects.for_list()
     assert [t for t in tracks if t.slip(today)] == [late]
+
+
+def test_the_stored_state_always_equals_the_state_derived_from_the_stages(clerk, track):
+    draft, consultation, tests_, council = stages(track)[:4]
+    steps = [
+        lambda: draft.complete(D(2020, 6, 1), by=clerk, reason="a"),
+        lambda: track.move_stage(tests_, "up", by=clerk),
+        lambda: consultation.complete(D(2020, 7, 1), by=clerk, reason="b"),
+        lambda: tests_.complete(D(2020, 8, 1), by=clerk, reason="c"),
+        lambda: track.withdraw(by=clerk, reason="d"),
+        lambda: track.reinstate(by=clerk, reason="e"),
+        lambda: council.complete(D(2020, 9, 1), by=clerk, reason="f"),
+    ]
+    for step in steps:
+        step()
+        fresh = LawTrack.objects.for_list().get(pk=track.pk)
+        assert fresh.state == fresh.derived_state
+    assert fresh.state == "house"
