@@ -170,7 +170,7 @@ class ImportReport:
             ("Overgeslagen:", [str(issue) for issue in self.errors]),
             ("Waarschuwingen:", [str(issue) for issue in self.warnings]),
         ]
-        if verbose:
+        if verbose or self.dry_run:
             sections[:0] = [("Nieuw:", self.created), ("Bijgewerkt:", self.updated)]
         for title, items in sections:
             out += listing(title, items, verbose)

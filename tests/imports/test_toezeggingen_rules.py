@@ -199,6 +199,8 @@ def test_dry_run_proposes_the_match_and_writes_nothing(hand_entered, pages):
     assert "woordovereenkomst" in output and "difflib" in output and "0.60" in output
     assert "Proefrun (--dry-run): er is niets opgeslagen." in output
     assert "nieuw: 7" in output
+    assert "Nieuw (7):" in output and "(TZ202412-117): De staatssecretaris" in output
+    assert f"{similar.number} (TZ202412-116): gekoppeld aan TZ202412-116" in output
 
 
 def test_a_match_is_linked_not_duplicated(hand_entered, pages, clerk):
