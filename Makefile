@@ -25,12 +25,20 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
 
-test: lint test-sqlite test-postgres
-	@echo "== backends that ran: SQLite, PostgreSQL"
+test: lint test-sqlite test-e2e test-postgres
+	@echo "== backends that ran: SQLite (unit, view and browser tests), PostgreSQL (database tests)"
 
 test-sqlite: $(STAMP)
 	@echo "== test suite on SQLite"
-	$(BIN)/pytest -n 2 -q
+	$(BIN)/pytest -n 2 -q -m "not e2e"
+
+tests/e2e/node_modules/axe-core/axe.min.js: tests/e2e/package.json tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --no-audit --no-fund
+	touch $@
+
+test-e2e: $(STAMP) tests/e2e/node_modules/axe-core/axe.min.js
+	@echo "== browser journeys (Debian chromium driven by Playwright; screenshots in var/e2e/)"
+	$(BIN)/pytest tests/e2e -q -p no:xdist
 
 test-postgres: $(STAMP)
 	@echo "== database tests on PostgreSQL"

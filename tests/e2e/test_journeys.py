@@ -1,0 +1,75 @@
+"""The people's journeys in a real browser (Debian chromium), against the served demo."""
+
+import io
+import re
+
+import openpyxl
+import pytest
+
+from tests.e2e.conftest import screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+def open_commitment(page, title):
+    page.goto("/toezeggingen/")
+    page.get_by_role("link", name=re.compile(r"^TZ-")).first.wait_for()
+    row = page.locator("tr", has_text=title)
+    row.get_by_role("link").first.click()
+    page.wait_for_url(re.compile(r"/toezeggingen/\d+/$"))
+
+
+def test_clerk_changes_a_status_and_sees_it_on_top_of_the_timeline(login):
+    page = login("griffie")
+    open_commitment(page, "Uitkomsten persona onderzoek")
+    page.get_by_role("link", name="Status wijzigen").click()
+    page.get_by_label("In uitvoering", exact=True).check()
+    page.get_by_label("Reden").fill("Trimbos heeft de werksessies online hervat.")
+    page.get_by_role("button", name="Vastleggen").click()
+    page.wait_for_url(re.compile(r"/toezeggingen/\d+/$"))
+    first = page.locator(".timeline-entry").first
+    assert "Trimbos heeft de werksessies online hervat." in first.inner_text()
+    assert "In uitvoering" in first.inner_text()
+
+    page.get_by_role("link", name="Status wijzigen").click()
+    page.get_by_label("Afgedaan", exact=True).check()
+    page.get_by_label("Reden").fill("Klaar")
+    page.get_by_role("button", name="Vastleggen").click()
+    assert "Bij ‘Afgedaan’ hoort het document" in page.locator("main").inner_text()
+    screenshot(page, "clerk-done-without-document")
+
+
+def test_advisor_filters_shares_the_link_and_exports(login):
+    page = login("beleid")
+    page.goto("/toezeggingen/")
+    page.get_by_role("checkbox", name=re.compile("Openstaand")).check()
+    page.get_by_label("Te laat").select_option("1")
+    page.get_by_label("Bewindspersoon").select_option(label="P. Blokhuis")
+    page.wait_for_url(re.compile(r"bewindspersoon=\d+"))  # htmx keeps the filter in the URL
+    page.wait_for_load_state("networkidle")
+    listed = page.locator("#results tbody tr td:first-child a").all_inner_texts()
+    assert listed and all(number.startswith("TZ-VWS-") for number in listed)
+    shared_url = page.url
+
+    other = login("beleid")
+    other.goto(shared_url)
+    assert other.locator("#results tbody tr td:first-child a").all_inner_texts() == listed
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Excel (XLSX)").click()
+    workbook = openpyxl.load_workbook(io.BytesIO(download_info.value.path().read_bytes()))
+    rows = list(workbook.active.values)
+    assert rows[0][0] == "Nummer"
+    assert [row[0] for row in rows[1:]] == listed
+    assert all(row[19] == "Openstaand" for row in rows[1:])
+    screenshot(page, "advisor-filtered-list")
+
+
+def test_advisor_cannot_reach_the_status_form(login):
+    page = login("beleid")
+    open_commitment(page, "Uitkomsten persona onderzoek")
+    assert page.get_by_role("link", name="Status wijzigen").count() == 0
+    response = page.goto(page.url + "status/")
+    assert response.status == 403
+    assert "geen toegang" in page.locator("main").inner_text()
+    screenshot(page, "advisor-refused-status-form")
