@@ -49,5 +49,15 @@ bench: $(STAMP)
 	$(BIN)/python bench/list_search.py
 	scripts/with-postgres $(BIN)/python bench/list_search.py
 
+# Production mode: gunicorn with whitenoise on PostgreSQL from DATABASE_URL; see docs/OPERATIONS.md.
+serve-prod: $(STAMP)
+	@test -n "$$DATABASE_URL" || { echo "serve-prod needs DATABASE_URL=postgres://… (docs/OPERATIONS.md)"; exit 2; }
+	@test -n "$$SECRET_KEY" || { echo "serve-prod needs SECRET_KEY (docs/OPERATIONS.md)"; exit 2; }
+	DEBUG=0 $(BIN)/python manage.py check --deploy
+	DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	DEBUG=0 $(BIN)/python manage.py collectstatic --noinput -v0
+	DEBUG=0 $(BIN)/gunicorn register.wsgi --workers $${WORKERS:-4} --bind $${BIND:-127.0.0.1:8000} \
+	  --access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}" --timeout 120
+
 clean:
 	rm -rf $(VENV) var staticfiles
