@@ -197,7 +197,14 @@ def deadline_moves(entries):
 def change_status_view(request, record, form, change, template):
     """The shared body of the status and vote forms: validate, change, or show why not."""
     conflict = None
-    if request.method == "POST" and form.is_valid():
+    stale = posted_stale(request, record)
+    if stale:
+        # The choices offered follow the current status, so check the version first: the user
+        # sees the conflict, not a puzzling "invalid choice".
+        form.errors.pop("new", None)
+        form.errors.pop("outcome", None)
+        conflict = keep_typed_values(form, stale)
+    elif request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
                 change(form)
@@ -209,6 +216,14 @@ def change_status_view(request, record, form, change, template):
             messages.success(request, _("De wijziging is vastgelegd."))
             return redirect(record)
     return render(request, template, {"form": form, "record": record, "conflict": conflict})
+
+
+def posted_stale(request, record):
+    """A POST made from an older version of the record: a conflict, whatever else it says."""
+    version = request.POST.get("version", "") if request.method == "POST" else ""
+    if version.isdigit() and int(version) != record.version:
+        return StaleEdit(record, int(version))
+    return None
 
 
 @permission_required("commitments.change_status_commitment", raise_exception=True)

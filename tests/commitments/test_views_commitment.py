@@ -223,3 +223,19 @@ def test_conflicting_status_changes_two_clients(clerk, commitment):
     assert "Iemand anders" in refused.content.decode()
     assert refused.context["form"]["reason"].value() == "twee"
     assert Commitment.objects.get().status == "in_progress"
+
+
+def test_stale_status_change_shows_the_conflict_not_an_invalid_choice(clerk, commitment):
+    from tests.conftest import make_user
+
+    first, second = Client(), Client()
+    first.force_login(clerk)
+    second.force_login(make_user("griffie2", "griffie"))
+    url = reverse("commitments:change-status", args=[commitment.pk])
+    version = commitment.version
+    first.post(url, {"new": "in_progress", "reason": "een", "version": version})
+    refused = second.post(url, {"new": "in_progress", "reason": "twee", "version": version})
+    page = refused.content.decode()
+    assert "Iemand anders heeft dit record intussen gewijzigd" in page
+    assert "Selecteer een geldige keuze" not in page
+    assert Commitment.objects.get().history.count() == 2
