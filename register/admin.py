@@ -7,11 +7,14 @@ from register.models import (
     Directorate,
     Document,
     Dossier,
+    LetterItem,
+    LetterSection,
     Ministry,
     Office,
     Party,
     PartyMembership,
     Person,
+    ProgressLetter,
     Topic,
 )
 
@@ -93,3 +96,37 @@ class TopicAdmin(admin.ModelAdmin):
 class DirectorateAdmin(SimpleHistoryAdmin):
     list_display = ["abbreviation", "name", "ministry"]
     search_fields = ["abbreviation", "name"]
+
+
+# --- Progress letters ------------------------------------------------------------------------
+# Letters are written on their own screens (/brieven/); the admin shows them, and a final
+# letter is frozen here too.
+
+
+class LetterSectionInline(admin.StackedInline):
+    model = LetterSection
+    extra = 0
+
+
+class LetterItemInline(admin.TabularInline):
+    model = LetterItem
+    extra = 0
+    raw_id_fields = ["commitment", "motion", "law_track"]
+
+
+@admin.register(ProgressLetter)
+class ProgressLetterAdmin(SimpleHistoryAdmin):
+    list_display = ["subject", "kind", "status", "date", "dossier", "kenmerk", "author"]
+    list_filter = ["kind", "status"]
+    search_fields = ["subject", "kenmerk"]
+    readonly_fields = ["status", "since", "submitted_at", "approved_at", "finalised_at", "pdf",
+                       "pdf_sha256", "document"]
+    raw_id_fields = ["signatory", "author", "approver"]
+    filter_horizontal = ["cited_documents"]
+    inlines = [LetterSectionInline, LetterItemInline]
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.is_final)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_final)

@@ -152,8 +152,10 @@ def load_all(*, by):
     """Everything `load_demo` loads: the register, then each app's demo data in order."""
     from commitments import demo as commitments_demo
     from legislation import demo as legislation_demo
+    from register import demo_letters
 
     objects = load(by=by)
     commitments_demo.load(objects, by=by)
     legislation_demo.load(objects, by=by)
+    demo_letters.load(objects, by=by)
     return objects

@@ -14,6 +14,7 @@ can make the renderer fetch anything else.
 from __future__ import annotations
 
 import datetime
+import logging
 import mimetypes
 import os
 from dataclasses import dataclass, field
@@ -25,11 +26,16 @@ from django.apps import apps
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 
-from register.markup import Footnotes, render_inline, render_markup
-from register.references import Reference
+# WeasyPrint logs each step at INFO, which the root logger prints (settings.LOGGING): a dozen
+# lines for every letter, and some on import already.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+from weasyprint import HTML  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url  # noqa: E402
+
+from register.markup import Footnotes, render_inline, render_markup  # noqa: E402
+from register.references import Reference  # noqa: E402
 
 __all__ = [
     "EERSTE_KAMER",

@@ -19,5 +19,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("commitments.urls")),
     path("", include("legislation.urls")),
+    path("", include("register.letter_urls")),
 ]
 

@@ -1,0 +1,133 @@
+"""The reference letter itself as a final letter in the register: Kamerstuk 24 077, nr. 468.
+
+Its text is the one typed in register/demo_letter.py; its items are the demo's commitments, the
+motion and the law tracks that letter reports on or delivers. Their progress texts are empty: the
+letter's own sections already say everything, as the original does. It went the whole way on
+18 December 2020 — drafted, offered for approval, approved by a second person, finalised with
+its PDF stored — and its history says so. Idempotent: a letter linked to that Kamerstuk is
+left alone (and its PDF not rendered again).
+"""
+
+import datetime
+import hashlib
+
+from django.contrib.auth import get_user_model
+
+from commitments.demo import at
+from register import demo_letter
+from register.history import save_with_history
+from register.letter_layout import render_letter_html, render_letter_pdf
+from register.letters import finalise
+from register.models import (
+    Addressee,
+    LetterItem,
+    LetterKind,
+    LetterSection,
+    LetterStatus,
+    ProgressLetter,
+)
+
+LETTER = "Kamerstuk 24 077, nr. 468"
+DATE = demo_letter.DATE
+PREVIOUS_LETTER_DATE = datetime.date(2019, 12, 19)  # Kamerstuk 24 077, nr. 456
+
+# Section title → the items it reports on: commitment titles, "motion", law tracks by short name.
+# (title, delivers)
+ITEMS = {
+    "Onderzoeken en monitors": [
+        ("In gesprek met de spoedeisende hulp over registratie van drugsincidenten", True),
+        ("Informeren over het implementatieplan NEED", False),
+        ("Rapport verkennend onderzoek naar gebruikers van cocaïne", True),
+        ("Gerichte preventieaanpak voor gebruikers van cocaïne", False),
+        ("Resultaten EXPLORE-onderzoek naar middelengebruik onder scholieren", False),
+        ("Bij voldoende onderzoek ook kijken naar de wijze van inzet van ervaringsdeskundigen",
+         True),
+        ("Effectiviteitsonderzoek naar interventies met ervaringsdeskundigen stimuleren", False),
+        ("Uitkomsten persona onderzoek", False),
+        ("Onderzoek naar lachgasgebruik onder jongeren met een niet-westerse "
+         "migratieachtergrond", True),
+        ("Lachgas-preventiemateriaal vertalen in het Arabisch", False),
+        ("Lachgasbesluit", False),
+    ],
+    "Wetsvoorstel verbod groepen NPS (nieuwe psychoactieve stoffen)": [
+        ("Voortgang plaatsing lachgas op lijst II en wetsvoorstel groepsverbod NPS", True),
+        ("Groepsverbod NPS", False),
+    ],
+    "Motie drugsvrije schoolpleinen": [
+        ("motion", True),
+        ("Eindrapportage pilots IJslandse preventieaanpak", False),
+    ],
+    "LADIS": [("Wkkgz LADIS/LTR", False)],
+    "Afsluiting": [("Brief over genomen stappen en openstaande toezeggingen", False)],
+}
+
+# The same HTML gives the same PDF: loading the demo again in one process (the test suite
+# does, for every test that uses it) renders the letter once.
+_rendered = {}
+
+
+def render_once(content):
+    key = hashlib.sha256(render_letter_html(content, for_pdf=True).encode()).hexdigest()
+    if key not in _rendered:
+        _rendered[key] = render_letter_pdf(content)
+    return _rendered[key]
+
+
+def subjects(objects):
+    found = {c.title: c for c in objects.get("commitments", [])}
+    found.update({t.short_name: t for t in objects.get("law_tracks", [])})
+    if objects.get("motion"):
+        found["motion"] = objects["motion"]
+    return found
+
+
+def user_or(username, fallback):
+    return get_user_model().objects.filter(username=username).first() or fallback
+
+
+def load(objects, *, by):
+    document = objects["documents"][LETTER]
+    existing = ProgressLetter.objects.filter(document=document).first()
+    if existing:
+        objects["letter"] = existing
+        return objects
+    author, approver = user_or("brieven", by), user_or("brieven2", by)
+    blokhuis = objects["people"]["blokhuis"]
+    letter = save_with_history(ProgressLetter(
+        kind=LetterKind.PROGRESS, dossier=objects["dossiers"]["24077"], subject=demo_letter.SUBJECT,
+        kenmerk=demo_letter.KENMERK, date=DATE, addressee=Addressee.TWEEDE_KAMER,
+        ministry=objects["ministries"]["VWS"], signatory=blokhuis,
+        signatory_office=demo_letter.SIGNATORY_OFFICE, signatory_name=demo_letter.SIGNATORY_NAME,
+        bijlagen=demo_letter.BIJLAGEN, opening=demo_letter.OPENING, closing=demo_letter.CLOSING,
+        annex=True, since=PREVIOUS_LETTER_DATE, author=author, document=document,
+    ), by=author, reason="Brief opgesteld", at=at(DATE, 9))
+    load_sections(letter, subjects(objects), by=author)
+    # Approved by a second person; when the demo runs without the letter staff's accounts the
+    # --user stands in for both, so the approval is recorded as it happened, not re-checked.
+    for user, hour, reason, fields in (
+            (author, 12, "Ter goedkeuring aangeboden",
+             {"status": LetterStatus.FOR_APPROVAL, "submitted_at": at(DATE, 12)}),
+            (approver, 13, "Goedgekeurd", {"approver": approver, "approved_at": at(DATE, 13)})):
+        for name, value in fields.items():
+            setattr(letter, name, value)
+        save_with_history(letter, by=user, reason=reason, at=at(DATE, hour))
+    # After the register's own changes of that afternoon (commitments/demo.py, 15:00; law
+    # tracks, 16:00), so the next letter does not report them again.
+    objects["letter"] = finalise(letter, by=author, at=at(DATE, 17), render=render_once)
+    return objects
+
+
+def load_sections(letter, found, *, by):
+    reason = "Tekst van de voortgangsbrief van 18 december 2020"
+    for order, (title, body) in enumerate(demo_letter.SECTIONS, start=1):
+        section = save_with_history(LetterSection(letter=letter, order=order * 10, title=title,
+                                                  body=body), by=by, reason=reason, at=at(DATE, 10))
+        for position, (key, delivers) in enumerate(ITEMS.get(title, []), start=1):
+            subject = found.get(key)
+            if subject is None:
+                continue
+            field = {"Commitment": "commitment", "Motion": "motion"}.get(
+                type(subject).__name__, "law_track")
+            save_with_history(LetterItem(letter=letter, section=section, order=position * 10,
+                                         delivers=delivers, **{field: subject}),
+                              by=by, reason=reason, at=at(DATE, 11))

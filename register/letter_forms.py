@@ -1,0 +1,218 @@
+"""Forms of the letter screens: composing, editing (letter, sections, items), the advisors'
+progress texts, and the small forms of the approval steps."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from register.dates import next_reference_date
+from register.forms import VersionField
+from register.letter_layout import dutch_date
+from register.models import (
+    Dossier,
+    LetterItem,
+    LetterKind,
+    LetterSection,
+    Person,
+    ProgressLetter,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MARKUP = {"rows": 8, "class": "markup", "spellcheck": "true", "lang": "nl"}
+
+
+def reference_dates(today, before=3):
+    """The rappel reference dates to choose from: the next one and the `before` ones before it."""
+    dates = [next_reference_date(today)]
+    while len(dates) <= before:
+        previous = dates[-1]
+        dates.append(datetime.date(previous.year, 1, 1) if previous.month == 7
+                     else datetime.date(previous.year - 1, 7, 1))
+    return dates
+
+
+class ComposeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort brief"), choices=LetterKind.choices,
+                             initial=LetterKind.PROGRESS, widget=forms.RadioSelect)
+    dossier = forms.ModelChoiceField(
+        queryset=Dossier.objects.all(), to_field_name="number", required=False,
+        label=_("Dossier"), help_text=_("Voor een voortgangsbrief: de toezeggingen, moties en "
+                                        "wetgevingstrajecten van dit dossier."))
+    reference_date = forms.TypedChoiceField(
+        label=_("Peildatum (rappel)"), required=False, coerce=datetime.date.fromisoformat,
+        empty_value=None,
+        help_text=_("Voor een antwoord op het rappel: de openstaande en deels afgedane "
+                    "toezeggingen waarvan de termijn vóór deze datum afliep."))
+
+    def __init__(self, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = today or timezone.localdate()
+        dates = reference_dates(today)
+        self.fields["reference_date"].choices = [(d.isoformat(), dutch_date(d)) for d in dates]
+        self.fields["reference_date"].initial = next(d for d in dates if d <= today).isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == LetterKind.PROGRESS and not cleaned.get("dossier"):
+            self.add_error("dossier", _("Kies het dossier van de voortgangsbrief."))
+        if cleaned.get("kind") == LetterKind.RAPPEL and not cleaned.get("reference_date"):
+            self.add_error("reference_date", _("Kies de peildatum van het rappel."))
+        return cleaned
+
+
+class LetterForm(forms.ModelForm):
+    version = VersionField()
+    reason = forms.CharField(
+        label=_("Toelichting bij deze wijziging"), required=False, max_length=500,
+        help_text=_("Komt in de geschiedenis van de brief."))
+
+    class Meta:
+        model = ProgressLetter
+        fields = ["subject", "kenmerk", "date", "addressee", "ministry", "signatory",
+                  "signatory_office", "signatory_name", "uw_brief", "bijlagen", "opening",
+                  "closing", "annex"]
+        widgets = {"date": DATE, "opening": forms.Textarea(attrs=MARKUP),
+                   "closing": forms.Textarea(attrs={**MARKUP, "rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        self.fields["signatory"].queryset = Person.objects.filter(offices__isnull=False) \
+            .distinct().prefetch_related("offices")
+        self.fields["opening"].help_text = _("Na “Geachte voorzitter,”. Zie de uitleg van de "
+                                             "opmaak onderaan.")
+        if self.instance.kind != LetterKind.PROGRESS or not self.instance.dossier_id:
+            del self.fields["annex"]
+
+    def clean(self):
+        cleaned = super().clean()
+        person = cleaned.get("signatory")
+        if person and "signatory" in self.changed_data:
+            office = person.office_on(cleaned.get("date") or timezone.localdate())
+            if office and not cleaned.get("signatory_office"):
+                cleaned["signatory_office"] = f"De {office.title},"
+            if not cleaned.get("signatory_name"):
+                cleaned["signatory_name"] = person.full_name
+        return cleaned
+
+
+class SectionForm(forms.ModelForm):
+    class Meta:
+        model = LetterSection
+        fields = ["order", "title", "body"]
+        widgets = {"body": forms.Textarea(attrs=MARKUP),
+                   "order": forms.NumberInput(attrs={"class": "order-input"})}
+
+
+class ItemForm(forms.ModelForm):
+    # A plain choice of the letter's sections, read once for the whole formset: a model choice
+    # field would query the sections again for every item.
+    section = forms.TypedChoiceField(label=_("Sectie"), coerce=int)
+
+    class Meta:
+        model = LetterItem
+        fields = ["section", "order", "progress_text", "delivers", "explanation", "new_expected"]
+        widgets = {"progress_text": forms.Textarea(attrs={**MARKUP, "rows": 5}),
+                   "explanation": forms.Textarea(attrs={**MARKUP, "rows": 4}),
+                   "order": forms.NumberInput(attrs={"class": "order-input"})}
+
+    def __init__(self, *args, letter, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sections = {section.pk: section for section in sections}
+        if letter.kind == LetterKind.RAPPEL:
+            for name in ("section", "progress_text"):
+                del self.fields[name]
+        else:
+            for name in ("explanation", "new_expected"):
+                del self.fields[name]
+            self.fields["section"].choices = [(pk, s.title) for pk, s in self.sections.items()]
+            self.initial["section"] = self.instance.section_id
+        if self.instance.law_track_id:
+            # A law track is reported on, never delivered.
+            del self.fields["delivers"]
+
+    def clean_section(self):
+        return self.sections[self.cleaned_data["section"]]
+
+
+class LetterItemsBase(BaseInlineFormSet):
+    """The items of one letter, with their subjects, and the letter's sections read once."""
+
+    def __init__(self, *args, **kwargs):
+        letter = kwargs["instance"]
+        kwargs["form_kwargs"] = {"letter": letter, "sections": list(letter.sections.all())}
+        super().__init__(*args, **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("commitment", "motion__dossier",
+                                                     "law_track", "section")
+
+
+SectionFormSet = inlineformset_factory(ProgressLetter, LetterSection, form=SectionForm,
+                                       extra=1, can_delete=True)
+ItemFormSet = inlineformset_factory(ProgressLetter, LetterItem, form=ItemForm,
+                                    formset=LetterItemsBase, extra=0, can_delete=True)
+
+
+class TextForm(forms.ModelForm):
+    """What an advisor may write: the progress text, or a rappel answer's explanation and date."""
+
+    class Meta:
+        model = LetterItem
+        fields = ["progress_text", "explanation", "new_expected"]
+        widgets = ItemForm.Meta.widgets
+
+    def __init__(self, *args, letter, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        drop = ("progress_text",) if letter.kind == LetterKind.RAPPEL else ("explanation",
+                                                                           "new_expected")
+        for name in drop:
+            del self.fields[name]
+
+
+TextFormSet = inlineformset_factory(ProgressLetter, LetterItem, form=TextForm,
+                                    formset=LetterItemsBase, extra=0, can_delete=False)
+
+
+class AddItemForm(forms.Form):
+    text = forms.CharField(
+        label=_("Toezegging, motie of traject toevoegen"), max_length=200,
+        help_text=_("Het nummer van een toezegging (TZ-VWS-2020-001, TZ202412-116 of T01970), een "
+                    "motie (Kamerstuk 24 077, nr. 453) of de korte naam van een "
+                    "wetgevingstraject."))
+    section = forms.ModelChoiceField(queryset=LetterSection.objects.none(), required=False,
+                                     label=_("In sectie"), empty_label=None)
+
+    def __init__(self, *args, letter, **kwargs):
+        super().__init__(*args, **kwargs)
+        if letter.kind == LetterKind.RAPPEL:
+            del self.fields["section"]
+        else:
+            self.fields["section"].queryset = letter.sections.all()
+            self.fields["section"].required = True
+
+
+class VersionForm(forms.Form):
+    """The version the user saw when pressing a button: an action on a changed letter is refused."""
+
+    version = VersionField()
+
+
+class SendBackForm(VersionForm):
+    comment = forms.CharField(label=_("Waarom gaat de brief terug?"), max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class KamerstukForm(forms.Form):
+    number = forms.CharField(label=_("Kamerstuknummer"), max_length=10,
+                             help_text=_("Het nummer binnen het dossier, bijvoorbeeld 468."))
+
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        if not number:
+            raise ValidationError(_("Vul het nummer in."))
+        return number

@@ -1,0 +1,328 @@
+"""The letter screens: list per dossier, compose, edit, the advisors' texts, preview, PDF, and the
+approval steps. Thin: the work is in register/letters.py."""
+
+import itertools
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from commitments.filters import CommitmentFilter
+from commitments.models import Commitment
+from commitments.services import changes_since
+from register import letters
+from register.concurrency import StaleEdit
+from register.history import timeline
+from register.letter_forms import (
+    AddItemForm,
+    ComposeForm,
+    ItemFormSet,
+    KamerstukForm,
+    LetterForm,
+    SectionFormSet,
+    SendBackForm,
+    TextFormSet,
+    VersionForm,
+)
+from register.letter_layout import letter_context, render_letter_pdf
+from register.models import Dossier, LetterKind, ProgressLetter
+
+
+def get_letter(pk):
+    queryset = ProgressLetter.objects.select_related(
+        "dossier", "ministry", "signatory", "author", "approver", "document__dossier",
+    ).prefetch_related("sections")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def keep_typed_values(form, stale):
+    """Show a conflict: the user's input stays in the form, now based on the current version."""
+    data = form.data.copy()
+    data["version"] = str(stale.current.version)
+    form.data = data
+    form.add_error(None, stale)
+    return changes_since(stale.current, stale.expected_version)
+
+
+def refused(request, error):
+    messages.error(request, " ".join(error.messages))
+
+
+@permission_required("register.view_progressletter", raise_exception=True)
+def letter_list(request):
+    """The letters grouped per dossier; the rappel answers, which have none, last."""
+    letters_ = ProgressLetter.objects.for_list().order_by("dossier__number", "-date", "-pk")
+    number = request.GET.get("dossier", "")
+    dossier = Dossier.objects.filter(number=number).first() if number else None
+    if number:
+        letters_ = letters_.filter(dossier=dossier)
+    groups = [(key, list(rows)) for key, rows in
+              itertools.groupby(letters_, key=lambda letter: letter.dossier)]
+    groups.sort(key=lambda group: group[0] is None)
+    return render(request, "letters/letter_list.html", {"groups": groups, "dossier": dossier,
+                                                        "number": number})
+
+
+@permission_required("register.add_progressletter", raise_exception=True)
+def letter_compose(request):
+    form = ComposeForm(request.POST or None, initial={"dossier": request.GET.get("dossier")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            letter = letters.letter_compose(
+                dossier=data["dossier"] if data["kind"] == LetterKind.PROGRESS else None,
+                kind=data["kind"], reference_date=data["reference_date"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het concept staat klaar, met een voorstel voor de "
+                                        "onderdelen. Pas de teksten aan en bied de brief ter "
+                                        "goedkeuring aan."))
+            return redirect("letters:edit", letter.pk)
+    return render(request, "letters/compose.html", {"form": form})
+
+
+@require_POST
+@permission_required("register.add_progressletter", raise_exception=True)
+def letter_compose_selection(request):
+    """A progress letter on the commitments of a filtered list (its query string is posted)."""
+    query = request.POST.get("query", "")
+    filterset = CommitmentFilter(QueryDict(query), queryset=Commitment.objects.all())
+    back = redirect(f"{reverse('commitments:list')}?{query}" if query
+                    else "commitments:list")
+    if not filterset.is_valid():
+        messages.error(request, _("Dit filter klopt niet; verbeter het eerst."))
+        return back
+    selection = filterset.qs
+    dossier = filterset.form.cleaned_data.get("dossier")
+    if dossier is None:
+        dossiers = set(selection.values_list("dossier", flat=True).distinct()[:2])
+        dossier = Dossier.objects.filter(pk=dossiers.pop()).first() if len(dossiers) == 1 \
+            else None
+    try:
+        letter = letters.letter_compose(dossier=dossier, commitments=selection, by=request.user)
+    except ValidationError as error:
+        refused(request, error)
+        return back
+    messages.success(request, _("Het concept staat klaar, met de toezeggingen van de selectie."))
+    return redirect("letters:edit", letter.pk)
+
+
+def actions_for(user, letter):
+    """Which of the approval steps this user may take on this letter now."""
+    return {
+        "edit": letter.is_draft and user.has_perm("register.change_progressletter"),
+        "texts": letter.is_draft and user.has_perm("register.edit_progress_text"),
+        "submit": letter.is_draft and user.has_perm("register.change_progressletter")
+        and (letter.author_id == user.pk or user.is_superuser),
+        "approve": letter.status == "for_approval" and not letter.approved_at
+        and letter.author_id != user.pk and user.has_perm("register.approve_progressletter"),
+        "send_back": letter.status == "for_approval"
+        and user.has_perm("register.approve_progressletter"),
+        "finalise": letter.is_approved and user.has_perm("register.finalise_progressletter"),
+        "kamerstuk": letter.is_final and letter.dossier_id is not None
+        and not (letter.document and letter.document.number)
+        and user.has_perm("register.change_progressletter"),
+    }
+
+
+@permission_required("register.view_progressletter", raise_exception=True)
+def letter_detail(request, pk):
+    letter = get_letter(pk)
+    items = letters.letter_items(letter)
+    context = letter_context(letters.letter_content(letter, items=items))
+    return render(request, "letters/letter_detail.html", {
+        **context, "record": letter, "items": items, "timeline": timeline(letter),
+        "actions": actions_for(request.user, letter),
+        "cited": list({r.ident: r for r in context["letter"].references}.values()),
+        "version_form": VersionForm(initial={"version": letter.version}),
+        "send_back_form": SendBackForm(initial={"version": letter.version}),
+        "kamerstuk_form": KamerstukForm(),
+    })
+
+
+@permission_required("register.change_progressletter", raise_exception=True)
+def letter_edit(request, pk):
+    letter = get_letter(pk)
+    post = request.POST if request.method == "POST" else None
+    form = LetterForm(post, instance=letter)
+    sections = SectionFormSet(post, instance=letter, prefix="sections")
+    items = ItemFormSet(post, instance=letter, prefix="items")
+    conflict = None
+    if post is not None and letter.is_draft and all(
+            [form.is_valid(), sections.is_valid(), items.is_valid()]):
+        try:
+            letters.letter_save(form=form, sections=sections, items=items, by=request.user)
+        except StaleEdit as stale:
+            conflict = keep_typed_values(form, stale)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De brief is opgeslagen."))
+            return redirect("letters:edit" if "stay" in request.POST else "letters:detail",
+                            letter.pk)
+    return render(request, "letters/letter_form.html", {
+        "form": form, "sections": sections, "items": items, "record": letter,
+        "conflict": conflict, "add_form": AddItemForm(letter=letter),
+        "grouped": grouped_forms(sections, items),
+    })
+
+
+def grouped_forms(sections, items):
+    """Each section's form with the forms of its items, as the letter prints them; the items
+    of no section (a rappel answer's) under None."""
+    by_section = {}
+    for form in items.forms:
+        by_section.setdefault(form.instance.section_id, []).append(form)
+    grouped = [(form, by_section.pop(form.instance.pk, []) if form.instance.pk else [])
+               for form in sections.forms]
+    loose = [form for forms in by_section.values() for form in forms]
+    return grouped + ([(None, loose)] if loose else [])
+
+
+@permission_required("register.edit_progress_text", raise_exception=True)
+def letter_texts(request, pk):
+    """Advisors write the progress texts of a draft, and nothing else of it."""
+    letter = get_letter(pk)
+    post = request.POST if request.method == "POST" else None
+    formset = TextFormSet(post, instance=letter, prefix="items")
+    version = VersionForm(post, initial={"version": letter.version})
+    conflict = None
+    if post is not None and letter.is_draft and version.is_valid() and formset.is_valid():
+        try:
+            letters.letter_save_texts(letter=letter, formset=formset,
+                                      version=version.cleaned_data["version"], by=request.user)
+        except StaleEdit as stale:
+            conflict = keep_typed_values(version, stale)
+        except ValidationError as error:
+            version.add_error(None, error)
+        else:
+            messages.success(request, _("De voortgangsteksten zijn opgeslagen."))
+            return redirect(letter)
+    return render(request, "letters/texts_form.html", {
+        "formset": formset, "version_form": version, "record": letter, "conflict": conflict})
+
+
+@require_POST
+@permission_required("register.change_progressletter", raise_exception=True)
+def letter_add_item(request, pk):
+    letter = get_letter(pk)
+    form = AddItemForm(request.POST, letter=letter)
+    version = VersionForm(request.POST)
+    if form.is_valid() and version.is_valid():
+        try:
+            item = letters.letter_add_item(
+                letter=letter, text=form.cleaned_data["text"],
+                section=form.cleaned_data.get("section"), by=request.user,
+                expected_version=version.cleaned_data["version"])
+        except ValidationError as error:
+            refused(request, error)
+        else:
+            messages.success(request, _("‘%(subject)s’ is toegevoegd.") % {"subject": item.subject})
+    else:
+        messages.error(request, _("Typ wat u wilt toevoegen."))
+    return redirect("letters:edit", letter.pk)
+
+
+@permission_required("register.view_progressletter", raise_exception=True)
+def letter_pdf(request, pk):
+    """A final letter: its stored PDF, byte for byte, never rendered again. A draft: rendered
+    now from its current text."""
+    letter = get_letter(pk)
+    name = letters.letter_pdf_name(letter)
+    if letter.is_final:
+        response = FileResponse(letter.pdf.open("rb"), content_type="application/pdf",
+                                filename=name)
+        response["ETag"] = f'"{letter.pdf_sha256}"'
+    else:
+        response = HttpResponse(render_letter_pdf(letters.letter_content(letter)),
+                                content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def step(request, pk, service, success, form_class=VersionForm, **fields):
+    """An approval step from a button: the version seen, the service, a message, back."""
+    letter = get_letter(pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(letter)
+    data = {name: form.cleaned_data[key] for name, key in fields.items()}
+    try:
+        service(letter=letter, by=request.user, expected_version=form.cleaned_data["version"],
+                **data)
+    except ValidationError as error:  # StaleEdit included: its message says what happened
+        refused(request, error)
+    else:
+        messages.success(request, success)
+    return redirect(letter)
+
+
+@require_POST
+@permission_required("register.change_progressletter", raise_exception=True)
+def letter_submit(request, pk):
+    return step(request, pk, letters.letter_submit, _("De brief ligt ter goedkeuring."))
+
+
+@require_POST
+@permission_required("register.approve_progressletter", raise_exception=True)
+def letter_approve(request, pk):
+    return step(request, pk, letters.letter_approve,
+                _("De brief is goedgekeurd en kan worden vastgesteld."))
+
+
+@require_POST
+@permission_required("register.approve_progressletter", raise_exception=True)
+def letter_send_back(request, pk):
+    return step(request, pk, letters.letter_send_back,
+                _("De brief is teruggestuurd naar de auteur."), form_class=SendBackForm,
+                comment="comment")
+
+
+@permission_required("register.finalise_progressletter", raise_exception=True)
+def letter_finalise(request, pk):
+    """GET: what finalising will do, item by item; POST: do it."""
+    letter = get_letter(pk)
+    if request.method == "POST":
+        return step(request, pk, letters.letter_finalise,
+                    _("De brief is vastgesteld; de PDF is opgeslagen en het register bijgewerkt."))
+    items = letters.letter_items(letter)
+    problem, document, plan = None, None, []
+    try:
+        letters.check_finalisable(letter)
+        document = letters.finalise_document(letter, by=request.user, create=False)
+        plan = letters.delivery_plan(letter, document, items)
+    except ValidationError as error:
+        problem = " ".join(error.messages)
+    return render(request, "letters/finalise.html", {
+        "record": letter, "items": items, "document": document, "plan": plan,
+        "problem": problem, "blocked": any(d.action == "refused" for d in plan),
+        "reported": [i for i in items if not i.delivers],
+        "version_form": VersionForm(initial={"version": letter.version}),
+    })
+
+
+@require_POST
+@permission_required("register.change_progressletter", raise_exception=True)
+def letter_kamerstuk(request, pk):
+    letter = get_letter(pk)
+    form = KamerstukForm(request.POST)
+    if form.is_valid():
+        try:
+            letter = letters.letter_record_kamerstuk(letter=letter, by=request.user,
+                                                     number=form.cleaned_data["number"])
+        except ValidationError as error:
+            refused(request, error)
+        else:
+            messages.success(request, _("Het Kamerstuknummer is vastgelegd: %(document)s.")
+                             % {"document": letter.document})
+    else:
+        messages.error(request, _("Vul het Kamerstuknummer in."))
+    return redirect(letter)

@@ -1,0 +1,610 @@
+"""Progress letters: their content for the Kamerbrief layout, and the way from draft to final.
+
+    letter_compose           a draft from a dossier or a selection (register.letter_compose)
+    letter_content           the letter as a LetterContent for register.letter_layout
+    letter_submit            the author offers the draft for approval
+    letter_approve           another member of brieven (or a superuser) approves it...
+    letter_send_back         ...or sends it back to draft with a comment
+    letter_finalise          stores the PDF and updates the register (DESIGN.md "Letters")
+    letter_record_kamerstuk  records the Kamerstuk number the Kamer published it under
+
+Each service checks who may do it and raises ValidationError with a Dutch message when refused.
+`finalise` is the work of letter_finalise without the check of who may do it, for replays such as
+the demo data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from commitments.models import (
+    OPEN_EXECUTIONS,
+    OPEN_STATUSES,
+    Commitment,
+    Execution,
+    Motion,
+    Status,
+    VoteOutcome,
+)
+from legislation.models import LawTrack
+from register.history import HistoryBase, delete_with_history, save_with_history
+from register.letter_compose import (
+    commitment_text,
+    law_track_text,
+    letter_compose,
+    motion_text,
+    one_line,
+    status_sentence,
+    subject_field,
+)
+from register.letter_layout import (
+    EERSTE_KAMER,
+    TWEEDE_KAMER,
+    VWS,
+    Annex,
+    AnnexRow,
+    LetterContent,
+    RappelRow,
+    Section,
+    Sender,
+    cited_references,
+    dutch_date,
+    render_letter_pdf,
+)
+from register.models import (
+    Addressee,
+    Document,
+    LetterItem,
+    LetterKind,
+    LetterStatus,
+    ProgressLetter,
+)
+from register.references import Reference, parse_references
+
+__all__ = [
+    "finalise",
+    "letter_approve",
+    "letter_compose",
+    "letter_content",
+    "letter_finalise",
+    "letter_items",
+    "letter_record_kamerstuk",
+    "letter_send_back",
+    "letter_submit",
+]
+
+# The status words of each Kamer's register: "in uitvoering" is ours only (DESIGN.md).
+KAMER_STATUS = {Status.OPEN: "Openstaand", Status.IN_PROGRESS: "Openstaand",
+                Status.PARTLY_DONE: "Deels afgedaan", Status.DONE: "Afgedaan",
+                Status.LAPSED: "Vervallen"}
+EERSTE_KAMER_STATUS = {**KAMER_STATUS, Status.PARTLY_DONE: "Deels voldaan",
+                       Status.DONE: "Voldaan"}
+# Senders whose postal address we know; another ministry is named without one.
+SENDERS = {
+    "VWS": VWS,
+    "JenV": Sender(ministry="Ministerie van Justitie en Veiligheid",
+                   postal_lines=("Postbus 20301", "2500 EH Den Haag")),
+    "IenW": Sender(ministry="Ministerie van Infrastructuur en Waterstaat",
+                   postal_lines=("Postbus 20901", "2500 EX Den Haag")),
+    "OCW": Sender(ministry="Ministerie van Onderwijs, Cultuur en Wetenschap",
+                  postal_lines=("Postbus 16375", "2500 BJ Den Haag")),
+}
+
+
+# --- Content ---------------------------------------------------------------------------------
+
+
+def letter_items(letter):
+    """The letter's items in print order, with what the content and the screens show of them."""
+    return list(letter.items.select_related(
+        "section", "commitment__bewindspersoon", "commitment__delivered_by", "motion__dossier",
+        "motion__reported_by", "law_track").order_by("section__order", "order", "pk"))
+
+
+def sender_for(ministry):
+    return SENDERS.get(ministry.abbreviation) or Sender(ministry=ministry.name, postal_lines=())
+
+
+def item_heading(item):
+    return "### " + one_line(item.title)
+
+
+def section_bodies(letter, items):
+    """Each section's own text followed by its items (a sub-heading and the progress text); an
+    item without a progress text is covered by the section's text and not printed apart."""
+    printed = {}
+    for item in items:
+        if item.progress_text.strip():
+            printed.setdefault(item.section_id, []).append(
+                f"{item_heading(item)}\n\n{item.progress_text.strip()}")
+    sections = [Section(one_line(s.title), "\n\n".join([s.body.strip(), *printed.get(s.pk, [])]))
+                for s in letter.sections.all()]
+    if letter.kind == LetterKind.PROGRESS and printed.get(None):
+        sections.append(Section("Overige onderwerpen", "\n\n".join(printed[None])))
+    return tuple(sections)
+
+
+def rappel_rows(letter, items):
+    return tuple(
+        RappelRow(number=item.commitment.ek_number or item.commitment.number,
+                  text=one_line(item.commitment.text),
+                  status=EERSTE_KAMER_STATUS[item.commitment.status],
+                  explanation=item.explanation, expected=one_line(item.new_expected))
+        for item in items if item.commitment_id and letter.kind == LetterKind.RAPPEL)
+
+
+def annex_for(letter, items):
+    """The dossier's open commitments and motions, and those in the letter, with their status
+    as the Kamer will read it: what the letter delivers is shown delivered."""
+    dossier = letter.dossier
+    delivering = {(item.subject_kind, item.subject.pk) for item in items if item.delivers}
+    in_letter = {kind: [pk for k, pk in ((i.subject_kind, i.subject.pk) for i in items)
+                        if k == kind] for kind in ("commitment", "motion")}
+    commitments = (Commitment.objects.filter(dossier=dossier)
+                   .filter(Q(status__in=OPEN_STATUSES) | Q(pk__in=in_letter["commitment"]))
+                   .select_related("bewindspersoon").prefetch_related("bewindspersoon__offices")
+                   .order_by("made_on", "number"))
+    motions = (Motion.objects.filter(dossier=dossier, vote_outcome=VoteOutcome.ADOPTED)
+               .filter(Q(execution_status__in=OPEN_EXECUTIONS) | Q(pk__in=in_letter["motion"]))
+               .select_related("dossier").order_by("number"))
+    rows = [AnnexRow(number=c.tk_number or c.number, text=one_line(c.title),
+                     bewindspersoon=c.bewindspersoon.full_name,
+                     deadline=one_line(c.deadline_text) or "geen termijn",
+                     status="Afgedaan" if ("commitment", c.pk) in delivering
+                     else KAMER_STATUS[c.status])
+            for c in commitments]
+    rows += [AnnexRow(number=f"{dossier.display_number}, nr. {m.number}", text=one_line(m.title),
+                      bewindspersoon="—", deadline="—",
+                      status="Uitgevoerd" if ("motion", m.pk) in delivering
+                      else str(m.get_execution_status_display()))
+             for m in motions]
+    return Annex(title=f"Toezeggingen en moties, Kamerstukdossier {dossier.display_number} "
+                       f"{dossier.title}".strip(), rows=tuple(rows))
+
+
+def letter_content(letter, *, items=None) -> LetterContent:
+    """The letter as plain data for the Kamerbrief layout (HTML preview and PDF)."""
+    items = letter_items(letter) if items is None else items
+    return LetterContent(
+        kind=letter.kind, kenmerk=letter.kenmerk, date=letter.date,
+        subject=one_line(letter.subject),
+        sender=sender_for(letter.ministry), uw_brief=letter.uw_brief, bijlagen=letter.bijlagen,
+        addressee=EERSTE_KAMER if letter.addressee == Addressee.EERSTE_KAMER else TWEEDE_KAMER,
+        opening=letter.opening, sections=section_bodies(letter, items), closing=letter.closing,
+        rappel_rows=rappel_rows(letter, items),
+        signatory_office=letter.signatory_office, signatory_name=letter.signatory_name,
+        annex=annex_for(letter, items) if letter.annex and letter.dossier_id else None,
+    )
+
+
+def letter_pdf_name(letter):
+    draft = "" if letter.is_final else "-concept"
+    return f"{slugify(letter.subject)[:60] or 'brief'}-{letter.date:%Y-%m-%d}{draft}.pdf"
+
+
+# --- Who may do what -------------------------------------------------------------------------
+
+
+def refuse(message, code):
+    raise ValidationError(message, code=code)
+
+
+def require_perm(user, perm, message):
+    if not user.has_perm(perm):
+        refuse(message, "permission")
+
+
+def check_complete(letter):
+    """What a letter needs before it goes for approval."""
+    missing = [label for label, value in (
+        (_("betreft"), letter.subject), (_("kenmerk"), letter.kenmerk),
+        (_("functie in de ondertekening"), letter.signatory_office),
+        (_("naam in de ondertekening"), letter.signatory_name)) if not value.strip()]
+    if missing:
+        refuse(_("Vul eerst in: %(fields)s.") % {"fields": ", ".join(missing)}, "incomplete")
+    other = ProgressLetter.objects.filter(kenmerk=letter.kenmerk).exclude(pk=letter.pk).first()
+    if other:
+        refuse(_("Het kenmerk %(kenmerk)s is al gebruikt voor ‘%(other)s’.")
+               % {"kenmerk": letter.kenmerk, "other": other}, "kenmerk")
+
+
+def letter_submit(*, letter, by, expected_version=None, at=None) -> ProgressLetter:
+    """The author offers the draft for approval."""
+    with transaction.atomic():
+        current = letter.locked_copy(expected_version)
+        if current.author_id != by.pk and not by.is_superuser:
+            refuse(_("Alleen de auteur biedt de brief ter goedkeuring aan."), "not_author")
+        current.check_editable()
+        check_complete(current)
+        current.status, current.submitted_at = LetterStatus.FOR_APPROVAL, at or timezone.now()
+        current.review_comment = ""
+        save_with_history(current, by=by, reason=_("Ter goedkeuring aangeboden"), at=at)
+    return current
+
+
+def check_reviewer(letter, by):
+    require_perm(by, "register.approve_progressletter",
+                 _("Alleen medewerkers van brieven keuren brieven goed of sturen ze terug."))
+    if letter.status != LetterStatus.FOR_APPROVAL:
+        refuse(_("Deze brief ligt niet ter goedkeuring."), "not_for_approval")
+
+
+def letter_approve(*, letter, by, expected_version=None, at=None) -> ProgressLetter:
+    """Another member of brieven, or a superuser, approves the letter; never its author."""
+    with transaction.atomic():
+        current = letter.locked_copy(expected_version)
+        check_reviewer(current, by)
+        if current.author_id == by.pk:
+            refuse(_("U kunt uw eigen brief niet goedkeuren: een andere medewerker van brieven "
+                     "doet dat."), "own_letter")
+        if current.approved_at:
+            refuse(_("Deze brief is al goedgekeurd."), "approved")
+        current.approver, current.approved_at = by, at or timezone.now()
+        save_with_history(current, by=by, reason=_("Goedgekeurd"), at=at)
+    return current
+
+
+def letter_send_back(*, letter, by, comment, expected_version=None, at=None) -> ProgressLetter:
+    """Back to draft, with a comment for the author; an approval given is withdrawn."""
+    comment = (comment or "").strip()
+    if not comment:
+        refuse(_("Schrijf erbij waarom de brief wordt teruggestuurd."), "comment")
+    with transaction.atomic():
+        current = letter.locked_copy(expected_version)
+        check_reviewer(current, by)
+        current.status, current.review_comment = LetterStatus.DRAFT, comment
+        current.submitted_at = current.approved_at = current.approver = None
+        save_with_history(current, by=by, reason=_("Teruggestuurd: %(comment)s")
+                          % {"comment": comment}, at=at)
+    return current
+
+
+def check_finalisable(letter):
+    if letter.is_final:
+        refuse(_("Deze brief is al vastgesteld."), "final")
+    if not letter.is_approved:
+        refuse(_("Alleen een goedgekeurde brief kan worden vastgesteld."), "not_approved")
+
+
+def letter_finalise(*, letter, by, expected_version=None, at=None) -> ProgressLetter:
+    """Finalise an approved letter (see `finalise`); only for brieven and superusers."""
+    require_perm(by, "register.finalise_progressletter",
+                 _("Alleen medewerkers van brieven stellen brieven vast."))
+    check_finalisable(letter)
+    return finalise(letter, by=by, expected_version=expected_version, at=at)
+
+
+# --- Finalising ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What finalising does to one item the letter delivers."""
+
+    item: LetterItem
+    action: str  # "deliver", "already" (delivered by this document: left as it is), "refused"
+    problem: str = ""
+
+    @property
+    def subject(self):
+        return self.item.subject
+
+
+def letter_words(letter):
+    """ "de voortgangsbrief ‘…’ van 18 december 2020 (kenmerk …)", for history reasons."""
+    kind = "voortgangsbrief" if letter.kind == LetterKind.PROGRESS else "brief"
+    return (f"de {kind} ‘{one_line(letter.subject)}’ van {dutch_date(letter.date)} "
+            f"(kenmerk {letter.kenmerk})")
+
+
+def delivery_plan(letter, document, items=None):
+    """For each delivering item: will it be marked done/executed, is it already, or can't it?"""
+    items = letter_items(letter) if items is None else items
+    known = document is not None and document.pk is not None
+    plan = []
+    for item in (i for i in items if i.delivers):
+        subject = item.subject
+        if item.commitment_id:
+            done = subject.status == Status.DONE
+            allowed = Status.DONE in subject.allowed_statuses()
+            already = done and known and subject.delivered_by_id == document.pk
+        else:
+            done = subject.execution_status == Execution.EXECUTED
+            allowed = Execution.EXECUTED in subject.allowed_executions()
+            already = done and known and subject.reported_by_id == document.pk
+        if already:
+            plan.append(Delivery(item, "already"))
+        elif allowed:
+            plan.append(Delivery(item, "deliver"))
+        else:
+            label = subject.get_status_display() if item.commitment_id else (
+                subject.get_execution_status_display() or subject.get_vote_outcome_display())
+            plan.append(Delivery(item, "refused", _("de status is ‘%(status)s’")
+                                 % {"status": label}))
+    return plan
+
+
+def finalise_document(letter, *, by, at=None, create=True):
+    """The Document of the letter: the one it is linked to, or the one with its kenmerk, or new.
+
+    With create=False (the confirmation page) a new one is returned unsaved.
+    """
+    reason = f"Document van {letter_words(letter)}"
+    document = letter.document
+    if document is None and letter.kenmerk:
+        document = Document.objects.filter(kenmerk=letter.kenmerk).select_related("dossier") \
+            .first()
+        if document and document.progress_letters.exclude(pk=letter.pk).exists():
+            refuse(_("Het kenmerk %(kenmerk)s hoort al bij een andere brief.")
+                   % {"kenmerk": letter.kenmerk}, "kenmerk")
+    if document is None:
+        document = Document(kind=Document.Kind.BRIEF, dossier=letter.dossier, date=letter.date,
+                            kenmerk=letter.kenmerk, title=one_line(letter.subject)[:300])
+        return save_with_history(document, by=by, reason=reason, at=at) if create else document
+    missing = {"kenmerk": letter.kenmerk, "date": letter.date, "title": letter.subject[:300],
+               "dossier": letter.dossier}
+    missing = {name: value for name, value in missing.items()
+               if value and not getattr(document, name)}
+    if missing and create:
+        for name, value in missing.items():
+            setattr(document, name, value)
+        save_with_history(document, by=by, reason=reason, at=at)
+    return document
+
+
+def record_citations(letter, content, *, by):
+    """Every paper the letter cites, as a Document (created when new), linked to the letter."""
+    reason = f"Aangehaald in {letter_words(letter)}"
+    documents, seen = [], set()
+    for reference in cited_references(content):
+        if reference.ident not in seen:
+            seen.add(reference.ident)
+            document, _created = Document.objects.from_reference(reference, by=by, reason=reason)
+            documents.append(document)
+    letter.cited_documents.set(documents)
+
+
+def deliver_items(letter, document, *, by, at):
+    """Mark what the letter delivers, each change with a history row naming the letter."""
+    plan = delivery_plan(letter, document)
+    refused = [d for d in plan if d.action == "refused"]
+    if refused:
+        refuse(_("Niet alles wat de brief afdoet kan worden afgedaan: %(items)s.") % {
+            "items": "; ".join(f"{d.subject} ({d.problem})" for d in refused)}, "delivery")
+    words = letter_words(letter)
+    for delivery in (d for d in plan if d.action == "deliver"):
+        subject = delivery.subject
+        if delivery.item.commitment_id:
+            subject.change_status(Status.DONE, by=by, reason=f"Afgedaan met {words}",
+                                  document=document, on=letter.date, at=at)
+        else:
+            subject.change_status(Execution.EXECUTED, by=by, reason=f"Uitgevoerd volgens {words}",
+                                  document=document, on=letter.date, at=at)
+
+
+def finalise(letter, *, by, expected_version=None, at=None, render=render_letter_pdf):
+    """Store the PDF and its SHA-256, freeze the letter, link it to its Document, record what it
+    cites, and mark what it delivers done or executed — all in one transaction.
+
+    The PDF is rendered first, outside the transaction (it takes seconds; the lock would keep
+    others waiting), from the version then read; a letter changed meanwhile is refused. If
+    anything fails, nothing is changed and the stored file is removed again.
+    """
+    fresh = ProgressLetter.objects.select_related("dossier", "ministry").get(pk=letter.pk)
+    if expected_version is not None and fresh.version != int(expected_version):
+        fresh.locked_copy(expected_version)  # raises StaleEdit with the current version
+    check_finalisable(fresh)
+    content = letter_content(fresh)
+    pdf = render(content)
+    moment = at or timezone.now()
+    stored = None
+    try:
+        with transaction.atomic():
+            current = fresh.locked_copy(fresh.version)
+            check_finalisable(current)
+            document = finalise_document(current, by=by, at=moment)
+            current.pdf.save(letter_pdf_name(current).replace("-concept", ""), ContentFile(pdf),
+                             save=False)
+            stored = current.pdf.name
+            current.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+            current.status, current.finalised_at, current.document = (
+                LetterStatus.FINAL, moment, document)
+            save_with_history(current, by=by, reason=_("Vastgesteld; PDF opgeslagen (SHA-256 "
+                                                       "%(sha)s)") % {"sha": current.pdf_sha256},
+                              at=moment)
+            record_citations(current, content, by=by)
+            deliver_items(current, document, by=by, at=moment)
+    except BaseException:
+        if stored:
+            current.pdf.storage.delete(stored)
+        raise
+    return current
+
+
+# --- The Kamerstuk number --------------------------------------------------------------------
+
+KAMERSTUK_NUMBER = re.compile(r"^(?:[0-9]{1,4}|[A-Z]{1,3})$")
+
+
+def letter_record_kamerstuk(*, letter, number, by, at=None) -> ProgressLetter:
+    """Record the number the Kamer published the letter under (Kamerstuk <dossier>, nr. <n>).
+
+    The letter's Document takes that number; if the register already holds a Document with that
+    number, the letter and everything that points at its Document move to that one instead, so
+    the paper is never stored twice.
+    """
+    require_perm(by, "register.change_progressletter",
+                 _("Alleen medewerkers van brieven leggen het Kamerstuknummer vast."))
+    number = (number or "").strip().removeprefix("nr.").strip()
+    if not KAMERSTUK_NUMBER.match(number):
+        refuse(_("Een Kamerstuknummer is een getal, bijvoorbeeld 468."), "number")
+    with transaction.atomic():
+        current = letter.locked_copy()
+        if not current.is_final:
+            refuse(_("Leg het Kamerstuknummer vast nadat de brief is vastgesteld."), "not_final")
+        if current.dossier_id is None:
+            refuse(_("Deze brief hoort bij geen dossier, dus krijgt hij geen Kamerstuknummer."),
+                   "no_dossier")
+        reference = Reference("kamerstuk", current.dossier.number, number)
+        reason = _("Kamerstuknummer vastgelegd: %(reference)s") % {"reference": reference}
+        document = Document.objects.select_for_update().get(pk=current.document_id)
+        existing = Document.objects.filter(ident=reference.ident).exclude(pk=document.pk).first()
+        if document.reference:
+            if document.reference.ident == reference.ident:
+                return current
+            refuse(_("Deze brief is al vastgelegd als %(reference)s.")
+                   % {"reference": document.reference}, "numbered")
+        if existing:
+            move_document(document, existing, by=by, reason=reason, at=at)
+        else:
+            # The Document's URL follows from its new reference (Document.save).
+            document.dossier, document.number = current.dossier, number
+            save_with_history(document, by=by, reason=reason, at=at)
+            save_with_history(current, by=by, reason=reason, at=at, update_fields=["document"])
+    current.refresh_from_db()
+    return current
+
+
+def move_document(old, new, *, by, reason, at=None):
+    """Point everything that points at `old` at `new` (with history), then remove `old`.
+
+    Every relation to Document is followed, so a model added later moves along too.
+    """
+    for name, value in (("kenmerk", old.kenmerk), ("date", old.date), ("title", old.title)):
+        if value and not getattr(new, name):
+            setattr(new, name, value)
+    save_with_history(new, by=by, reason=reason, at=at)
+    for relation in Document._meta.related_objects:
+        model, field = relation.related_model, relation.field
+        if issubclass(model, HistoryBase):
+            continue
+        if relation.many_to_many:
+            for obj in getattr(old, relation.get_accessor_name()).all():
+                getattr(obj, field.name).remove(old)
+                getattr(obj, field.name).add(new)
+            continue
+        for obj in model._default_manager.select_for_update().filter(**{field.name: old}):
+            setattr(obj, field.name, new)
+            save_with_history(obj, by=by, reason=reason, at=at, update_fields=[field.name])
+    delete_with_history(old, by=by, reason=reason)
+
+
+# --- Editing a draft -------------------------------------------------------------------------
+
+
+def check_may_edit(user, letter, *, texts_only=False):
+    if not (user.has_perm("register.change_progressletter")
+            or (texts_only and user.has_perm("register.edit_progress_text"))):
+        refuse(_("U mag deze brief niet wijzigen."), "permission")
+    letter.check_editable()
+
+
+def save_forms(forms, *, formset, by, reason):
+    """Save the changed forms of a formset with history; returns the forms marked for deletion."""
+    deleted = []
+    for form in forms:
+        if formset.can_delete and formset._should_delete_form(form):
+            if form.instance.pk:
+                deleted.append(form.instance)
+        elif form.has_changed():
+            save_with_history(form.save(commit=False), by=by, reason=reason)
+    return deleted
+
+
+def letter_save(*, form, sections, items, by) -> ProgressLetter:
+    """Save the edit screen: the letter's fields, its sections and its items, in one transaction.
+
+    Raises StaleEdit when someone else saved the letter (or its texts) since the form was
+    opened, and ValidationError when the letter is no longer a draft or a section to delete
+    still holds items.
+    """
+    reason = form.cleaned_data.get("reason") or _("Brief bewerkt")
+    with transaction.atomic():
+        current = form.instance.locked_copy(form.cleaned_data["version"])
+        check_may_edit(by, current)
+        letter = save_with_history(form.instance, by=by, reason=reason)
+        gone_sections = save_forms(sections.forms, formset=sections, by=by, reason=reason)
+        for item in save_forms(items.forms, formset=items, by=by, reason=reason):
+            delete_with_history(item, by=by, reason=reason)
+        for section in gone_sections:
+            if section.items.exists():
+                refuse(_("De sectie ‘%(title)s’ bevat nog onderdelen: verplaats of verwijder die "
+                         "eerst.") % {"title": section.title}, "section_in_use")
+            delete_with_history(section, by=by, reason=reason)
+    return letter
+
+
+def touch(letter, *, by, reason):
+    """Save the (locked) letter itself for a change of its parts: a history row and a new
+    version, so that an edit screen opened before sees a conflict instead of overwriting it."""
+    return save_with_history(letter, by=by, reason=reason, update_fields=["updated_at"])
+
+
+def letter_save_texts(*, letter, formset, version, by) -> ProgressLetter:
+    """Save the progress texts (or rappel explanations) an advisor wrote in a draft."""
+    with transaction.atomic():
+        current = letter.locked_copy(version)
+        check_may_edit(by, current, texts_only=True)
+        touch(current, by=by, reason=_("Voortgangsteksten bijgewerkt"))
+        save_forms(formset.forms, formset=formset, by=by,
+                   reason=_("Voortgangstekst bijgewerkt"))
+    return current
+
+
+def find_subject(text):
+    """The commitment, motion or law track typed as its number, reference or short name."""
+    text = one_line(text)
+    commitment = Commitment.objects.filter(
+        Q(number__iexact=text) | Q(tk_number__iexact=text) | Q(ek_number__iexact=text)).first()
+    if commitment:
+        return commitment
+    track = LawTrack.objects.filter(short_name__iexact=text).first()
+    if track:
+        return track
+    references = [r for r in parse_references(text) if r.kind == "kamerstuk"]
+    if len(references) == 1:
+        motion = Motion.objects.filter(dossier__number=references[0].dossier,
+                                       number=references[0].number).first()
+        if motion:
+            return motion
+    refuse(_("Niet gevonden: ‘%(text)s’. Typ het nummer van een toezegging, de verwijzing naar "
+             "een motie (Kamerstuk 24 077, nr. 453) of de korte naam van een traject.")
+           % {"text": text}, "not_found")
+
+
+def letter_add_item(*, letter, text, section=None, by, expected_version=None) -> LetterItem:
+    """Add a commitment, motion or law track to a draft, its progress text pre-filled."""
+    with transaction.atomic():
+        current = letter.locked_copy(expected_version)
+        check_may_edit(by, current)
+        subject = find_subject(text)
+        name = subject_field(subject)
+        if current.items.filter(**{name: subject}).exists():
+            refuse(_("‘%(subject)s’ staat al in deze brief.") % {"subject": subject}, "duplicate")
+        if current.kind == LetterKind.RAPPEL and name != "commitment":
+            refuse(_("Een antwoord op het rappel gaat alleen over toezeggingen."), "rappel")
+        item = LetterItem(letter=current, section=section, **{name: subject})
+        if current.kind == LetterKind.RAPPEL:
+            item.explanation = status_sentence(subject)
+        elif name == "commitment":
+            item.progress_text = commitment_text(subject)
+        elif name == "motion":
+            item.progress_text = motion_text(subject)
+        else:
+            item.progress_text = law_track_text(subject, timezone.localdate())
+        siblings = current.items.filter(section=section)
+        item.order = max((i.order for i in siblings), default=0) + 10
+        reason = _("Toegevoegd aan de brief: %(subject)s") % {"subject": subject}
+        touch(current, by=by, reason=reason)
+        save_with_history(item, by=by, reason=reason)
+    return item
