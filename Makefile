@@ -48,6 +48,8 @@ bench: $(STAMP)
 	@echo "== benchmarks (figures go to docs/PERFORMANCE.md)"
 	$(BIN)/python bench/list_search.py
 	scripts/with-postgres $(BIN)/python bench/list_search.py
+	scripts/with-postgres $(BIN)/python bench/load_clerks.py
+	$(BIN)/python bench/load_clerks.py --sqlite
 
 # Production mode: gunicorn with whitenoise on PostgreSQL from DATABASE_URL; see docs/OPERATIONS.md.
 serve-prod: $(STAMP)
