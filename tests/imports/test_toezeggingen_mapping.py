@@ -211,9 +211,11 @@ def test_a_bare_list_and_a_single_page_work_alike(clerk, tmp_path):
     assert Commitment.objects.get().tk_number == "TZ202412-116"
 
 
-def test_imported_commitments_are_found_by_the_list(imported, client_for, clerk):
-    response = client_for(clerk).get(reverse("commitments:list"))
-    assert "TZ-IenW-2024-001" in response.content.decode()
+def test_imported_commitments_are_found_by_the_list_and_its_search(imported, client_for, clerk):
+    client = client_for(clerk)
+    assert "TZ-IenW-2024-001" in client.get(reverse("commitments:list")).content.decode()
+    found = client.get(reverse("commitments:list"), {"q": "ontgassen"}).content.decode()
+    assert "TZ-IenW-2024-001" in found and "TZ-VWS-2024-001" not in found
 
 
 def test_history_rows_name_the_user_the_source_and_the_file(imported, clerk):

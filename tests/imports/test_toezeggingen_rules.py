@@ -156,9 +156,15 @@ def test_a_changed_text_is_followed_with_its_title_and_deadline(first, tmp_path)
     commitment = Commitment.objects.get(tk_number="TZ202412-116")
     assert commitment.text == new_text
     assert commitment.title == new_text[:-1]
+
     assert (commitment.deadline_text, commitment.deadline_end) == ("in juni 2025",
                                                                    datetime.date(2025, 6, 30))
 
+def test_a_followed_text_is_found_by_search(first, tmp_path, client_for, clerk):
+    path = write(tmp_path, "tekst.json", [record("TZ202412-116", Tekst="Walstroom in havens.")])
+    run("import_tk_toezeggingen", path)
+    found = client_for(clerk).get(reverse("commitments:list"), {"q": "walstroom havens"})
+    assert first["TZ202412-116"].number in found.content.decode()
 
 def test_a_title_a_clerk_wrote_is_kept_when_the_text_changes(first, clerk, tmp_path):
     commitment = first["TZ202412-116"]
