@@ -1208,9 +1208,8 @@ def motion_dossier(record, number):
     dossier, title = dossier_number(record.get("Kamerstukdossier"))
     if dossier:
         return dossier, (title or text_value(record, "Titel"))[:300]
-    found = [m for name in ("text", "Citeertitel", "content_url") if isinstance(record.get(name),
-                                                                                str)
-             for m in _KST.finditer(record[name])]
+    texts = [record.get(name) for name in ("text", "Citeertitel", "content_url")]
+    found = [m for text in texts if isinstance(text, str) for m in _KST.finditer(text)]
     own = [m for m in found if m["number"] == number]
     if own:
         return own[0]["dossier"], text_value(record, "Titel")[:300]
@@ -1269,7 +1268,7 @@ def import_moties(paths: Iterable, *, by, dry_run: bool = False, skip_invalid: b
     live = find_duplicates([i for i in items if not i.deleted],
                            {"place": "Volgnummer", "document_number": "DocumentNummer"}, report,
                            "Motie")
-    report.skipped_deleted = len(items) - len([i for i in items if not i.deleted])
+    report.skipped_deleted = sum(item.deleted for item in items)
     return run_import(report, dry_run=dry_run, skip_invalid=skip_invalid,
                       write=lambda: MotieImport(report, by).run(live))
 
