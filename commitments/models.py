@@ -552,3 +552,21 @@ class MotionSubmitter(models.Model):
 
     def __str__(self):
         return f"{self.person.full_name} ({self.party})" if self.party else self.person.full_name
+
+
+class SpreadsheetUpload(models.Model):
+    """A spreadsheet waiting for its preview to be confirmed (commitments.spreadsheet).
+
+    Kept in the database, not in a worker's memory or on its disk, so the confirmation may
+    reach another app server than the upload did.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE,
+                             related_name="spreadsheet_uploads")
+    filename = models.CharField(max_length=200)
+    content = models.BinaryField()
+    mapping = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.filename

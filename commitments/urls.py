@@ -1,12 +1,16 @@
 from django.urls import path
 
-from commitments import feeds, views
+from commitments import feeds, spreadsheet_views, views
 
 app_name = "commitments"
 urlpatterns = [
     path("toezeggingen/", views.commitment_list, name="list"),
     path("toezeggingen/nieuw/", views.commitment_create, name="create"),
     path("toezeggingen/export.xlsx", views.commitment_export_xlsx, name="export-xlsx"),
+    path("toezeggingen/importeren/", spreadsheet_views.spreadsheet_upload,
+         name="spreadsheet-upload"),
+    path("toezeggingen/importeren/<int:pk>/", spreadsheet_views.spreadsheet_preview,
+         name="spreadsheet-preview"),
     path("toezeggingen/export.csv", views.commitment_export_csv, name="export-csv"),
     path("feeds/<str:token>/deadlines.ics", feeds.deadlines_ics, name="feed-ics"),
     path("feeds/<str:token>/changes.atom", feeds.status_changes_atom, name="feed-atom"),

@@ -51,6 +51,25 @@ def stage(demo):
     return {"pk": track.pk, "stage_pk": track.stages.order_by("order")[3].pk}
 
 
+def final_letter(demo):
+    return {"pk": demo["letter"].pk}
+
+
+def draft_letter(demo):
+    """A draft progress letter on the demo's dossier, composed by letter staff once per test."""
+    if "draft_letter" not in demo:
+        from django.contrib.auth.models import User
+
+        from register.letters import letter_compose
+
+        demo["draft_letter"] = letter_compose(dossier=demo["dossiers"]["24077"],
+                                              by=User.objects.get(username="brieven"))
+    return {"pk": demo["draft_letter"].pk}
+
+
+POST_ONLY = {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}
+
+
 # url name: (kwargs from the demo objects, {role: status of a GET})
 ACCESS = {
     "home": (None, everyone()),
@@ -84,6 +103,9 @@ ACCESS = {
     "legislation:stage-move": (stage, only("griffie", status=405)),
     "commitments:differences": (None, everyone()),
     "commitments:export-xlsx": (None, everyone()),
+    "commitments:spreadsheet-upload": (None, only("griffie")),
+    # An upload is its uploader's: anyone else's (here: none exists) is a 404.
+    "commitments:spreadsheet-preview": (lambda demo: {"pk": 999999}, only("griffie", status=404)),
     "commitments:export-csv": (None, everyone()),
     # The token in the URL is the credential: the feed answers whoever holds it.
     "commitments:feed-ics": (feed_token, public()),
@@ -94,6 +116,20 @@ ACCESS = {
     "feed-settings": (None, everyone()),
     "feed-renew": (None, {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
     "feed-revoke": (None, {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
+    "letters:list": (None, everyone()),
+    "letters:compose": (None, only("brieven")),
+    "letters:compose-selection": (None, POST_ONLY),
+    "letters:detail": (final_letter, everyone()),
+    "letters:pdf": (final_letter, everyone()),
+    "letters:edit": (draft_letter, only("brieven")),
+    "letters:texts": (draft_letter, only("beleid")),
+    "letters:add-item": (draft_letter, POST_ONLY),
+    "letters:submit": (draft_letter, POST_ONLY),
+    "letters:approve": (draft_letter, POST_ONLY),
+    "letters:send-back": (draft_letter, POST_ONLY),
+    # The confirmation page; before approval it says why the letter cannot be finalised yet.
+    "letters:finalise": (draft_letter, only("brieven")),
+    "letters:kamerstuk": (final_letter, POST_ONLY),
 }
 
 

@@ -1,0 +1,80 @@
+"""The clerk's spreadsheet import: upload, map the columns, preview, confirm."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from commitments import spreadsheet
+from commitments.models import SpreadsheetUpload
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Spreadsheet (.xlsx of .csv)"))
+
+
+class MappingForm(forms.Form):
+    """For each field we import, the column it comes from (or none)."""
+
+    def __init__(self, *args, headers, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", _("— niet inlezen —"))] + [(str(i), h or f"kolom {i + 1}")
+                                                   for i, h in enumerate(headers)]
+        for key in spreadsheet.IMPORTED:
+            self.fields[key] = forms.ChoiceField(label=spreadsheet.LABELS[key], choices=choices,
+                                                 required=False)
+
+    def mapping(self):
+        return {key: int(value) for key, value in self.cleaned_data.items() if value != ""}
+
+
+@permission_required("commitments.add_commitment", raise_exception=True)
+def spreadsheet_upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        if uploaded.size > spreadsheet.MAX_BYTES:
+            form.add_error("file", _("Het bestand is groter dan %(mb)s MB.")
+                           % {"mb": spreadsheet.MAX_BYTES // 2**20})
+        else:
+            upload = SpreadsheetUpload.objects.create(
+                user=request.user, filename=uploaded.name[:200], content=uploaded.read())
+            return redirect("commitments:spreadsheet-preview", upload.pk)
+    return render(request, "commitments/spreadsheet_upload.html", {"form": form})
+
+
+@permission_required("commitments.add_commitment", raise_exception=True)
+def spreadsheet_preview(request, pk):
+    upload = get_object_or_404(SpreadsheetUpload, pk=pk, user=request.user)
+    content = bytes(upload.content)
+    try:
+        headers, _rows = spreadsheet.read_sheet(content, upload.filename)
+    except spreadsheet.SheetError as error:
+        upload.delete()
+        messages.error(request, f"{upload.filename}: {error}")
+        return redirect("commitments:spreadsheet-upload")
+    mapping = ({key: int(index) for key, index in upload.mapping.items()} if upload.mapping
+               else spreadsheet.default_mapping(headers))
+    form = MappingForm(request.POST or None, headers=headers,
+                       initial={key: str(index) for key, index in mapping.items()})
+    if request.method == "POST" and "confirm" not in request.POST and form.is_valid():
+        upload.mapping = form.mapping()
+        upload.save(update_fields=["mapping"])
+        return redirect("commitments:spreadsheet-preview", upload.pk)
+    plan = spreadsheet.plan_import(content, upload.filename, mapping)
+    if request.method == "POST" and "confirm" in request.POST:
+        if plan.has_errors:
+            messages.error(request, _("Er staan nog fouten in het bestand; er is niets "
+                                      "ingelezen."))
+        else:
+            created, updated = spreadsheet.apply_plan(plan, by=request.user)
+            upload.delete()
+            messages.success(request, _("%(file)s ingelezen: %(created)s nieuw, %(updated)s "
+                                        "gewijzigd.") % {"file": plan.filename,
+                                                         "created": created, "updated": updated})
+            return redirect("commitments:list")
+    counts = {action: plan.count(action) for action in ("create", "update", "unchanged", "error")}
+    return render(request, "commitments/spreadsheet_preview.html",
+                  {"upload": upload, "form": form, "plan": plan, "counts": counts})
