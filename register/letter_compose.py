@@ -83,7 +83,8 @@ def status_stories(model, ids, status_field, cutoff):
     rows = (model.history.filter(id__in=ids).order_by("id", "history_date", "history_id")
             .values_list("id", status_field, "history_date", "history_change_reason"))
     for pk, status, moment, reason in rows:
-        if pk in previous and previous[pk] != status:
+        # A motion's execution status starts when it is adopted: that is no change of it.
+        if previous.get(pk) and previous[pk] != status:
             story = stories[pk]
             story.ever_changed = True
             story.last_reason = reason or ""

@@ -392,7 +392,7 @@ def deliver_items(letter, document, *, by, at):
                                   document=document, on=letter.date, at=at)
 
 
-def finalise(letter, *, by, expected_version=None, at=None, render=render_letter_pdf):
+def finalise(letter, *, by, expected_version=None, at=None, render=None):
     """Store the PDF and its SHA-256, freeze the letter, link it to its Document, record what it
     cites, and mark what it delivers done or executed — all in one transaction.
 
@@ -405,7 +405,7 @@ def finalise(letter, *, by, expected_version=None, at=None, render=render_letter
         fresh.locked_copy(expected_version)  # raises StaleEdit with the current version
     check_finalisable(fresh)
     content = letter_content(fresh)
-    pdf = render(content)
+    pdf = (render or render_letter_pdf)(content)
     moment = at or timezone.now()
     stored = None
     try:

@@ -1,0 +1,107 @@
+"""Builders for letter tests: a small register around dossier 24 077, and letters at each step.
+
+Most tests do not need a real PDF; `fake_pdf` stands in for WeasyPrint (rendering is tested on
+its own, and by the tests that read the PDF).
+"""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from commitments.models import Commitment, Motion, MotionSubmitter
+from legislation.models import LawTrack
+from register.history import save_with_history
+from register.letters import letter_approve, letter_compose, letter_submit
+from register.models import Party, PartyMembership, Person
+from tests import factories
+
+LONG_AGO = datetime.date(2019, 11, 7)
+
+
+def moment(day, hour=12):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+@pytest.fixture
+def fake_pdf(monkeypatch):
+    """WeasyPrint replaced by a stand-in that records what it was asked to render."""
+    rendered = []
+
+    def render(content):
+        rendered.append(content)
+        return b"%PDF-1.7 stand-in for " + content.subject.encode() + b"\n%%EOF\n"
+
+    monkeypatch.setattr("register.letters.render_letter_pdf", render)
+    return rendered
+
+
+def commitment(by, *, made_on=LONG_AGO, **fields):
+    """A commitment registered on the day it was made (its history row dated so)."""
+    values = {"title": "Toezegging", "text": "Ik stuur de Kamer een brief.",
+              "bewindspersoon": factories.bewindspersoon(), "ministry": factories.ministry(),
+              "dossier": factories.dossier(), "made_on": made_on, **fields}
+    return save_with_history(Commitment(**values), by=by, reason="Geregistreerd",
+                             at=moment(made_on, 9))
+
+
+@pytest.fixture
+def register_24077(clerk):
+    """Dossier 24 077 with commitments, an adopted motion and a law track, history dated."""
+    dossier = factories.dossier()
+    objects = {"dossier": dossier}
+    objects["open"] = commitment(clerk, title="Persona onderzoek", made_on=LONG_AGO,
+                                           deadline_text="in het voorjaar van 2021",
+                                           text="Ik informeer de Kamer over het onderzoek.")
+    objects["in_progress"] = commitment(clerk, title="Preventieaanpak cocaïne",
+                                                  made_on=LONG_AGO)
+    objects["in_progress"].change_status("in_progress", by=clerk, reason="Trimbos is begonnen",
+                                         at=moment(datetime.date(2020, 3, 1)))
+    objects["lapsed"] = commitment(clerk, title="Oude toezegging", made_on=LONG_AGO)
+    objects["lapsed"].change_status("lapsed", by=clerk, reason="Ingehaald door de wet",
+                                    at=moment(datetime.date(2020, 2, 1)))
+    party = Party.objects.create(abbreviation="PVV")
+    mulder = Person.objects.create(first_name="Edgar", surname="Mulder")
+    PartyMembership.objects.create(person=mulder, party=party)
+    motion = save_with_history(Motion(dossier=dossier, number="453",
+                                      filed_on=datetime.date(2019, 12, 11),
+                                      title="Motie over drugsvrije schoolpleinen"),
+                               by=clerk, reason="Geregistreerd",
+                               at=moment(datetime.date(2019, 12, 11)))
+    MotionSubmitter.objects.create(motion=motion, person=mulder, party=party)
+    motion.record_vote("adopted", by=clerk, reason="Stemmingen", on=datetime.date(2019, 12, 17),
+                       at=moment(datetime.date(2019, 12, 17)))
+    objects["motion"] = motion
+    track = save_with_history(LawTrack(
+        title="Plaatsing van lachgas op lijst II van de Opiumwet", short_name="Lachgasbesluit",
+        instrument="amvb", ministry=factories.ministry(), reporting_dossier=dossier),
+        by=clerk, reason="Geregistreerd", at=moment(datetime.date(2020, 6, 1)))
+    track.add_template_stages(by=clerk, reason="Sjabloon", at=moment(datetime.date(2020, 6, 1)))
+    objects["track"] = track
+    return objects
+
+
+@pytest.fixture
+def draft(register_24077, letter_writer):
+    """A progress letter on 24 077 as composed, by letter staff member "brieven"."""
+    return letter_compose(dossier=register_24077["dossier"], by=letter_writer,
+                          today=datetime.date(2021, 1, 15))
+
+
+@pytest.fixture
+def approved(draft, letter_writer, letter_writer2):
+    letter_submit(letter=draft, by=letter_writer)
+    return letter_approve(letter=draft, by=letter_writer2)
+
+
+def item_for(letter, subject):
+    field = {"Commitment": "commitment", "Motion": "motion"}.get(type(subject).__name__,
+                                                                "law_track")
+    return letter.items.get(**{field: subject})
+
+
+def reload(obj):
+    return type(obj)._default_manager.get(pk=obj.pk)
+
+
+__all__ = ["LONG_AGO", "Motion", "commitment", "item_for", "moment", "reload"]

@@ -1,0 +1,170 @@
+"""Composing: what a new letter proposes, the window since the previous final letter, the
+pre-filled texts, and the rappel selection with its 1 January / 1 July boundary."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from commitments.models import Commitment
+from register.history import save_with_history
+from register.letters import letter_compose
+from register.models import Document, LetterKind, LetterStatus, ProgressLetter
+from tests import factories
+from tests.letters.conftest import commitment, item_for, moment
+
+TODAY = datetime.date(2021, 1, 15)
+
+
+def sections_of(letter):
+    return {section.title: [item.subject for item in section.items.order_by("order")]
+            for section in letter.sections.order_by("order")}
+
+
+def final_letter(dossier, by, *, on, finalised_at):
+    """A previous final letter on the dossier, as finalising leaves it."""
+    document = factories.document("460", on=on)
+    return save_with_history(ProgressLetter(
+        kind=LetterKind.PROGRESS, status=LetterStatus.FINAL, dossier=dossier, subject="Vorige",
+        kenmerk="VORIGE-1", date=on, ministry=factories.ministry(), author=by, document=document,
+        pdf_sha256="0" * 64, finalised_at=finalised_at), by=by, reason="Vastgesteld")
+
+
+def test_without_a_previous_letter_everything_open_or_changed_is_proposed(draft, register_24077):
+    r = register_24077
+    assert sections_of(draft) == {
+        "Afgedane en gewijzigde toezeggingen": [r["in_progress"], r["lapsed"]],
+        "Openstaande toezeggingen": [r["open"]],
+        "Moties": [r["motion"]],
+        "Wet- en regelgeving": [r["track"]],
+        "Afsluiting": [],
+    }
+    assert draft.since is None
+    assert draft.status == LetterStatus.DRAFT and draft.kind == LetterKind.PROGRESS
+    assert draft.subject == "Voortgangsbrief drugbeleid"
+    assert draft.annex and draft.dossier == r["dossier"] and draft.date == TODAY
+    assert draft.signatory_office == "De Staatssecretaris van VWS,"
+    assert draft.signatory_name == "P. Blokhuis" and draft.ministry.abbreviation == "VWS"
+    assert draft.kenmerk == "VWS-2021-0001"
+
+
+def test_progress_texts_are_prefilled_from_the_history(draft, register_24077):
+    r = register_24077
+    assert item_for(draft, r["open"]).progress_text == (
+        "Op 7 november 2019 is toegezegd: Ik informeer de Kamer over het onderzoek. Termijn: in "
+        "het voorjaar van 2021. Stand van zaken: openstaand.")
+    assert item_for(draft, r["in_progress"]).progress_text.endswith(
+        "Stand van zaken: in uitvoering; Trimbos is begonnen.")
+    assert item_for(draft, r["lapsed"]).progress_text.endswith(
+        "Stand van zaken: vervallen; Ingehaald door de wet.")
+    assert item_for(draft, r["motion"]).progress_text == (
+        "De motie van het lid Edgar Mulder (PVV) (Kamerstuk 24 077, nr. 453) is op 17 december "
+        "2019 aangenomen. Stand van zaken: openstaand.")
+    assert item_for(draft, r["track"]).progress_text == "Stand: Voorbereiding. Huidige fase: ontwerp."
+    assert not any(item.delivers for item in draft.items.all())
+
+
+def test_the_window_starts_when_the_previous_letter_was_finalised(clerk, letter_writer,
+                                                                  register_24077):
+    r = register_24077
+    previous = final_letter(r["dossier"], letter_writer, on=datetime.date(2020, 6, 1),
+                            finalised_at=moment(datetime.date(2020, 6, 1), 16))
+    # Delivered by the previous letter itself, at the moment it was finalised: reported there.
+    by_previous = commitment(clerk, title="Afgedaan met de vorige brief",
+                                       made_on=datetime.date(2019, 1, 1))
+    by_previous.change_status("done", by=clerk, reason="Vorige brief", document=previous.document,
+                              at=previous.finalised_at)
+    # Done after it: news for the next letter.
+    after = commitment(clerk, title="Sindsdien afgedaan", made_on=datetime.date(2019, 1, 1))
+    after.change_status("done", by=clerk, reason="Rapport gestuurd",
+                        document=factories.document("470"), at=moment(datetime.date(2020, 9, 1)))
+    letter = letter_compose(dossier=r["dossier"], by=letter_writer, today=TODAY)
+    assert letter.since == datetime.date(2020, 6, 1)
+    proposed = sections_of(letter)
+    assert proposed["Afgedane en gewijzigde toezeggingen"] == [after]
+    # Changed before the window: in progress is still open; the lapsed one is not news.
+    assert proposed["Openstaande toezeggingen"] == [r["open"], r["in_progress"]]
+    assert r["lapsed"] not in {s for subjects in proposed.values() for s in subjects}
+    assert by_previous not in {s for subjects in proposed.values() for s in subjects}
+    assert "sinds mijn brief van 1 juni 2020 (Kamerstuk 24 077, nr. 460)." in letter.opening
+
+
+def test_a_letter_on_a_selection_has_only_those_commitments(register_24077, letter_writer):
+    r = register_24077
+    r["track"].commitments.add(r["open"])
+    letter = letter_compose(commitments=Commitment.objects.filter(pk=r["open"].pk),
+                            by=letter_writer, today=TODAY)
+    assert sections_of(letter) == {"Openstaande toezeggingen": [r["open"]],
+                                   "Wet- en regelgeving": [r["track"]], "Afsluiting": []}
+    assert letter.dossier is None and not letter.annex
+    assert letter.subject == "Voortgangsbrief toezeggingen"
+
+
+def test_a_selection_too_large_for_a_letter_is_refused(register_24077, letter_writer,
+                                                       monkeypatch):
+    monkeypatch.setattr("register.letter_compose.MAX_ITEMS", 2)
+    with pytest.raises(ValidationError, match="Verfijn het filter"):
+        letter_compose(commitments=Commitment.objects.all(), by=letter_writer)
+    assert not ProgressLetter.objects.exists()
+
+
+@pytest.mark.parametrize("user", ["advisor", "clerk"])
+def test_only_letter_staff_compose(user, request, register_24077):
+    with pytest.raises(ValidationError, match="brieven"):
+        letter_compose(dossier=register_24077["dossier"], by=request.getfixturevalue(user))
+
+
+def test_compose_writes_history_for_every_row(register_24077, letter_writer):
+    from tests.history_audit import history_audit
+
+    with history_audit() as records:
+        letter = letter_compose(dossier=register_24077["dossier"], by=letter_writer)
+    assert len(records) == 1 + letter.sections.count() + letter.items.count()
+    assert {r.history_user for r in records} == {letter_writer}
+
+
+# --- The answer to the rappel ---------------------------------------------------------------
+
+
+def deadline(clerk, words, *, made_on=datetime.date(2020, 6, 1), status="open", **fields):
+    made = commitment(clerk, title=f"Termijn {words}", deadline_text=words, made_on=made_on,
+                      **fields)
+    if status != "open":
+        made.change_status(status, by=clerk, reason="Deels nagekomen", on=datetime.date(2020, 9, 1),
+                           at=moment(datetime.date(2020, 9, 1)))
+    return made
+
+
+@pytest.mark.parametrize(("reference", "before", "on_the_day"), [
+    (datetime.date(2021, 1, 1), "31 december 2020", "1 januari 2021"),
+    (datetime.date(2021, 7, 1), "30 juni 2021", "1 juli 2021"),
+])
+def test_rappel_takes_open_commitments_whose_deadline_passed_before_the_reference_date(
+        clerk, letter_writer, reference, before, on_the_day):
+    passed = deadline(clerk, before, ek_number="T01970")
+    partly = deadline(clerk, "in september 2020", status="partly_done")
+    deadline(clerk, on_the_day)  # ends on the reference date itself: not passed before it
+    deadline(clerk, "in augustus 2020", status="lapsed")
+    deadline(clerk, "zo spoedig mogelijk")  # no deadline at all
+    letter = letter_compose(kind=LetterKind.RAPPEL, reference_date=reference, by=letter_writer,
+                            today=datetime.date(2021, 1, 20))
+    items = list(letter.items.order_by("order"))
+    assert [item.commitment for item in items] == [partly, passed]  # by deadline
+    assert letter.kind == LetterKind.RAPPEL and letter.addressee == "ek"
+    assert letter.reference_date == reference and letter.dossier is None
+    assert items[0].explanation == "Stand van zaken: deels afgedaan; Deels nagekomen."
+    assert items[0].section is None and not items[0].progress_text
+    assert str(reference.year) in letter.subject
+
+
+@pytest.mark.parametrize("day", [datetime.date(2021, 3, 1), datetime.date(2021, 1, 2), None])
+def test_rappel_reference_date_is_1_january_or_1_july(clerk, letter_writer, day):
+    factories.commitment(clerk)
+    with pytest.raises(ValidationError, match="1 januari of 1 juli"):
+        letter_compose(kind=LetterKind.RAPPEL, reference_date=day, by=letter_writer)
+
+
+def test_no_document_is_created_while_composing(register_24077, letter_writer):
+    count = Document.objects.count()
+    letter_compose(dossier=register_24077["dossier"], by=letter_writer)
+    assert Document.objects.count() == count

@@ -1,0 +1,411 @@
+"""The letter screens per STYLE.md: the happy path, GET on POST-only steps, anonymous, the wrong
+role; database state and history rows; pinned query counts."""
+
+import hashlib
+from unittest import mock
+
+import pytest
+from django.urls import reverse
+
+from commitments.models import Commitment
+from register.letters import letter_approve, letter_finalise, letter_submit
+from register.models import LetterItem, LetterStatus, ProgressLetter
+from tests.history_audit import history_audit
+from tests.letters.conftest import item_for, reload
+
+STEPS = ["letters:submit", "letters:approve", "letters:send-back", "letters:kamerstuk",
+         "letters:add-item"]
+
+
+def url(name, letter):
+    return reverse(name, args=[letter.pk])
+
+
+# --- List and detail ------------------------------------------------------------------------
+
+
+def test_the_list_groups_letters_per_dossier(client_for, advisor, letter_writer, demo):
+    from register.letters import letter_compose
+
+    letter_compose(dossier=demo["dossiers"]["24077"], by=letter_writer)
+    page = client_for(advisor).get(reverse("letters:list")).content.decode()
+    assert "24 077 Drugbeleid" in page and "Voortgangsbrief drugsbeleid" in page
+    assert "Vastgesteld" in page and "Concept" in page
+    assert "Nieuwe voortgangsbrief" not in page  # advisors do not compose
+    filtered = client_for(advisor).get(reverse("letters:list") + "?dossier=29248")
+    assert "In dit dossier zijn nog geen brieven" in filtered.content.decode()
+
+
+def test_list_query_count_does_not_grow_with_letters(client_for, advisor, register_24077,
+                                                     letter_writer, django_assert_max_num_queries):
+    from register.letters import letter_compose
+
+    client = client_for(advisor)
+    letter_compose(dossier=register_24077["dossier"], by=letter_writer)
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("letters:list"))
+    for _ in range(4):
+        letter_compose(dossier=register_24077["dossier"], by=letter_writer)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("letters:list"))
+
+
+def test_the_detail_is_the_preview_with_status_items_and_history(client_for, advisor, draft):
+    response = client_for(advisor).get(url("letters:detail", draft))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<article class="kamerbrief' in page and "Geachte voorzitter," in page
+    assert "Concept" in page and "Brief opgesteld vanuit het register" in page
+    assert "TZ-VWS-2019-001" in page  # the items
+    assert "Kamerstuk 24 077, nr. 453" in page  # cited in the motion's text
+    assert 'href="/brieven/%d/teksten/"' % draft.pk in page  # advisors write progress texts
+    assert "Ter goedkeuring aanbieden" not in page and "Bewerken" not in page
+
+
+def test_detail_query_count_does_not_grow_with_items(client_for, advisor, draft, clerk,
+                                                     letter_writer, django_assert_max_num_queries):
+    from tests.letters.conftest import commitment
+
+    client = client_for(advisor)
+    with django_assert_max_num_queries(30) as few:
+        client.get(url("letters:detail", draft))
+    section = draft.sections.first()
+    for n in range(6):
+        made = commitment(clerk, title=f"Nog een {n}", text=f"Tekst {n} (Kamerstuk 24 077, nr. "
+                                                             f"{470 + n}).")
+        LetterItem.objects.create(letter=draft, section=section, commitment=made, order=100 + n,
+                                  progress_text=f"Voortgang {n}.[^Noot {n}]")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url("letters:detail", draft))
+
+
+@pytest.mark.parametrize("name", ["letters:list", "letters:detail", "letters:pdf"])
+def test_anonymous_users_are_sent_to_the_login(client, draft, name):
+    target = reverse(name) if name == "letters:list" else url(name, draft)
+    response = client.get(target)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_users_without_a_role_see_no_letters(client_for, norole, draft):
+    assert client_for(norole).get(url("letters:detail", draft)).status_code == 403
+
+
+# --- Compose --------------------------------------------------------------------------------
+
+
+def test_letter_staff_compose_a_progress_letter(client_for, letter_writer, register_24077):
+    client = client_for(letter_writer)
+    assert client.get(reverse("letters:compose") + "?dossier=24077").status_code == 200
+    with history_audit() as records:
+        response = client.post(reverse("letters:compose"),
+                               {"kind": "voortgangsbrief", "dossier": "24077"})
+    letter = ProgressLetter.objects.get()
+    assert response.status_code == 302 and response["Location"] == url("letters:edit", letter)
+    assert letter.author == letter_writer and letter.items.count() == 5
+    assert records and {r.history_user for r in records} == {letter_writer}
+
+
+def test_compose_asks_for_the_dossier_of_a_progress_letter(client_for, letter_writer, db):
+    response = client_for(letter_writer).post(reverse("letters:compose"),
+                                              {"kind": "voortgangsbrief"})
+    assert response.status_code == 200 and "Kies het dossier" in response.content.decode()
+    assert not ProgressLetter.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["advisor", "clerk"])
+def test_only_letter_staff_compose(client_for, role, request, register_24077):
+    client = client_for(request.getfixturevalue(role))
+    assert client.get(reverse("letters:compose")).status_code == 403
+    assert client.post(reverse("letters:compose"), {"kind": "voortgangsbrief",
+                                                    "dossier": "24077"}).status_code == 403
+    assert client.post(reverse("letters:compose-selection"), {"query": ""}).status_code == 403
+    assert not ProgressLetter.objects.exists()
+
+
+def test_a_letter_from_a_filtered_list(client_for, letter_writer, register_24077):
+    client = client_for(letter_writer)
+    listing = client.get(reverse("commitments:list") + "?status=open&dossier=24077")
+    assert "Voortgangsbrief van deze selectie" in listing.content.decode()
+    assert client.get(reverse("letters:compose-selection")).status_code == 405
+    response = client.post(reverse("letters:compose-selection"),
+                           {"query": "status=open&dossier=24077"})
+    letter = ProgressLetter.objects.get()
+    assert response["Location"] == url("letters:edit", letter)
+    assert [i.commitment for i in letter.items.filter(commitment__isnull=False)] == [
+        register_24077["open"]]
+    assert letter.dossier == register_24077["dossier"]
+
+
+def test_an_invalid_filter_makes_no_letter(client_for, letter_writer, register_24077):
+    response = client_for(letter_writer).post(reverse("letters:compose-selection"),
+                                              {"query": "due_from=morgen"})
+    assert response.status_code == 302 and not ProgressLetter.objects.exists()
+
+
+# --- Edit -----------------------------------------------------------------------------------
+
+
+def edit_data(letter, **changes):
+    """The edit screen's form as the browser would post it, with `changes` applied."""
+    data = {"subject": letter.subject, "kenmerk": letter.kenmerk, "date": letter.date.isoformat(),
+            "addressee": letter.addressee, "ministry": letter.ministry_id,
+            "signatory": letter.signatory_id or "", "signatory_office": letter.signatory_office,
+            "signatory_name": letter.signatory_name, "uw_brief": "", "bijlagen": "",
+            "opening": letter.opening, "closing": letter.closing, "annex": "on",
+            "version": letter.version, "reason": ""}
+    sections = list(letter.sections.order_by("order", "pk"))
+    data.update({"sections-TOTAL_FORMS": len(sections) + 1,
+                 "sections-INITIAL_FORMS": len(sections)})
+    for n, section in enumerate(sections):
+        data.update({f"sections-{n}-id": section.pk, f"sections-{n}-letter": letter.pk,
+                     f"sections-{n}-order": section.order, f"sections-{n}-title": section.title,
+                     f"sections-{n}-body": section.body})
+    data.update({f"sections-{len(sections)}-order": 0, f"sections-{len(sections)}-title": "",
+                 f"sections-{len(sections)}-body": ""})
+    items = list(letter.items.order_by("section__order", "order", "pk"))
+    data.update({"items-TOTAL_FORMS": len(items), "items-INITIAL_FORMS": len(items)})
+    for n, item in enumerate(items):
+        data.update({f"items-{n}-id": item.pk, f"items-{n}-letter": letter.pk,
+                     f"items-{n}-section": item.section_id, f"items-{n}-order": item.order,
+                     f"items-{n}-progress_text": item.progress_text})
+        if item.delivers:
+            data[f"items-{n}-delivers"] = "on"
+    data.update(changes)
+    return data
+
+
+def form_index(letter, subject):
+    items = list(letter.items.order_by("section__order", "order", "pk"))
+    return next(n for n, item in enumerate(items) if item.subject == subject)
+
+
+def test_letter_staff_edit_the_letter_its_sections_and_items(client_for, letter_writer, draft,
+                                                             register_24077):
+    n = form_index(draft, register_24077["open"])
+    data = edit_data(draft, subject="Voortgangsbrief drugsbeleid 2021", **{
+        "sections-4-body": "Tot zover.", f"items-{n}-progress_text": "Het onderzoek is klaar.",
+        f"items-{n}-delivers": "on", "sections-5-title": "Nieuwe sectie", "sections-5-order": 50,
+        "reason": "Tekst bijgewerkt"})
+    with history_audit() as records:
+        response = client_for(letter_writer).post(url("letters:edit", draft), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    letter = reload(draft)
+    assert letter.subject == "Voortgangsbrief drugsbeleid 2021"
+    assert letter.sections.get(title="Afsluiting").body == "Tot zover."
+    assert letter.sections.filter(title="Nieuwe sectie").exists()
+    item = item_for(letter, register_24077["open"])
+    assert item.progress_text == "Het onderzoek is klaar." and item.delivers
+    assert {r.history_change_reason for r in records} == {"Tekst bijgewerkt"}
+    assert len(records) == 4  # the letter, one section changed, one added, one item
+
+
+def test_a_section_with_items_is_not_deleted(client_for, letter_writer, draft):
+    response = client_for(letter_writer).post(url("letters:edit", draft),
+                                              edit_data(draft, **{"sections-2-DELETE": "on"}))
+    assert response.status_code == 200
+    assert "bevat nog onderdelen" in response.content.decode()
+    assert reload(draft).version == draft.version and draft.sections.count() == 5
+
+
+def test_an_item_is_taken_out_of_the_letter(client_for, letter_writer, draft, register_24077):
+    n = form_index(draft, register_24077["lapsed"])
+    client_for(letter_writer).post(url("letters:edit", draft),
+                                   edit_data(draft, **{f"items-{n}-DELETE": "on"}))
+    assert not draft.items.filter(commitment=register_24077["lapsed"]).exists()
+    assert LetterItem.history.filter(history_type="-").count() == 1
+
+
+def test_an_edit_from_an_old_version_keeps_the_typed_values_and_shows_the_conflict(
+        client_for, letter_writer, advisor, draft):
+    stale = edit_data(draft, subject="Mijn titel")
+    client_for(advisor).post(url("letters:texts", draft), texts_data(draft, "Tekst van beleid"))
+    response = client_for(letter_writer).post(url("letters:edit", draft), stale)
+    page = response.content.decode()
+    assert response.status_code == 200 and "Intussen gewijzigd door een ander" in page
+    assert 'value="Mijn titel"' in page and "Voortgangsteksten bijgewerkt" in page
+    assert reload(draft).subject == "Voortgangsbrief drugbeleid"
+
+
+@pytest.mark.parametrize("role", ["advisor", "clerk"])
+def test_advisors_and_clerks_do_not_edit_the_letter(client_for, role, request, draft):
+    client = client_for(request.getfixturevalue(role))
+    assert client.get(url("letters:edit", draft)).status_code == 403
+    assert client.post(url("letters:edit", draft), edit_data(draft, subject="X")).status_code == 403
+    assert reload(draft).subject == "Voortgangsbrief drugbeleid"
+
+
+def test_a_letter_for_approval_or_final_shows_no_edit_form(client_for, letter_writer, draft):
+    letter_submit(letter=draft, by=letter_writer)
+    client = client_for(letter_writer)
+    page = client.get(url("letters:edit", draft)).content.decode()
+    assert "ligt ter goedkeuring" in page and 'id="letter-form"' not in page
+    response = client.post(url("letters:edit", draft), edit_data(reload(draft), subject="X"))
+    assert response.status_code == 200 and reload(draft).subject == "Voortgangsbrief drugbeleid"
+
+
+def test_items_are_added_by_number_or_reference(client_for, letter_writer, draft, clerk):
+    from tests.letters.conftest import commitment
+
+    made = commitment(clerk, title="Later toegevoegd")
+    section = draft.sections.get(title="Afsluiting")
+    client = client_for(letter_writer)
+    assert client.get(url("letters:add-item", draft)).status_code == 405
+    client.post(url("letters:add-item", draft), {"text": made.number, "section": section.pk,
+                                                 "version": draft.version})
+    item = draft.items.get(commitment=made)
+    assert item.section == section and item.progress_text.startswith("Op 7 november 2019")
+    response = client.post(url("letters:add-item", draft), {
+        "text": "Kamerstuk 24 077, nr. 453", "section": section.pk,
+        "version": reload(draft).version}, follow=True)
+    assert "staat al in deze brief" in response.content.decode()
+
+
+# --- The advisors' progress texts ----------------------------------------------------------
+
+
+def texts_data(letter, text):
+    items = list(letter.items.order_by("section__order", "order", "pk"))
+    data = {"version": letter.version, "items-TOTAL_FORMS": len(items),
+            "items-INITIAL_FORMS": len(items)}
+    for n, item in enumerate(items):
+        data.update({f"items-{n}-id": item.pk, f"items-{n}-letter": letter.pk,
+                     f"items-{n}-progress_text": text if n == 0 else item.progress_text})
+    return data
+
+
+def test_advisors_write_the_progress_texts_of_a_draft_and_nothing_else(client_for, advisor,
+                                                                       draft):
+    data = texts_data(draft, "Beleid schrijft dit.")
+    data.update({"subject": "Gekaapt", "items-0-delivers": "on"})
+    with history_audit() as records:
+        response = client_for(advisor).post(url("letters:texts", draft), data)
+    assert response.status_code == 302
+    letter = reload(draft)
+    first = letter.items.order_by("section__order", "order", "pk").first()
+    assert first.progress_text == "Beleid schrijft dit." and not first.delivers
+    assert letter.subject == "Voortgangsbrief drugbeleid"
+    assert [r.history_user for r in records] == [advisor, advisor]
+
+
+def test_letter_staff_use_the_edit_screen_not_the_texts_screen(client_for, letter_writer, draft):
+    assert client_for(letter_writer).get(url("letters:texts", draft)).status_code == 403
+
+
+def test_texts_of_a_letter_for_approval_are_not_changed(client_for, advisor, letter_writer,
+                                                        draft):
+    letter_submit(letter=draft, by=letter_writer)
+    response = client_for(advisor).post(url("letters:texts", draft),
+                                        texts_data(reload(draft), "Te laat"))
+    assert response.status_code == 200
+    assert not draft.items.filter(progress_text="Te laat").exists()
+
+
+# --- The steps ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", STEPS)
+def test_steps_are_posted(client_for, letter_writer, draft, name):
+    assert client_for(letter_writer).get(url(name, draft)).status_code == 405
+
+
+def test_submit_approve_and_finalise_through_the_screens(client, letter_writer, letter_writer2,
+                                                         draft, register_24077):
+    item = item_for(draft, register_24077["open"])
+    item.delivers = True
+    item.save()
+    client.force_login(letter_writer)
+    with history_audit():
+        client.post(url("letters:submit", draft), {"version": reload(draft).version})
+    assert reload(draft).status == LetterStatus.FOR_APPROVAL
+    page = client.get(url("letters:detail", draft)).content.decode()
+    assert "Goedkeuren" not in page  # not for the author
+    client.force_login(letter_writer2)
+    with history_audit():
+        client.post(url("letters:approve", draft), {"version": reload(draft).version})
+    assert reload(draft).is_approved
+    client.force_login(letter_writer)
+    confirm = client.get(url("letters:finalise", draft)).content.decode()
+    assert "TZ-VWS-2019-001" in confirm and "Afgedaan" in confirm
+    assert "Persona onderzoek" in confirm and "Preventieaanpak" not in confirm
+    assert "nieuw document" in confirm
+    with history_audit():
+        response = client.post(url("letters:finalise", draft), {"version": reload(draft).version})
+    assert response.status_code == 302
+    letter = reload(draft)
+    assert letter.is_final
+    assert Commitment.objects.get(pk=register_24077["open"].pk).delivered_by == letter.document
+
+
+def test_send_back_through_the_screen_needs_a_comment(client_for, letter_writer, letter_writer2,
+                                                      draft):
+    letter_submit(letter=draft, by=letter_writer)
+    client = client_for(letter_writer2)
+    client.post(url("letters:send-back", draft), {"version": reload(draft).version, "comment": ""})
+    assert reload(draft).status == LetterStatus.FOR_APPROVAL
+    with history_audit():
+        client.post(url("letters:send-back", draft), {"version": reload(draft).version,
+                                                      "comment": "Eerst de cijfers checken"})
+    assert reload(draft).is_draft
+    page = client_for(letter_writer).get(url("letters:detail", draft)).content.decode()
+    assert "Eerst de cijfers checken" in page
+
+
+def test_the_author_is_refused_approval_with_a_message(client_for, letter_writer, draft):
+    letter_submit(letter=draft, by=letter_writer)
+    response = client_for(letter_writer).post(url("letters:approve", draft),
+                                              {"version": reload(draft).version}, follow=True)
+    assert "eigen brief" in response.content.decode() and not reload(draft).approved_at
+
+
+@pytest.mark.parametrize(("role", "name"), [
+    ("advisor", "letters:submit"), ("advisor", "letters:approve"), ("advisor", "letters:finalise"),
+    ("clerk", "letters:approve"), ("clerk", "letters:send-back"), ("clerk", "letters:kamerstuk")])
+def test_other_roles_take_no_steps(client_for, role, name, request, draft):
+    response = client_for(request.getfixturevalue(role)).post(url(name, draft),
+                                                              {"version": draft.version})
+    assert response.status_code == 403
+    assert reload(draft).version == draft.version
+
+
+def test_the_finalise_page_says_why_not_before_approval(client_for, letter_writer, draft):
+    page = client_for(letter_writer).get(url("letters:finalise", draft)).content.decode()
+    assert "Alleen een goedgekeurde brief" in page and "Vaststellen</button>" not in page
+
+
+def test_the_kamerstuk_number_through_the_screen(client_for, letter_writer, letter_writer2,
+                                                 draft, fake_pdf):
+    letter_submit(letter=draft, by=letter_writer)
+    letter_approve(letter=draft, by=letter_writer2)
+    letter_finalise(letter=reload(draft), by=letter_writer)
+    client = client_for(letter_writer)
+    assert "Kamerstuknummer vastleggen" in client.get(url("letters:detail", draft)).content.decode()
+    with history_audit():
+        client.post(url("letters:kamerstuk", draft), {"number": "480"})
+    assert reload(draft).document.ident == "kst-24077-480"
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+
+def test_a_draft_pdf_is_rendered_on_the_fly(client_for, advisor, draft):
+    response = client_for(advisor).get(url("letters:pdf", draft))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert 'filename="voortgangsbrief-drugbeleid-2021-01-15-concept.pdf"' in \
+        response["Content-Disposition"]
+
+
+def test_a_final_pdf_is_the_stored_bytes_and_is_never_rendered(client_for, advisor, demo):
+    letter = demo["letter"]
+    client = client_for(advisor)
+    never = mock.Mock(side_effect=AssertionError("rendered"))
+    with mock.patch("register.letter_views.render_letter_pdf", never), \
+            mock.patch("register.letters.render_letter_pdf", never):
+        first = b"".join(client.get(url("letters:pdf", letter)).streaming_content)
+        second = client.get(url("letters:pdf", letter))
+        second_bytes = b"".join(second.streaming_content)
+    never.assert_not_called()
+    with letter.pdf.open("rb") as stored:
+        assert first == second_bytes == stored.read()
+    assert hashlib.sha256(first).hexdigest() == letter.pdf_sha256
+    assert second["ETag"] == f'"{letter.pdf_sha256}"'
