@@ -115,12 +115,12 @@ class Issue:
     field: str = ""
 
     def __str__(self):
-        where = [self.file]
+        where = [self.file] if self.file else []
         if self.record is not None:
             where.append(f"record {self.record}" + (f" ({self.key})" if self.key else ""))
         if self.field:
             where.append(f"veld {self.field}")
-        return ", ".join(where) + ": " + self.message
+        return ", ".join(where) + ": " + self.message if where else self.message
 
 
 class RecordError(Exception):
@@ -191,7 +191,8 @@ def listing(title, items, verbose):
 class ImportRefused(Exception):
     """The input has problems and nothing was written; the message lists them."""
 
-    def __init__(self, report):
+    def __init__(self, report, hint="Herstel het bestand, of importeer alleen de geldige records "
+                                     "met --skip-invalid."):
         self.report = report
         count = len(report.errors)
         lines = [f"Import geweigerd; er is niets opgeslagen. {count} "
@@ -199,8 +200,7 @@ class ImportRefused(Exception):
         lines += [f"  {issue}" for issue in report.errors[:MAX_LISTED * 2]]
         if len(report.errors) > MAX_LISTED * 2:
             lines.append(f"  … en nog {len(report.errors) - MAX_LISTED * 2}")
-        lines.append("Herstel het bestand, of importeer alleen de geldige records met "
-                     "--skip-invalid.")
+        lines.append(hint)
         super().__init__("\n".join(lines))
 
 
@@ -907,7 +907,7 @@ class ToezeggingImport:
     def __init__(self, report, by):
         self.report, self.by = report, by
         self.now = timezone.now()
-        self.to_create, self.to_update, self.update_fields = [], [], set()
+        self.to_create, self.to_update, self.update_fields, self.staged = [], [], set(), set()
 
     def reason(self, item, text):
         return f"import TK {item.file}: {text}"
@@ -1082,7 +1082,12 @@ class ToezeggingImport:
     def stage_update(self, commitment, changed, reason):
         # What Versioned.save and Commitment.save would do: bump the version, stamp the time,
         # derive the deadline again from the (possibly new) words and date.
-        commitment.version += 1
+        if commitment.pk in self.staged:
+            # Named twice in the files (a live and a deleted record): one write, the last reason.
+            self.to_update.remove(commitment)
+        else:
+            commitment.version += 1
+            self.staged.add(commitment.pk)
         commitment.updated_at = self.now
         derive_on_save(commitment)
         commitment._change_reason = reason
@@ -1099,11 +1104,29 @@ class ToezeggingImport:
         if self.to_create:
             bulk_create_with_history(self.to_create, Commitment, batch_size=500, **history)
         if self.to_update:
+            self.check_unchanged_meanwhile()
             bulk_update_with_history(self.to_update, Commitment, sorted(self.update_fields),
                                      batch_size=500, **history)
         self.report.created = [f"{c.number} ({c.tk_number}): {c.title}" for c in self.to_create]
         for commitment in self.to_create + self.to_update:
             commitment.__dict__.pop("_change_reason", None)
+
+    def check_unchanged_meanwhile(self):
+        """Refuse to overwrite a commitment someone saved after the import read it.
+
+        The rows to update are locked first (PostgreSQL; SQLite's IMMEDIATE transaction already
+        keeps other writers out), so no change can slip in between this check and the write.
+        Only these rows are locked: locking every row read would make a re-import write.
+        """
+        read = {commitment.pk: commitment.version - 1 for commitment in self.to_update}
+        locked = Commitment.objects.select_for_update().values_list("pk", "version")
+        stale = [pk for pk, version in in_chunks(locked, "pk", read) if version != read[pk]]
+        if stale:
+            numbers = Commitment.objects.filter(pk__in=stale[:10]).values_list("number",
+                                                                               flat=True)
+            self.report.errors = [Issue("", f"toezegging {number} is tijdens de import door "
+                                            f"iemand anders gewijzigd") for number in numbers]
+            raise ImportRefused(self.report, hint="Start de import opnieuw.")
 
 
 UPDATABLE = ["tk_id", "tk_number", "tk_status", "tk_activity_number", "tk_notes", "tk_modified",

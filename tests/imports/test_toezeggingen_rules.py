@@ -4,6 +4,7 @@ otherwise, keeps ours where a person did, and links what we entered by hand."""
 import datetime
 
 import pytest
+from django.core.management import CommandError
 from django.urls import reverse
 
 from commitments.models import Commitment, Status
@@ -249,3 +250,25 @@ def test_several_changes_in_one_file_write_one_row_each(first, tmp_path):
     lapsed = Commitment.objects.get(tk_number="TZ202412-119")
     assert lapsed.history.latest().history_change_reason == (
         "import TK maart.json: Openstaand → Vervallen")
+
+
+def test_a_commitment_saved_by_someone_else_during_the_import_is_not_overwritten(
+        first, clerk, tmp_path, monkeypatch):
+    from commitments.tk_import import ToezeggingImport
+
+    resolve = ToezeggingImport.resolve
+
+    def resolve_while_a_clerk_saves(self, items):
+        resolve(self, items)
+        meanwhile = Commitment.objects.get(tk_number="TZ202412-116")
+        meanwhile.change_status(Status.IN_PROGRESS, by=clerk, reason="Intussen")
+
+    monkeypatch.setattr(ToezeggingImport, "resolve", resolve_while_a_clerk_saves)
+    path = write(tmp_path, "toezeggingen-2025-03.json", [afgedaan()])
+    with pytest.raises(CommandError) as error:
+        run("import_tk_toezeggingen", path)
+    assert str(error.value) == ("Import geweigerd; er is niets opgeslagen. 1 probleem:\n"
+                                f"  toezegging {first['TZ202412-116'].number} is tijdens de "
+                                "import door iemand anders gewijzigd\nStart de import opnieuw.")
+    commitment = Commitment.objects.get(tk_number="TZ202412-116")
+    assert (commitment.status, commitment.tk_status) == (Status.OPEN, "Openstaand")
