@@ -61,9 +61,11 @@ def draft_letter(demo):
         from django.contrib.auth.models import User
 
         from register.letters import letter_compose
+        from tests.conftest import make_user
 
-        demo["draft_letter"] = letter_compose(dossier=demo["dossiers"]["24077"],
-                                              by=User.objects.get(username="brieven"))
+        author = User.objects.filter(username="brieven").first() or make_user("brieven",
+                                                                              "brieven")
+        demo["draft_letter"] = letter_compose(dossier=demo["dossiers"]["24077"], by=author)
     return {"pk": demo["draft_letter"].pk}
 
 

@@ -60,7 +60,8 @@ def test_progress_texts_are_prefilled_from_the_history(draft, register_24077):
     assert item_for(draft, r["motion"]).progress_text == (
         "De motie van het lid Edgar Mulder (PVV) (Kamerstuk 24 077, nr. 453) is op 17 december "
         "2019 aangenomen. Stand van zaken: openstaand.")
-    assert item_for(draft, r["track"]).progress_text == "Stand: Voorbereiding. Huidige fase: ontwerp."
+    assert item_for(draft, r["track"]).progress_text == ("Stand: Voorbereiding. Huidige fase: "
+                                                         "ontwerp.")
     assert not any(item.delivers for item in draft.items.all())
 
 

@@ -5,6 +5,7 @@ the same sections, footnotes and Tabel 1 as the original."""
 import datetime
 import hashlib
 import re
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -92,7 +93,7 @@ def test_the_first_page_has_the_kamerbrief_blocks(pages):
 
 def test_the_pdf_has_the_original_sections_footnotes_and_table_1(pages):
     text = squeezed("".join(pages))
-    original = squeezed(open(ORIGINAL, encoding="utf-8").read())
+    original = squeezed(Path(ORIGINAL).read_text(encoding="utf-8"))
     for title in SECTION_TITLES + SUB_HEADINGS:
         assert squeezed(title) in text, title
     for _before, note in FOOTNOTES:

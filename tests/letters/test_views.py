@@ -58,7 +58,7 @@ def test_the_detail_is_the_preview_with_status_items_and_history(client_for, adv
     assert "Concept" in page and "Brief opgesteld vanuit het register" in page
     assert "TZ-VWS-2019-001" in page  # the items
     assert "Kamerstuk 24 077, nr. 453" in page  # cited in the motion's text
-    assert 'href="/brieven/%d/teksten/"' % draft.pk in page  # advisors write progress texts
+    assert f'href="/brieven/{draft.pk}/teksten/"' in page  # advisors write progress texts
     assert "Ter goedkeuring aanbieden" not in page and "Bewerken" not in page
 
 
