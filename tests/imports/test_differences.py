@@ -60,7 +60,7 @@ def test_no_differences_says_so(clerk, client_for):
 
 
 @pytest.mark.parametrize("role", ["clerk", "advisor", "letter_writer"])
-def test_every_role_sees_the_page(role, request, client_for):
+def test_every_role_sees_the_page(role, request, client_for, db):
     assert client_for(request.getfixturevalue(role)).get(URL).status_code == 200
 
 
