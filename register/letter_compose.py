@@ -130,6 +130,20 @@ def status_sentence(commitment, story=None):
     return text
 
 
+def rappel_explanation(commitment, story=None):
+    """What the Eerste Kamer is told besides the status: the deadline as it was given, the last
+    reason the status changed, and what remains."""
+    parts = []
+    if commitment.deadline_text:
+        parts.append(f"Oorspronkelijke termijn: {one_line(commitment.deadline_text)}.")
+    reason = one_line(story.last_reason) if story else ""
+    if reason:
+        parts.append(sentence(reason))
+    if commitment.remaining:
+        parts.append(f"Wat resteert: {sentence(commitment.remaining)}")
+    return " ".join(parts)
+
+
 def submitters_words(motion):
     names = [str(row) for row in motion.submitter_rows.all()]
     if not names:
@@ -391,7 +405,7 @@ def compose_rappel(*, commitments, reference_date, by, today, at=None):
         raise ValidationError(_("Meer dan %(max)s toezeggingen; verfijn de selectie.")
                               % {"max": MAX_ITEMS}, code="too_many")
     stories = status_stories(Commitment, [c.pk for c in selected], "status", None)
-    items = [ProposedItem(c, explanation=status_sentence(c, stories.get(c.pk)))
+    items = [ProposedItem(c, explanation=rappel_explanation(c, stories.get(c.pk)))
              for c in selected]
     signatory = likely_signatory(selected, today)
     words = dutch_date(reference_date)

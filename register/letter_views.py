@@ -175,14 +175,15 @@ def letter_edit(request, pk):
 
 def grouped_forms(sections, items):
     """Each section's form with the forms of its items, as the letter prints them; the items
-    of no section (a rappel answer's) under None."""
+    of no section (a rappel answer's) first, under None."""
     by_section = {}
     for form in items.forms:
         by_section.setdefault(form.instance.section_id, []).append(form)
     grouped = [(form, by_section.pop(form.instance.pk, []) if form.instance.pk else [])
                for form in sections.forms]
     loose = [form for forms in by_section.values() for form in forms]
-    return grouped + ([(None, loose)] if loose else [])
+    # A rappel answer's table comes right after the opening, before any section.
+    return ([(None, loose)] if loose else []) + grouped
 
 
 @permission_required("register.edit_progress_text", raise_exception=True)

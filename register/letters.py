@@ -44,7 +44,7 @@ from register.letter_compose import (
     letter_compose,
     motion_text,
     one_line,
-    status_sentence,
+    rappel_explanation,
     subject_field,
 )
 from register.letter_layout import (
@@ -595,7 +595,7 @@ def letter_add_item(*, letter, text, section=None, by, expected_version=None) ->
             refuse(_("Een antwoord op het rappel gaat alleen over toezeggingen."), "rappel")
         item = LetterItem(letter=current, section=section, **{name: subject})
         if current.kind == LetterKind.RAPPEL:
-            item.explanation = status_sentence(subject)
+            item.explanation = rappel_explanation(subject)
         elif name == "commitment":
             item.progress_text = commitment_text(subject)
         elif name == "motion":

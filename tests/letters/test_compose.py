@@ -153,7 +153,8 @@ def test_rappel_takes_open_commitments_whose_deadline_passed_before_the_referenc
     assert [item.commitment for item in items] == [partly, passed]  # by deadline
     assert letter.kind == LetterKind.RAPPEL and letter.addressee == "ek"
     assert letter.reference_date == reference and letter.dossier is None
-    assert items[0].explanation == "Stand van zaken: deels afgedaan; Deels nagekomen."
+    assert items[0].explanation == ("Oorspronkelijke termijn: in september 2020. Deels "
+                                    "nagekomen.")
     assert items[0].section is None and not items[0].progress_text
     assert str(reference.year) in letter.subject
 

@@ -78,7 +78,8 @@ def test_a_rappel_answer_is_a_table_per_commitment(clerk, letter_writer):
     (row,) = content.rappel_rows
     assert (row.number, row.text, row.status, row.expected) == (
         "T02780", "Lachgas op lijst II. Snel.", "Deels voldaan", "voorjaar 2021")
-    assert row.explanation == "Stand van zaken: deels afgedaan; Consultatie gedaan."
+    assert row.explanation == ("Oorspronkelijke termijn: voor 1 juli 2020. Consultatie "
+                               "gedaan.")
     assert content.addressee == EERSTE_KAMER and content.annex is None
 
 
@@ -99,7 +100,7 @@ def hostile(letter, payload, by):
     letter.signatory_office = f"Ambt {payload}"
     letter.signatory_name = f"Naam {payload}"
     letter.uw_brief = f"Uwbrief {payload}"
-    letter.kenmerk = f"K-{payload}"
+    letter.kenmerk = f"K-{payload}"[:50]  # its field's length, which PostgreSQL enforces
     save_with_history(letter, by=by, reason="payload")
     for number, section_ in enumerate(letter.sections.all()):
         section_.title = f"Titel{number} {payload}"
