@@ -5,6 +5,8 @@ its own, and by the tests that read the PDF).
 """
 
 import datetime
+import http.server
+import threading
 
 import pytest
 from django.utils import timezone
@@ -43,6 +45,20 @@ def commitment(by, *, made_on=LONG_AGO, **fields):
               "dossier": factories.dossier(), "made_on": made_on, **fields}
     return save_with_history(Commitment(**values), by=by, reason="Geregistreerd",
                              at=moment(made_on, 9))
+
+
+@pytest.fixture
+def counting_server():
+    """A web server on 127.0.0.1 that counts the requests it gets (as in the layout tests)."""
+    from tests.register.test_letter_layout import _CountingHandler
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), _CountingHandler)
+    _CountingHandler.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1], _CountingHandler.requests
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture

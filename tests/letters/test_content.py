@@ -145,3 +145,15 @@ def test_typed_text_is_text_in_the_pdf(draft, letter_writer, tmp_path):
                   "Voortgang"):
         assert squeezed(f"{label} {payload}") in text, label
     assert "49" not in text.replace("2021", "")
+
+
+def test_nothing_typed_makes_the_renderer_fetch_anything(draft, letter_writer, counting_server,
+                                                         tmp_path):
+    port, requests = counting_server
+    for target in (f"http://127.0.0.1:{port}/x.png", "file:///etc/passwd", "../../etc/passwd"):
+        payload = (f'<img src="{target}"> <link rel="stylesheet" href="{target}"> '
+                   f'<style>@import url("{target}");</style> {target}')
+        letter = hostile(draft, payload, letter_writer)
+        pdf = render_letter_pdf(letter_content(letter))
+        assert squeezed(f"Opening {payload}") in squeezed(raw_text(pdf, tmp_path))
+    assert requests == []

@@ -409,3 +409,19 @@ def test_a_final_pdf_is_the_stored_bytes_and_is_never_rendered(client_for, advis
         assert first == second_bytes == stored.read()
     assert hashlib.sha256(first).hexdigest() == letter.pdf_sha256
     assert second["ETag"] == f'"{letter.pdf_sha256}"'
+
+
+def test_letter_staff_compose_an_answer_to_the_rappel(client_for, letter_writer, clerk):
+    from register.letter_forms import ComposeForm
+    from tests.letters.conftest import commitment
+
+    overdue = commitment(clerk, title="Te laat", deadline_text="voor de zomer")
+    reference = ComposeForm().fields["reference_date"].initial  # the last one before today
+    response = client_for(letter_writer).post(reverse("letters:compose"), {
+        "kind": "rappel", "dossier": "", "reference_date": reference})
+    letter = ProgressLetter.objects.get()
+    assert response["Location"] == url("letters:edit", letter)
+    assert letter.kind == "rappel" and letter.reference_date.isoformat() == reference
+    assert [item.commitment for item in letter.items.all()] == [overdue]
+    page = client_for(letter_writer).get(url("letters:detail", letter)).content.decode()
+    assert 'class="rappel-item"' in page and "De Voorzitter van de Eerste Kamer" in page
