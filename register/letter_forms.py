@@ -66,6 +66,9 @@ class ComposeForm(forms.Form):
 
 class LetterForm(forms.ModelForm):
     version = VersionField()
+    kamerstuk = forms.RegexField(
+        label=_("Kamerstuknummer (als al bekend)"), required=False, max_length=4,
+        regex=r"^[0-9]{1,4}$", error_messages={"invalid": _("Een getal, bijvoorbeeld 468.")})
     reason = forms.CharField(
         label=_("Toelichting bij deze wijziging"), required=False, max_length=500,
         help_text=_("Komt in de geschiedenis van de brief."))
@@ -87,6 +90,14 @@ class LetterForm(forms.ModelForm):
                                              "opmaak onderaan.")
         if self.instance.kind != LetterKind.PROGRESS or not self.instance.dossier_id:
             del self.fields["annex"]
+            del self.fields["kamerstuk"]
+        else:
+            document = self.instance.document
+            self.fields["kamerstuk"].initial = document.number if document else ""
+            self.fields["kamerstuk"].help_text = _(
+                "Alleen als de Kamer de brief al heeft gepubliceerd: het nummer binnen dossier "
+                "%(dossier)s. Bij vaststellen wordt de brief dan aan dat Kamerstuk gekoppeld.") % {
+                "dossier": self.instance.dossier.display_number}
 
     def clean(self):
         cleaned = super().clean()

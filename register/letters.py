@@ -532,6 +532,9 @@ def letter_save(*, form, sections, items, by) -> ProgressLetter:
     with transaction.atomic():
         current = form.instance.locked_copy(form.cleaned_data["version"])
         check_may_edit(by, current)
+        if "kamerstuk" in form.cleaned_data:
+            form.instance.document = published_document(
+                form.instance, form.cleaned_data["kamerstuk"], by=by)
         letter = save_with_history(form.instance, by=by, reason=reason)
         gone_sections = save_forms(sections.forms, formset=sections, by=by, reason=reason)
         for item in save_forms(items.forms, formset=items, by=by, reason=reason):
@@ -542,6 +545,20 @@ def letter_save(*, form, sections, items, by) -> ProgressLetter:
                          "eerst.") % {"title": section.title}, "section_in_use")
             delete_with_history(section, by=by, reason=reason)
     return letter
+
+
+def published_document(letter, number, *, by):
+    """The Document of Kamerstuk <dossier>, nr. <number> (created if the register lacks it), for
+    a letter the Kamer published before it was finalised here; None without a number."""
+    if not number:
+        return None
+    reference = Reference("kamerstuk", letter.dossier.number, number)
+    document, _created = Document.objects.from_reference(
+        reference, by=by, reason=f"Kamerstuk van {letter_words(letter)}")
+    if document.progress_letters.exclude(pk=letter.pk).exists():
+        refuse(_("%(reference)s hoort al bij een andere brief.") % {"reference": reference},
+               "document_taken")
+    return document
 
 
 def touch(letter, *, by, reason):

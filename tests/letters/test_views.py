@@ -10,6 +10,7 @@ from django.urls import reverse
 from commitments.models import Commitment
 from register.letters import letter_approve, letter_finalise, letter_submit
 from register.models import LetterItem, LetterStatus, ProgressLetter
+from tests import factories
 from tests.history_audit import history_audit
 from tests.letters.conftest import item_for, reload
 
@@ -151,7 +152,7 @@ def edit_data(letter, **changes):
             "addressee": letter.addressee, "ministry": letter.ministry_id,
             "signatory": letter.signatory_id or "", "signatory_office": letter.signatory_office,
             "signatory_name": letter.signatory_name, "uw_brief": "", "bijlagen": "",
-            "opening": letter.opening, "closing": letter.closing, "annex": "on",
+            "opening": letter.opening, "closing": letter.closing, "annex": "on", "kamerstuk": "",
             "version": letter.version, "reason": ""}
     sections = list(letter.sections.order_by("order", "pk"))
     data.update({"sections-TOTAL_FORMS": len(sections) + 1,
@@ -197,6 +198,19 @@ def test_letter_staff_edit_the_letter_its_sections_and_items(client_for, letter_
     assert item.progress_text == "Het onderzoek is klaar." and item.delivers
     assert {r.history_change_reason for r in records} == {"Tekst bijgewerkt"}
     assert len(records) == 4  # the letter, one section changed, one added, one item
+
+
+def test_a_letter_published_before_it_is_finalised_is_linked_to_its_kamerstuk(
+        client_for, letter_writer, draft):
+    existing = factories.document("468")
+    client_for(letter_writer).post(url("letters:edit", draft),
+                                   edit_data(draft, kamerstuk="468"))
+    assert reload(draft).document == existing
+    page = client_for(letter_writer).get(url("letters:edit", draft)).content.decode()
+    assert 'name="kamerstuk" value="468"' in page
+    client_for(letter_writer).post(url("letters:edit", draft),
+                                   edit_data(reload(draft), kamerstuk="471"))
+    assert reload(draft).document.ident == "kst-24077-471"
 
 
 def test_a_section_with_items_is_not_deleted(client_for, letter_writer, draft):
