@@ -1,0 +1,160 @@
+"""The letter that delivered a commitment (KamerbriefNakoming) as a register.Document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from simple_history.utils import bulk_create_with_history
+
+from commitments.tk_import.reading import RecordError, date_value, in_chunks, json_type, text_value
+from register.history import ChangeSource, save_with_history
+from register.models import DOSSIER_NUMBER_RE, Document, Dossier
+from register.references import Reference, parse_references
+
+# --- The delivering letter (KamerbriefNakoming) ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Letter:
+    reference: Reference | None = None
+    kenmerk: str = ""
+    kind: str = Document.Kind.BRIEF
+    title: str = ""
+    date: date | None = None
+
+    @property
+    def key(self):
+        if self.reference:
+            return self.reference.ident
+        return f"brief-{self.kenmerk}" if self.kenmerk else f"titel:{self.title}"
+
+
+def parse_letter(value):
+    """KamerbriefNakoming: an expanded Document (or a list of them), or a plain string."""
+    if value in (None, "", []):
+        return None
+    if isinstance(value, list):
+        letters = [parse_letter(item) for item in value]
+        return next((letter for letter in letters if letter), None)
+    if isinstance(value, str):
+        return letter_from_text(value.strip())
+    if isinstance(value, dict):
+        return letter_from_document(value)
+    raise RecordError("KamerbriefNakoming", f"verwacht een document of tekst, gevonden "
+                                            f"{json_type(value)}")
+
+
+def letter_from_text(text):
+    references = parse_references(text)
+    if references:
+        return Letter(reference=references[0])
+    if len(text) <= 50:
+        return Letter(kenmerk=text)
+    return Letter(title=text[:300])
+
+
+def letter_from_document(record):
+    soort = text_value(record, "Soort").casefold()
+    kind = Document.Kind.BRIEF if not soort or "brief" in soort else Document.Kind.OTHER
+    title = (text_value(record, "Onderwerp") or text_value(record, "Titel"))[:300]
+    on = date_value(record, "Datum")
+    reference = kamerstuk_reference(record)
+    kenmerk = text_value(record, "DocumentNummer")
+    if reference is None:
+        for name in ("Kamerstuk", "Citeertitel"):
+            references = parse_references(text_value(record, name)) if isinstance(
+                record.get(name), str) else []
+            if references:
+                reference = references[0]
+                break
+    if reference is None and not kenmerk and not title:
+        raise RecordError("KamerbriefNakoming", "het document heeft geen DocumentNummer, "
+                                                "Kamerstuknummer of titel")
+    return Letter(reference=reference, kenmerk="" if reference else kenmerk[:50], kind=kind,
+                  title=title, date=on)
+
+
+def dossier_number(value):
+    """The dossier of an expanded Kamerstukdossier (or a list of them): ("35570-XVI", title)."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not isinstance(value, dict):
+        return None, ""
+    number = text_value(value, "Nummer")
+    suffix = text_value(value, "Toevoeging").replace(" ", "")
+    full = f"{number}-{suffix}" if suffix else number
+    if not DOSSIER_NUMBER_RE.match(full):
+        return None, ""
+    return full, text_value(value, "Titel")
+
+
+def kamerstuk_reference(record):
+    number = text_value(record, "Volgnummer")
+    dossier, _title = dossier_number(record.get("Kamerstukdossier")
+                                     or record.get("Kamerstuk"))
+    if not (dossier and number and number.isdigit()):
+        return None
+    year = text_value(record, "Vergaderjaar")
+    year = f"{year[:4]}/{year[-2:]}" if re.fullmatch(r"[0-9]{4}-[0-9]{4}", year) else None
+    return Reference(kind="kamerstuk", dossier=dossier, number=number, year=year)
+
+
+class Letters:
+    """The delivering documents: looked up by natural key in one query, the new ones written in
+    one bulk insert (an export names hundreds of letters)."""
+
+    def __init__(self, letters):
+        keys = {letter.key for letter in letters if letter.reference or letter.kenmerk}
+        self.known = {document.ident: document for document in
+                      in_chunks(Document.objects.all(), "ident", keys)}
+        titles = {letter.title for letter in letters if letter.key.startswith("titel:")}
+        for document in in_chunks(Document.objects.filter(ident__isnull=True), "title", titles):
+            self.known.setdefault(f"titel:{document.title}", document)
+
+    def create_missing(self, letters, *, by):
+        """`letters`: {Letter: reason}. Dossiers first (few, one by one), then the documents."""
+        missing = {letter.key: (letter, reason) for letter, reason in letters.items()
+                   if letter.key not in self.known}
+        dossiers = {d.number: d for d in in_chunks(Dossier.objects.all(), "number", {
+            letter.reference.dossier for letter, _reason in missing.values()
+            if letter.reference and letter.reference.dossier})}
+        documents = []
+        for key, (letter, reason) in missing.items():
+            document = self.document(letter, dossiers, by=by, reason=reason)
+            document._change_reason = reason
+            self.known[key] = document
+            documents.append(document)
+        if documents:
+            bulk_create_with_history(documents, Document, batch_size=500, default_user=by,
+                                     custom_historical_attrs={"change_source":
+                                                              ChangeSource.IMPORT})
+            for document in documents:
+                document.__dict__.pop("_change_reason", None)
+
+    def document(self, letter, dossiers, *, by, reason):
+        reference = letter.reference
+        if reference is None:
+            document = Document(kind=letter.kind, kenmerk=letter.kenmerk, date=letter.date,
+                                title=letter.title)
+        else:
+            dossier = None
+            if reference.dossier:
+                dossier = dossiers.get(reference.dossier) or save_with_history(
+                    Dossier(number=reference.dossier, title=""), by=by, reason=reason,
+                    source=ChangeSource.IMPORT)
+                dossiers[reference.dossier] = dossier
+            # Only a Kamerstuk keeps its reference under another kind (a letter is one).
+            kind = letter.kind if reference.kind == "kamerstuk" else reference.kind
+            document = Document(kind=kind, dossier=dossier, number=reference.number,
+                                chamber=reference.chamber, year=reference.year or "",
+                                item=reference.item or "", date=letter.date, title=letter.title)
+        # What Document.save derives: the natural key and the official URL.
+        reference = document.reference
+        document.ident = reference.ident if reference else (
+            f"brief-{document.kenmerk}" if document.kenmerk else None)
+        document.url = reference.url if reference else ""
+        return document
+
+    def get(self, letter):
+        return self.known[letter.key]

@@ -1,0 +1,341 @@
+"""Reading the Kamer's files: the size limit, the JSON, the records and their fields; the problems
+found (Issue), the report the commands print, and the one transaction the writing runs in."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from commitments.tk_import.texts import MATCH_THRESHOLD
+
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+NO_DATE = "0001-01-01"
+MAX_LISTED = 50
+_FRACTION = re.compile(r"(\.[0-9]{6})[0-9]+")
+
+
+# --- Problems and the report ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem or warning, located as precisely as it can be: file, record, field."""
+
+    file: str
+    message: str
+    record: int | None = None
+    key: str = ""
+    field: str = ""
+
+    def __str__(self):
+        where = [self.file] if self.file else []
+        if self.record is not None:
+            where.append(f"record {self.record}" + (f" ({self.key})" if self.key else ""))
+        if self.field:
+            where.append(f"veld {self.field}")
+        return ", ".join(where) + ": " + self.message if where else self.message
+
+
+class RecordError(Exception):
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+class FileRefused(Exception):
+    def __init__(self, issue):
+        super().__init__(str(issue))
+        self.issue = issue
+
+
+@dataclass
+class ImportReport:
+    entity: str
+    dry_run: bool = False
+    files: list[str] = field(default_factory=list)
+    records: int = 0
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    linked: list[str] = field(default_factory=list)
+    followed: list[str] = field(default_factory=list)
+    differences: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped_deleted: int = 0
+    warnings: list[Issue] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+
+    def lines(self, verbose=False):
+        """The report as the commands print it: counts first, then what a person should check."""
+        out = [f"{self.entity} uit de open data van de Tweede Kamer: {len(self.files)} "
+               f"bestand(en), {self.records} records."]
+        counts = [("nieuw", len(self.created)), ("bijgewerkt", len(self.updated)),
+                  ("ongewijzigd", self.unchanged),
+                  ("verwijderd bij de Kamer en niet bij ons, overgeslagen", self.skipped_deleted),
+                  ("ongeldig, overgeslagen", len({(i.file, i.record) for i in self.errors}))]
+        out += [f"  {label}: {count}" for label, count in counts if count]
+        sections = [
+            (f"Gekoppeld aan handmatig ingevoerde toezeggingen (woordovereenkomst van de teksten "
+             f"volgens difflib, vanaf {MATCH_THRESHOLD:.2f}):", self.linked),
+            ("De Kamer gevolgd:", self.followed),
+            ("Verschillen met de Kamer (onze status blijft; zie /verschillen/):", self.differences),
+            ("Verwijderd bij de Kamer (de onze blijft; zie /verschillen/):", self.deleted),
+            ("Overgeslagen:", [str(issue) for issue in self.errors]),
+            ("Waarschuwingen:", [str(issue) for issue in self.warnings]),
+        ]
+        if verbose or self.dry_run:
+            sections[:0] = [("Nieuw:", self.created), ("Bijgewerkt:", self.updated)]
+        for title, items in sections:
+            out += listing(title, items, verbose)
+        if self.dry_run:
+            out.append("Proefrun (--dry-run): er is niets opgeslagen.")
+        return out
+
+
+def listing(title, items, verbose):
+    if not items:
+        return []
+    shown = items if verbose else items[:MAX_LISTED]
+    more = [f"  … en nog {len(items) - len(shown)} (alles: -v 2)"] if len(shown) < len(items) \
+        else []
+    return [f"{title[:-1]} ({len(items)}):", *(f"  {item}" for item in shown), *more]
+
+
+class ImportRefused(Exception):
+    """The input has problems and nothing was written; the message lists them."""
+
+    def __init__(self, report, hint="Herstel het bestand, of importeer alleen de geldige records "
+                                     "met --skip-invalid."):
+        self.report = report
+        count = len(report.errors)
+        lines = [f"Import geweigerd; er is niets opgeslagen. {count} "
+                 f"{'probleem' if count == 1 else 'problemen'}:"]
+        lines += [f"  {issue}" for issue in report.errors[:MAX_LISTED * 2]]
+        if len(report.errors) > MAX_LISTED * 2:
+            lines.append(f"  … en nog {len(report.errors) - MAX_LISTED * 2}")
+        lines.append(hint)
+        super().__init__("\n".join(lines))
+
+
+# --- Reading the files ---------------------------------------------------------------------------
+
+def megabytes(size):
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+def read_records(path: Path, *, max_bytes: int) -> list:
+    """The records of one OData JSON file, read once; FileRefused says why not.
+
+    The size is checked before reading, and the bytes are let go as soon as they are decoded, so
+    no more than one copy of the data is held besides the parsed records.
+    """
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise FileRefused(Issue(name, f"kan het bestand niet lezen ({error.strerror})")) from None
+    if size > max_bytes:
+        raise FileRefused(Issue(name, f"het bestand is {megabytes(size)}, meer dan de grens van "
+                                      f"{megabytes(max_bytes)} (TK_IMPORT_MAX_BYTES of "
+                                      f"--max-bytes); haal de gegevens op in kleinere pagina's"))
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise FileRefused(Issue(name, f"het bestand is niet in UTF-8 gecodeerd (byte "
+                                      f"0x{data[error.start]:02X} op regel {line}); de open data "
+                                      f"van de Kamer is UTF-8, sla het bestand zo op")) from None
+    del data
+    if not text.strip():
+        raise FileRefused(Issue(name, "het bestand is leeg"))
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+            message = (f"het bestand houdt midden in de JSON op (regel {error.lineno}); is het "
+                       f"bij het downloaden afgebroken?")
+        else:
+            message = (f"geen geldige JSON: {error.msg} op regel {error.lineno}, kolom "
+                       f"{error.colno}")
+        raise FileRefused(Issue(name, message)) from None
+    except RecursionError:
+        raise FileRefused(Issue(name, "geen bruikbare JSON: te diep genest")) from None
+    del text
+    return records_of(payload, name)
+
+
+def records_of(payload, name):
+    if isinstance(payload, dict) and "value" in payload:
+        records = payload["value"]
+    elif isinstance(payload, dict) and "Id" in payload:
+        records = [payload]  # one entity, as GET …/Toezegging(<id>) answers
+    else:
+        records = payload
+    if not isinstance(records, list):
+        raise FileRefused(Issue(name, "verwacht een OData-antwoord {\"value\": [...]} of een "
+                                      "lijst van records"))
+    return records
+
+
+def check_entity(records, name, *, needs, entity, other_command, other_fields):
+    """Refuse a file of another entity at once, rather than with one error per record."""
+    dicts = [record for record in records if isinstance(record, dict)]
+    if not dicts or any(needs <= record.keys() for record in dicts):
+        return
+    found = sorted(set().union(*(record.keys() for record in dicts[:20])))
+    hint = (f" Dit lijken {other_command[1]}; die horen bij {other_command[0]}."
+            if any(other_fields <= record.keys() for record in dicts) else "")
+    raise FileRefused(Issue(name, f"dit zijn geen {entity}-records: de velden "
+                                  f"{', '.join(sorted(needs))} ontbreken (gevonden: "
+                                  f"{', '.join(found[:12])}).{hint}"))
+
+
+def read_all(paths, *, max_bytes, report, check, parse):
+    """Every file read and every record parsed; problems go to the report, not to the database."""
+    parsed = []
+    for path in map(Path, paths):
+        report.files.append(path.name)
+        try:
+            records = read_records(path, max_bytes=max_bytes)
+            check(records, path.name)
+        except FileRefused as refused:
+            report.errors.append(refused.issue)
+            continue
+        for index, record in enumerate(records):
+            # Let go of each raw record once parsed: the parsed one shares its strings.
+            records[index] = None
+            report.records += 1
+            try:
+                if not isinstance(record, dict):
+                    raise RecordError("", "is geen JSON-object")
+                parsed.append(parse(record, path.name, index + 1, report))
+            except RecordError as error:
+                key = record_key(record)
+                report.errors.append(Issue(path.name, error.message, index + 1, key, error.field))
+    return parsed
+
+
+def record_key(record):
+    if not isinstance(record, dict):
+        return ""
+    for key in ("Nummer", "DocumentNummer", "Id"):
+        if isinstance(record.get(key), str | int) and str(record[key]).strip():
+            return str(record[key]).strip()[:40]
+    return ""
+
+
+def find_duplicates(items, keys, report, label):
+    """Records that occur twice (by any of `keys`) are errors: which one would be right?"""
+    seen = {}
+    bad = set()
+    for item in items:
+        for key_name in keys:
+            value = getattr(item, key_name)
+            if not value:
+                continue
+            first = seen.setdefault((key_name, value), item)
+            if first is not item:
+                bad.update({id(first), id(item)})
+                report.errors.append(Issue(
+                    item.file, f"{label} {value} komt twee keer voor (ook {first.file}, record "
+                               f"{first.index}); welke geldt is niet te zeggen",
+                    item.index, item.key, keys[key_name]))
+    return [item for item in items if id(item) not in bad]
+
+
+def run_import(report, *, dry_run, skip_invalid, write):
+    """Refuse on errors unless told to skip them; write in one transaction; roll back a dry run."""
+    if report.errors and not skip_invalid:
+        raise ImportRefused(report)
+    with transaction.atomic():
+        write()
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+# --- Fields --------------------------------------------------------------------------------------
+
+def text_value(record, name, *, required=False, max_length=None):
+    value = record.get(name)
+    if value is None:
+        value = ""
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    elif not isinstance(value, str):
+        raise RecordError(name, f"verwacht tekst, gevonden {json_type(value)}")
+    # PostgreSQL refuses NUL characters in text; they carry no meaning in the Kamer's data.
+    value = value.replace("\x00", "").strip()
+    if required and not value:
+        raise RecordError(name, "ontbreekt of is leeg")
+    if max_length and len(value) > max_length:
+        raise RecordError(name, f"is {len(value)} tekens lang; er passen er {max_length}")
+    return value
+
+
+def json_type(value):
+    return {dict: "een object", list: "een lijst", bool: "waar/onwaar"}.get(type(value),
+                                                                           type(value).__name__)
+
+
+def moment_value(record, name):
+    """An aware datetime, or None for no date (empty, null, or the Kamer's 0001-01-01)."""
+    value = record.get(name)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise RecordError(name, f"verwacht een datum, gevonden {json_type(value)}")
+    if value.startswith(NO_DATE):
+        return None
+    try:
+        return parse_moment(value)[0]
+    except (ValueError, OverflowError):
+        raise RecordError(name, f"‘{value[:40]}’ is geen datum") from None
+
+
+@lru_cache(maxsize=8192)
+def parse_moment(value):
+    """(moment, day in Dutch time) of an ISO 8601 text; cached, as thousands of records share a
+    date. 2024-12-09T23:00:00Z is 10 December."""
+    # Python 3.11 reads at most six decimals of a second; the Kamer writes seven.
+    moment = datetime.fromisoformat(_FRACTION.sub(r"\1", value.strip()))
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment, timezone.localtime(moment).date()
+
+
+def date_value(record, name):
+    moment = moment_value(record, name)
+    return parse_moment(record[name])[1] if moment else None
+
+
+def bool_value(record, name):
+    value = record.get(name)
+    if value in (None, ""):
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise RecordError(name, f"verwacht true of false, gevonden {value!r:.40}")
+
+
+# --- Settings and queries ------------------------------------------------------------------------
+
+def configured_max_bytes():
+    return getattr(settings, "TK_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def in_chunks(queryset, field_name, values, size=500):
+    """`field__in` in chunks: SQLite allows only so many parameters in one query."""
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield from queryset.filter(**{f"{field_name}__in": values[start:start + size]})

@@ -1,0 +1,400 @@
+"""Toezegging records: checked and mapped, matched to the commitments we hold, written in bulk."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from commitments.models import Commitment, Status
+from commitments.tk_import.letters import Letter, Letters, parse_letter
+from commitments.tk_import.people import Ministries, Name, People, bewindspersoon_name
+from commitments.tk_import.reading import (
+    ImportRefused,
+    ImportReport,
+    Issue,
+    RecordError,
+    bool_value,
+    check_entity,
+    configured_max_bytes,
+    date_value,
+    find_duplicates,
+    in_chunks,
+    moment_value,
+    read_all,
+    run_import,
+    text_value,
+)
+from commitments.tk_import.statuses import DELETED, KAMER_STATUSES, KAMER_WORDS, kamer_agrees
+from commitments.tk_import.texts import (
+    MATCH_THRESHOLD,
+    deadline_words,
+    set_deadline,
+    short_title,
+    similarity,
+)
+from register.history import ChangeSource
+from register.periods import parse_period
+
+# --- Toezeggingen --------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Toezegging:
+    file: str
+    index: int
+    tk_id: str
+    tk_number: str
+    deleted: bool
+    modified: datetime | None
+    word: str = ""
+    status: str = Status.OPEN
+    text: str = ""
+    made_on: date | None = None
+    delivered_on: date | None = None
+    activity: str = ""
+    notes: str = ""
+    name: Name | None = None
+    office: str = ""
+    ministry: str = ""
+    letter: Letter | None = None
+
+    @property
+    def key(self):
+        return self.tk_number or self.tk_id
+
+    @property
+    def kamer(self):
+        """The fields that are the Kamer's own: always brought up to date."""
+        return {"tk_id": self.tk_id, "tk_number": self.tk_number, "tk_status": self.word,
+                "tk_activity_number": self.activity, "tk_notes": self.notes,
+                "tk_modified": self.modified}
+
+
+def parse_toezegging(record, file, index, report):
+    """One Toezegging record checked and mapped; RecordError names the field that is wrong."""
+    item = Toezegging(file=file, index=index,
+                      tk_id=text_value(record, "Id", required=True, max_length=40),
+                      tk_number=text_value(record, "Nummer", max_length=20),
+                      deleted=bool_value(record, "Verwijderd"),
+                      modified=moment_value(record, "GewijzigdOp"))
+    if item.deleted:
+        return item
+    if not item.tk_number:
+        raise RecordError("Nummer", "ontbreekt of is leeg")
+    item.word = text_value(record, "Status", max_length=30)
+    if item.word:
+        item.status = KAMER_STATUSES.get(" ".join(item.word.split()).casefold())
+        if item.status is None:
+            raise RecordError("Status", f"onbekende status ‘{item.word}’; bekend zijn "
+                                        f"{KAMER_WORDS} (of leeg)")
+    else:
+        item.status = Status.OPEN
+        report.warnings.append(Issue(file, "leeg; een nieuwe toezegging wordt Openstaand, een "
+                                           "bestaande houdt haar status", index, item.key,
+                                     "Status"))
+    item.text = text_value(record, "Tekst", required=True)
+    item.made_on = date_value(record, "Aanmaakdatum")
+    if item.made_on is None:
+        raise RecordError("Aanmaakdatum", "ontbreekt; zonder datum is de termijn niet af te "
+                                          "leiden")
+    item.delivered_on = date_value(record, "DatumNakoming")
+    item.activity = text_value(record, "ActiviteitNummer", max_length=20)
+    item.notes = text_value(record, "Notities")
+    item.name = bewindspersoon_name(record)
+    item.office = text_value(record, "Functie", max_length=200)
+    item.ministry = text_value(record, "Ministerie", max_length=200)
+    if not item.ministry and item.office.casefold().startswith("minister van "):
+        item.ministry = item.office.split(" van ", 1)[1]
+    if not item.ministry:
+        raise RecordError("Ministerie", "ontbreekt (en is niet uit de Functie af te leiden)")
+    if item.name is None and not item.office:
+        raise RecordError("Naam", "geen bewindspersoon: Naam, Achternaam en Functie zijn leeg")
+    item.letter = parse_letter(record.get("KamerbriefNakoming"))
+    return item
+
+
+def check_toezeggingen(records, name):
+    check_entity(records, name, needs={"Nummer", "Tekst"}, entity="Toezegging",
+                 other_command=("import_tk_moties", "Document-records (moties)"),
+                 other_fields={"Soort", "DocumentNummer"})
+
+
+def import_toezeggingen(paths: Iterable, *, by, dry_run: bool = False, skip_invalid: bool = False,
+                        max_bytes: int | None = None) -> ImportReport:
+    """Import Toezegging records from the Kamer's open data; raises ImportRefused on bad input."""
+    report = ImportReport(entity="Toezeggingen", dry_run=dry_run)
+    items = read_all(paths, max_bytes=max_bytes or configured_max_bytes(), report=report,
+                     check=check_toezeggingen, parse=parse_toezegging)
+    items = find_duplicates(items, {"tk_id": "Id"}, report, "Id")
+    live = find_duplicates([i for i in items if not i.deleted], {"tk_number": "Nummer"}, report,
+                           "Nummer")
+    deleted = [i for i in items if i.deleted]
+    return run_import(report, dry_run=dry_run, skip_invalid=skip_invalid,
+                      write=lambda: ToezeggingImport(report, by).run(live, deleted))
+
+
+class ToezeggingImport:
+    """The writing half of the import: resolve, compare, then write in bulk."""
+
+    def __init__(self, report, by):
+        self.report, self.by = report, by
+        self.now = timezone.now()
+        self.to_create, self.to_update, self.update_fields, self.staged = [], [], set(), set()
+
+    def reason(self, item, text):
+        return f"import TK {item.file}: {text}"
+
+    def run(self, live, deleted):
+        existing = list(Commitment.objects.exclude(tk_id="", tk_number=""))
+        by_id = {c.tk_id: c for c in existing if c.tk_id}
+        by_number = {c.tk_number: c for c in existing if c.tk_number}
+        matched, new = [], []
+        for item in live:
+            commitment = by_id.get(item.tk_id) or by_number.get(item.tk_number)
+            if commitment and commitment.tk_id and commitment.tk_id != item.tk_id:
+                self.report.warnings.append(Issue(
+                    item.file, f"Nummer {item.tk_number} hoort bij ons bij {commitment.number} "
+                               f"met een ander Kamer-Id; als nieuwe toezegging behandeld",
+                    item.index, item.key, "Id"))
+                commitment = None
+            if commitment:
+                matched.append((item, commitment))
+            else:
+                new.append(item)
+        self.resolve(live)
+        for item, commitment in matched:
+            self.update(item, commitment)
+        linked = self.link_hand_entered(new)
+        for item in new:
+            if id(item) in linked:
+                self.update(item, linked[id(item)][0], link_score=linked[id(item)][1])
+            else:
+                self.create(item)
+        live_numbers = {item.tk_number for item in live}
+        for item in deleted:
+            commitment = by_id.get(item.tk_id) or (
+                by_number.get(item.tk_number) if item.tk_number not in live_numbers else None)
+            self.mark_deleted(item, commitment)
+        self.write()
+
+    def resolve(self, items):
+        """People, ministries and letters: read once, created when missing."""
+        people, ministries = People(), Ministries()
+        self.letters = Letters([item.letter for item in items if item.letter])
+        self.person, self.ministry = {}, {}
+        for item in items:
+            reason = self.reason(item, f"bij toezegging {item.tk_number}")
+            ministry = self.ministry.get(item.ministry) or ministries.get_or_create(
+                item.ministry, by=self.by, reason=reason)
+            self.ministry[item.ministry] = ministry
+            key = (item.name, item.office)
+            if key not in self.person:
+                self.person[key] = people.get_or_create(item.name, office=item.office,
+                                                        ministry=ministry, by=self.by,
+                                                        reason=reason)
+        self.letters.create_missing({item.letter: self.reason(item, f"bij toezegging "
+                                                                    f"{item.tk_number}")
+                                     for item in reversed(items) if item.letter}, by=self.by)
+
+    def resolved(self, item):
+        document = self.letters.get(item.letter) if item.letter else None
+        return self.person[(item.name, item.office)], self.ministry[item.ministry], document
+
+    def link_hand_entered(self, new):
+        """Records we may hold already, entered by hand: same person, same day, similar text."""
+        if not new:
+            return {}
+        hand = defaultdict(list)
+        for commitment in Commitment.objects.filter(tk_id="", tk_number=""):
+            hand[(commitment.bewindspersoon_id, commitment.made_on)].append(commitment)
+        pairs = []
+        for item in new:
+            person = self.resolved(item)[0]
+            for commitment in hand.get((person.pk, item.made_on), []):
+                score = similarity(item.text, commitment.text)
+                if score >= MATCH_THRESHOLD:
+                    pairs.append((score, item, commitment))
+        linked, taken = {}, set()
+        for score, item, commitment in sorted(pairs, key=lambda pair: -pair[0]):
+            if id(item) not in linked and commitment.pk not in taken:
+                linked[id(item)] = (commitment, score)
+                taken.add(commitment.pk)
+        return linked
+
+    def create(self, item):
+        person, ministry, document = self.resolved(item)
+        commitment = Commitment(
+            title=short_title(item.text), text=item.text, bewindspersoon=person,
+            ministry=ministry, made_on=item.made_on, status_source=ChangeSource.IMPORT,
+            **item.kamer)
+        set_deadline(commitment, parse_period(item.text, item.made_on))
+        self.apply_status(commitment, item, document)
+        commitment._change_reason = self.reason(item, f"overgenomen ({item.word or 'geen status'})")
+        self.to_create.append(commitment)
+
+    def apply_status(self, commitment, item, document, *, warn=True):
+        """Set the Kamer's status; done needs a delivery date, so the best one known is used."""
+        on = item.delivered_on
+        if item.status == Status.DONE and on is None:
+            on = timezone.localtime(item.modified).date() if item.modified else item.made_on
+        if item.status == Status.DONE and item.delivered_on is None and warn:
+            self.report.warnings.append(Issue(
+                item.file, f"Afgedaan zonder DatumNakoming; {on:%d-%m-%Y} als datum van "
+                           f"nakoming genomen", item.index, item.key, "DatumNakoming"))
+        if item.status in (Status.DONE, Status.PARTLY_DONE) and (on or document):
+            commitment.apply_status(item.status, document, on, None)
+        else:
+            commitment.apply_status(item.status, None, None, None)
+
+    def update(self, item, commitment, link_score=None):
+        old = {name: getattr(commitment, name) for name in UPDATABLE}
+        old_word = commitment.tk_status or Status(commitment.status).label
+        follows = commitment.status_source == ChangeSource.IMPORT
+        person, ministry, document = self.resolved(item)
+        for name, value in item.kamer.items():
+            setattr(commitment, name, value)
+        if follows:
+            self.follow_content(commitment, item, person, ministry)
+        # An empty status at the Kamer says nothing new: ours stays.
+        delivered = item.status in (Status.DONE, Status.PARTLY_DONE)
+        if follows and item.word and (item.status != commitment.status or delivered):
+            self.apply_status(commitment, item, document, warn=item.status != commitment.status)
+        changed = {name for name in UPDATABLE if getattr(commitment, name) != old[name]}
+        if not changed:
+            self.report.unchanged += 1
+            return
+        label = f"{commitment.number} ({item.tk_number})"
+        if link_score is not None:
+            reason = f"gekoppeld aan {item.tk_number} (woordovereenkomst {link_score:.2f})"
+            self.report.linked.append(f"{item.tk_number} → {commitment.number} "
+                                      f"‘{commitment.title}’ ({link_score:.2f})")
+        elif "status" in changed:
+            reason = f"{old_word} → {item.word or Status(item.status).label}"
+            self.report.followed.append(f"{label}: {reason}")
+        elif "tk_status" in changed:
+            reason = (f"{old_word} → {item.word or '(leeg)'} bij de Kamer; onze status "
+                      f"‘{commitment.get_status_display()}’ blijft")
+        else:
+            reason = f"gegevens bijgewerkt ({', '.join(sorted(changed))})"
+        if not follows and not kamer_agrees(item.word, commitment.status) and (
+                "tk_status" in changed or link_score is not None):
+            self.report.differences.append(
+                f"{label}: Kamer {item.word}, bij ons {commitment.get_status_display()}")
+        self.report.updated.append(f"{label}: {reason}")
+        self.stage_update(commitment, changed, self.reason(item, reason))
+
+    def follow_content(self, commitment, item, person, ministry):
+        """A commitment that follows the Kamer takes its text, date and person too; the title and
+        deadline words only while they are still the ones derived from the old text."""
+        if commitment.text != item.text or commitment.made_on != item.made_on:
+            if commitment.title == short_title(commitment.text):
+                commitment.title = short_title(item.text)
+            if commitment.deadline_text == deadline_words(commitment.text, commitment.made_on):
+                commitment.deadline_text = deadline_words(item.text, item.made_on)
+            commitment.text, commitment.made_on = item.text, item.made_on
+        commitment.bewindspersoon, commitment.ministry = person, ministry
+
+    def mark_deleted(self, item, commitment):
+        if commitment is None:
+            self.report.skipped_deleted += 1
+            return
+        if commitment.tk_status == DELETED:
+            self.report.unchanged += 1
+            return
+        old_word = commitment.tk_status or "—"
+        commitment.tk_status = DELETED
+        commitment.tk_modified = item.modified or commitment.tk_modified
+        reason = f"{old_word} → {DELETED} (verwijderd bij de Kamer; onze toezegging blijft)"
+        label = f"{commitment.number} ({commitment.tk_number or item.tk_id})"
+        self.report.deleted.append(f"{label}: verwijderd bij de Kamer; bij ons "
+                                   f"{commitment.get_status_display()}")
+        self.report.updated.append(f"{label}: {reason}")
+        self.stage_update(commitment, {"tk_status", "tk_modified"}, self.reason(item, reason))
+
+    def stage_update(self, commitment, changed, reason):
+        # What Versioned.save and Commitment.save would do: bump the version, stamp the time,
+        # derive the deadline again from the (possibly new) words and date.
+        if commitment.pk in self.staged:
+            # Named twice in the files (a live and a deleted record): one write, the last reason.
+            self.to_update.remove(commitment)
+        else:
+            commitment.version += 1
+            self.staged.add(commitment.pk)
+        commitment.updated_at = self.now
+        derive_on_save(commitment)
+        commitment._change_reason = reason
+        self.update_fields |= changed | DERIVED_ON_SAVE | {"version", "updated_at"}
+        self.to_update.append(commitment)
+
+    def write(self):
+        numbers = NumberAllocator()
+        for commitment in self.to_create:
+            commitment.number = numbers.next(commitment)
+            derive_on_save(commitment, deadline=False)  # derived in create()
+        history = {"default_user": self.by,
+                   "custom_historical_attrs": {"change_source": ChangeSource.IMPORT}}
+        if self.to_create:
+            bulk_create_with_history(self.to_create, Commitment, batch_size=500, **history)
+        if self.to_update:
+            self.check_unchanged_meanwhile()
+            bulk_update_with_history(self.to_update, Commitment, sorted(self.update_fields),
+                                     batch_size=500, **history)
+        self.report.created = [f"{c.number} ({c.tk_number}): {c.title}" for c in self.to_create]
+        for commitment in self.to_create + self.to_update:
+            commitment.__dict__.pop("_change_reason", None)
+
+    def check_unchanged_meanwhile(self):
+        """Refuse to overwrite a commitment someone saved after the import read it.
+
+        The rows to update are locked first (PostgreSQL; SQLite's IMMEDIATE transaction already
+        keeps other writers out), so no change can slip in between this check and the write.
+        Only these rows are locked: locking every row read would make a re-import write.
+        """
+        read = {commitment.pk: commitment.version - 1 for commitment in self.to_update}
+        locked = Commitment.objects.select_for_update().values_list("pk", "version")
+        stale = [pk for pk, version in in_chunks(locked, "pk", read) if version != read[pk]]
+        if stale:
+            numbers = Commitment.objects.filter(pk__in=stale[:10]).values_list("number",
+                                                                               flat=True)
+            self.report.errors = [Issue("", f"toezegging {number} is tijdens de import door "
+                                            f"iemand anders gewijzigd") for number in numbers]
+            raise ImportRefused(self.report, hint="Start de import opnieuw.")
+
+
+UPDATABLE = ["tk_id", "tk_number", "tk_status", "tk_activity_number", "tk_notes", "tk_modified",
+             "title", "text", "made_on", "deadline_text", "bewindspersoon_id", "ministry_id",
+             "status", "delivered_on", "delivered_by_id"]
+# Fields Commitment.save derives (the deadline; the search words, where the model has them).
+DERIVED_ON_SAVE = {"deadline_parsed_start", "deadline_parsed_end", "deadline_start",
+                   "deadline_end", "deadline_overridden"} | (
+    {"search_title", "search_text"} & {f.name for f in Commitment._meta.concrete_fields})
+
+
+def derive_on_save(commitment, *, deadline=True):
+    """What Commitment.save derives before writing, for rows written in bulk (no save())."""
+    if deadline:
+        commitment.derive_deadline()
+    if "search_title" in DERIVED_ON_SAVE:
+        commitment.derive_search()
+
+
+class NumberAllocator:
+    """Our numbers (TZ-VWS-2024-007) as Commitment.next_number makes them, for many at once: the
+    highest number per prefix is read once, then counted up in memory."""
+
+    def __init__(self):
+        self.last = defaultdict(int)
+        for number in Commitment.objects.filter(number__startswith="TZ-").values_list("number",
+                                                                                      flat=True):
+            prefix, _, sequence = number.rpartition("-")
+            if sequence.isdigit():
+                self.last[prefix] = max(self.last[prefix], int(sequence))
+
+    def next(self, commitment):
+        prefix = f"TZ-{commitment.ministry.abbreviation}-{commitment.made_on.year}"
+        self.last[prefix] += 1
+        return f"{prefix}-{self.last[prefix]:03d}"
