@@ -9,14 +9,13 @@ left alone (and its PDF not rendered again).
 """
 
 import datetime
-import hashlib
 
 from django.contrib.auth import get_user_model
 
 from commitments.demo import at
 from register import demo_letter
 from register.history import save_with_history
-from register.letter_layout import render_letter_html, render_letter_pdf
+from register.letter_layout import render_letter_pdf
 from register.letters import finalise
 from register.models import (
     Addressee,
@@ -61,16 +60,16 @@ ITEMS = {
     "Afsluiting": [("Brief over genomen stappen en openstaande toezeggingen", False)],
 }
 
-# The same HTML gives the same PDF: loading the demo again in one process (the test suite
-# does, for every test that uses it) renders the letter once.
+# The same content gives the same PDF: loading the demo again in one process (the test suite
+# does, for every test that uses it) renders the letter once. LetterContent is a frozen
+# dataclass, so the content itself is the key.
 _rendered = {}
 
 
 def render_once(content):
-    key = hashlib.sha256(render_letter_html(content, for_pdf=True).encode()).hexdigest()
-    if key not in _rendered:
-        _rendered[key] = render_letter_pdf(content)
-    return _rendered[key]
+    if content not in _rendered:
+        _rendered[content] = render_letter_pdf(content)
+    return _rendered[content]
 
 
 def subjects(objects):
