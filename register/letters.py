@@ -37,6 +37,7 @@ from commitments.models import (
     VoteOutcome,
 )
 from legislation.models import LawTrack
+from register.concurrency import StaleEdit
 from register.history import HistoryBase, delete_with_history, save_with_history
 from register.letter_compose import (
     commitment_text,
@@ -402,7 +403,7 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
     """
     fresh = ProgressLetter.objects.select_related("dossier", "ministry").get(pk=letter.pk)
     if expected_version is not None and fresh.version != int(expected_version):
-        fresh.locked_copy(expected_version)  # raises StaleEdit with the current version
+        raise StaleEdit(fresh, int(expected_version))
     check_finalisable(fresh)
     content = letter_content(fresh)
     pdf = (render or render_letter_pdf)(content)

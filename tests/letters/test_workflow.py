@@ -132,3 +132,11 @@ def test_another_member_of_brieven_may_finalise(approved, db, fake_pdf):
     third = make_user("brieven3", "brieven")
     letter_finalise(letter=approved, by=third)
     assert reload(approved).is_final
+
+
+def test_finalising_a_version_not_seen_is_refused(approved, letter_writer, letter_writer2,
+                                                  fake_pdf):
+    seen = approved.version - 1
+    with pytest.raises(StaleEdit):
+        letter_finalise(letter=approved, by=letter_writer, expected_version=seen)
+    assert fake_pdf == [] and not reload(approved).is_final
