@@ -108,8 +108,8 @@ SENDERS = {
 def letter_items(letter):
     """The letter's items in print order, with what the content and the screens show of them."""
     return list(letter.items.select_related(
-        "section", "commitment__bewindspersoon", "commitment__delivered_by", "motion__dossier",
-        "motion__reported_by", "law_track").order_by("section__order", "order", "pk"))
+        "section", "commitment__bewindspersoon", "motion__dossier", "law_track")
+        .order_by("section__order", "order", "pk"))
 
 
 def sender_for(ministry):
