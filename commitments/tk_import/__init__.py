@@ -18,10 +18,11 @@ what makes a re-import of the same file cheap.
 
 The package, by stage: `reading` (files, size limit, JSON, records, fields, problems and the
 report), `texts` (titles, deadline words, similarity), `people` (names, people, ministries),
-`letters` (KamerbriefNakoming as a Document), `statuses` (the Kamer's status words and the
-differences with ours), `toezeggingen` and `moties` (mapping and writing each entity). The names
-below are the public API: the commands, the views, the spreadsheet import, the tests and the
-benchmark import them from `commitments.tk_import`.
+`letters` (KamerbriefNakoming as a Document), `recipients` (ToegezegdAan: the member and the
+party), `relations` (IsHerhalingVan, IsWijzigingVan, IsAanvullingOp), `statuses` (the Kamer's
+status words and the differences with ours), `toezeggingen` and `moties` (mapping and writing each
+entity). The names below are the public API: the commands, the views, the spreadsheet import, the
+tests and the benchmark import them from `commitments.tk_import`.
 """
 
 from commitments.tk_import.letters import Letter, Letters, parse_letter

@@ -107,25 +107,31 @@ class People:
     A person matches on surname and tussenvoegsel (capitals ignored) when the initials and first
     name do not contradict ours ("M." fits "M.G.J.", "Edgar" fits "E."); of several, the best fit
     wins, and one that already holds the office. A record without a name matches a person known
-    only by that office ("de Minister van Justitie en Veiligheid").
+    only by that office ("de Minister van Justitie en Veiligheid"). A member of parliament is
+    matched by the Kamer's Persoon Id first (`member`).
     """
 
     def __init__(self):
         self.by_surname = defaultdict(list)
         self.by_office = {}
+        self.by_tk_id = {}
         for person in Person.objects.prefetch_related("offices"):
             person.office_titles = {office.title.casefold() for office in person.offices.all()}
+            if person.tk_id:
+                self.by_tk_id[person.tk_id] = person
             if person.surname:
                 self.by_surname[surname_key(person)].append(person)
             else:
                 for title in person.office_titles:
                     self.by_office.setdefault(title, person)
 
-    def find(self, name, office=""):
+    def find(self, name, office="", tk_id=""):
         if name is None:
             return self.by_office.get(office.casefold())
         best, best_score = None, -1
         for person in self.by_surname.get(surname_key(name), []):
+            if tk_id and person.tk_id and person.tk_id != tk_id:
+                continue  # the Kamer says it is someone else with the same name
             score = name_fit(person, name)
             if score is not None and office and office.casefold() in person.office_titles:
                 score += 1
@@ -147,6 +153,26 @@ class People:
             save_with_history(Office(person=person, title=office, ministry=ministry), by=by,
                               reason=reason, source=ChangeSource.IMPORT)
             person.office_titles.add(office.casefold())
+        return person
+
+    def member(self, name, tk_id, *, by, reason):
+        """A member by the Kamer's Persoon Id, else by name (and then given that Id), created
+        when new; None when only an Id is known and nobody here has it."""
+        person = self.by_tk_id.get(tk_id) if tk_id else None
+        if person is not None or name is None:
+            return person
+        person = self.find(name, tk_id=tk_id)
+        if person is None:
+            person = save_with_history(Person(**vars(name), tk_id=tk_id), by=by, reason=reason,
+                                       source=ChangeSource.IMPORT)
+            person.office_titles = set()
+            self.by_surname[surname_key(name)].append(person)
+        elif tk_id and not person.tk_id:
+            person.tk_id = tk_id
+            save_with_history(person, by=by, reason=f"{reason} (Persoon-Id van de Kamer)",
+                              source=ChangeSource.IMPORT)
+        if tk_id:
+            self.by_tk_id[tk_id] = person
         return person
 
 

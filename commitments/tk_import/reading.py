@@ -67,6 +67,7 @@ class ImportReport:
     followed: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped_deleted: int = 0
     warnings: list[Issue] = field(default_factory=list)
@@ -77,7 +78,7 @@ class ImportReport:
         out = [f"{self.entity} uit de open data van de Tweede Kamer: {len(self.files)} "
                f"bestand(en), {self.records} records."]
         counts = [("nieuw", len(self.created)), ("bijgewerkt", len(self.updated)),
-                  ("ongewijzigd", self.unchanged),
+                  ("ongewijzigd", self.unchanged), ("relaties vastgelegd", len(self.related)),
                   ("verwijderd bij de Kamer en niet bij ons, overgeslagen", self.skipped_deleted),
                   ("ongeldig, overgeslagen", len({(i.file, i.record) for i in self.errors}))]
         out += [f"  {label}: {count}" for label, count in counts if count]
@@ -91,7 +92,8 @@ class ImportReport:
             ("Waarschuwingen:", [str(issue) for issue in self.warnings]),
         ]
         if verbose or self.dry_run:
-            sections[:0] = [("Nieuw:", self.created), ("Bijgewerkt:", self.updated)]
+            sections[:0] = [("Nieuw:", self.created), ("Bijgewerkt:", self.updated),
+                            ("Relaties vastgelegd:", self.related)]
         for title, items in sections:
             out += listing(title, items, verbose)
         if self.dry_run:

@@ -29,6 +29,8 @@ from commitments.tk_import.reading import (
     run_import,
     text_value,
 )
+from commitments.tk_import.recipients import Recipient, Recipients, parse_recipient
+from commitments.tk_import.relations import Relations, parse_relations
 from commitments.tk_import.statuses import DELETED, KAMER_STATUSES, KAMER_WORDS, kamer_agrees
 from commitments.tk_import.texts import (
     MATCH_THRESHOLD,
@@ -61,6 +63,8 @@ class Toezegging:
     office: str = ""
     ministry: str = ""
     letter: Letter | None = None
+    recipient: Recipient | None = None
+    relations: tuple = ()
 
     @property
     def key(self):
@@ -113,8 +117,17 @@ def parse_toezegging(record, file, index, report):
         raise RecordError("Ministerie", "ontbreekt (en is niet uit de Functie af te leiden)")
     if item.name is None and not item.office:
         raise RecordError("Naam", "geen bewindspersoon: Naam, Achternaam en Functie zijn leeg")
-    item.letter = parse_letter(record.get("KamerbriefNakoming"))
+    parse_links(item, record, report)
     return item
+
+
+def parse_links(item, record, report):
+    """What the record names besides the bewindspersoon: the letter that delivered it, whom it
+    was made to, and the commitments it repeats, changes or supplements."""
+    item.letter = parse_letter(record.get("KamerbriefNakoming"))
+    item.recipient = parse_recipient(record.get("ToegezegdAan"), lambda message: (
+        report.warnings.append(Issue(item.file, message, item.index, item.key, "ToegezegdAan"))))
+    item.relations = parse_relations(record)
 
 
 def check_toezeggingen(records, name):
@@ -144,6 +157,8 @@ class ToezeggingImport:
         self.report, self.by = report, by
         self.now = timezone.now()
         self.to_create, self.to_update, self.update_fields, self.staged = [], [], set(), set()
+        # The Kamer's Id → our commitment, for the relations: all we hold, then this import's.
+        self.commitments = {}
 
     def reason(self, item, text):
         return f"import TK {item.file}: {text}"
@@ -152,6 +167,7 @@ class ToezeggingImport:
         existing = list(Commitment.objects.exclude(tk_id="", tk_number=""))
         by_id = {c.tk_id: c for c in existing if c.tk_id}
         by_number = {c.tk_number: c for c in existing if c.tk_number}
+        self.commitments = dict(by_id)
         matched, new = [], []
         for item in live:
             commitment = by_id.get(item.tk_id) or by_number.get(item.tk_number)
@@ -180,9 +196,10 @@ class ToezeggingImport:
                 by_number.get(item.tk_number) if item.tk_number not in live_numbers else None)
             self.mark_deleted(item, commitment)
         self.write()
+        Relations(self.report, self.by).write(live, self.commitments, self.reason)
 
     def resolve(self, items):
-        """People, ministries and letters: read once, created when missing."""
+        """People, ministries, letters, members and parties: read once, created when missing."""
         people, ministries = People(), Ministries()
         self.letters = Letters([item.letter for item in items if item.letter])
         self.person, self.ministry = {}, {}
@@ -199,6 +216,9 @@ class ToezeggingImport:
         self.letters.create_missing({item.letter: self.reason(item, f"bij toezegging "
                                                                     f"{item.tk_number}")
                                      for item in reversed(items) if item.letter}, by=self.by)
+        self.recipients = Recipients(people, self.report, by=self.by)
+        self.recipients.resolve(items, lambda item: self.reason(
+            item, f"bij toezegging {item.tk_number}: toegezegd aan"))
 
     def resolved(self, item):
         document = self.letters.get(item.letter) if item.letter else None
@@ -227,14 +247,16 @@ class ToezeggingImport:
 
     def create(self, item):
         person, ministry, document = self.resolved(item)
+        member, party = self.recipients.get(item)
         commitment = Commitment(
             title=short_title(item.text), text=item.text, bewindspersoon=person,
             ministry=ministry, made_on=item.made_on, status_source=ChangeSource.IMPORT,
-            **item.kamer)
+            to_member=member, to_party=party, **item.kamer)
         set_deadline(commitment, parse_period(item.text, item.made_on))
         self.apply_status(commitment, item, document)
         commitment._change_reason = self.reason(item, f"overgenomen ({item.word or 'geen status'})")
         self.to_create.append(commitment)
+        self.commitments[item.tk_id] = commitment
 
     def apply_status(self, commitment, item, document, *, warn=True):
         """Set the Kamer's status; done needs a delivery date, so the best one known is used."""
@@ -255,10 +277,12 @@ class ToezeggingImport:
         old_word = commitment.tk_status or Status(commitment.status).label
         follows = commitment.status_source == ChangeSource.IMPORT
         person, ministry, document = self.resolved(item)
+        self.commitments[item.tk_id] = commitment
         for name, value in item.kamer.items():
             setattr(commitment, name, value)
         if follows:
             self.follow_content(commitment, item, person, ministry)
+        self.take_recipient(commitment, item, follows)
         # An empty status at the Kamer says nothing new: ours stays.
         delivered = item.status in (Status.DONE, Status.PARTLY_DONE)
         if follows and item.word and (item.status != commitment.status or delivered):
@@ -297,6 +321,15 @@ class ToezeggingImport:
                 commitment.deadline_text = deadline_words(item.text, item.made_on)
             commitment.text, commitment.made_on = item.text, item.made_on
         commitment.bewindspersoon, commitment.ministry = person, ministry
+
+    def take_recipient(self, commitment, item, follows):
+        """Whom it was made to: filled in where we have nobody, replaced only while the
+        commitment follows the Kamer; a record that names nobody leaves ours as it is."""
+        member, party = self.recipients.get(item)
+        if member and (follows or commitment.to_member_id is None):
+            commitment.to_member = member
+        if party and (follows or commitment.to_party_id is None):
+            commitment.to_party = party
 
     def mark_deleted(self, item, commitment):
         if commitment is None:
@@ -367,7 +400,7 @@ class ToezeggingImport:
 
 UPDATABLE = ["tk_id", "tk_number", "tk_status", "tk_activity_number", "tk_notes", "tk_modified",
              "title", "text", "made_on", "deadline_text", "bewindspersoon_id", "ministry_id",
-             "status", "delivered_on", "delivered_by_id"]
+             "status", "delivered_on", "delivered_by_id", "to_member_id", "to_party_id"]
 # Fields Commitment.save derives (the deadline; the search words, where the model has them).
 DERIVED_ON_SAVE = {"deadline_parsed_start", "deadline_parsed_end", "deadline_start",
                    "deadline_end", "deadline_overridden"} | (

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-from commitments.models import Commitment, Motion, MotionSubmitter
-from register.models import Document, Dossier, Ministry, Office, Person
+from commitments.models import Commitment, CommitmentRelation, Motion, MotionSubmitter
+from register.models import Document, Dossier, Ministry, Office, Party, Person
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "tk"
-TRACKED = [Commitment, Motion, MotionSubmitter, Person, Office, Ministry, Document, Dossier]
+TRACKED = [Commitment, CommitmentRelation, Motion, MotionSubmitter, Person, Office, Ministry,
+           Party, Document, Dossier]
 
 
 def run(command, *files, user="griffie", **options):

@@ -128,6 +128,13 @@ def test_duplicate_ids_are_refused(tmp_path, clerk):
     ("Nummer", "TZ" + "9" * 30, "veld Nummer: is 32 tekens lang; er passen er 20"),
     ("Verwijderd", "misschien", "veld Verwijderd: verwacht true of false"),
     ("KamerbriefNakoming", 12, "veld KamerbriefNakoming: verwacht een document of tekst"),
+    ("ToegezegdAan", "PVV", "veld ToegezegdAan: verwacht een object met Fractie en Persoon"),
+    ("ToegezegdAan", {"Persoon": {"Achternaam": "x" * 101}},
+     "veld ToegezegdAan/Persoon/Achternaam: is 101 tekens lang; er passen er 100"),
+    ("ToegezegdAan", {"Fractie": "PVV"}, "veld ToegezegdAan/Fractie: verwacht een object"),
+    ("IsHerhalingVan", 12, "veld IsHerhalingVan: verwacht toezeggingen (met Id) of Id's"),
+    ("IsWijzigingVan", [{"Nummer": "TZ202412-117"}], "veld IsWijzigingVan/Id: ontbreekt"),
+    ("IsAanvullingOp", [" "], "veld IsAanvullingOp: ‘’ is geen Id van een toezegging"),
 ])
 def test_invalid_fields_are_refused_by_name(tmp_path, clerk, field, value, expected):
     path = write(tmp_path, "velden.json", [record("TZ202412-116", **{field: value})])

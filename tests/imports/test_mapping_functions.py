@@ -1,4 +1,4 @@
-"""The pure mapping functions of commitments/tk_import.py."""
+"""The pure mapping functions of the package commitments/tk_import/."""
 
 import datetime
 

@@ -1,0 +1,99 @@
+"""How a Toezegging relates to others (IsHerhalingVan, IsWijzigingVan, IsAanvullingOp), as
+commitments.CommitmentRelation rows between our commitments."""
+
+from __future__ import annotations
+
+from simple_history.utils import bulk_create_with_history
+
+from commitments.models import CommitmentRelation
+from commitments.tk_import.reading import Issue, RecordError, in_chunks, json_type, text_value
+from register.history import ChangeSource
+
+Kind = CommitmentRelation.Kind
+# The navigation of the Kamer's record: our kind, read as "this commitment is a … of that one".
+RELATIONS = {"IsHerhalingVan": Kind.REPEAT_OF, "IsWijzigingVan": Kind.CHANGE_OF,
+             "IsAanvullingOp": Kind.SUPPLEMENT_TO}
+
+
+def parse_relations(record):
+    """(navigation, kind, the other record's Id) for each relation the record names: expanded as
+    Toezegging records, or as plain Ids; one of either shape is read as a list of one."""
+    found = []
+    for name, kind in RELATIONS.items():
+        value = record.get(name)
+        values = value if isinstance(value, list) else [] if value in (None, "") else [value]
+        for entry in values:
+            relation = (name, kind, related_id(entry, name))
+            if relation not in found:
+                found.append(relation)
+    return tuple(found)
+
+
+def related_id(entry, name):
+    if isinstance(entry, dict):
+        try:
+            return text_value(entry, "Id", required=True, max_length=40)
+        except RecordError as error:
+            raise RecordError(f"{name}/Id", error.message) from None
+    if not isinstance(entry, str):
+        raise RecordError(name, f"verwacht toezeggingen (met Id) of Id's, gevonden "
+                                f"{json_type(entry)}")
+    tk_id = entry.strip()
+    if not tk_id or len(tk_id) > 40:
+        raise RecordError(name, f"‘{tk_id[:50]}’ is geen Id van een toezegging")
+    return tk_id
+
+
+class Relations:
+    """The relations the records name, written in one bulk insert (with their history) once
+    every commitment of the import has its row. A relation we hold is not written again; one
+    the Kamer no longer names is kept (a person may have added it)."""
+
+    def __init__(self, report, by):
+        self.report, self.by = report, by
+
+    def write(self, items, commitments, reason):
+        """`commitments`: the Kamer's Id → our commitment, for all we hold or just wrote;
+        `reason(item, text)`: the history reason."""
+        wanted = self.wanted(items, commitments)
+        if not wanted:
+            return
+        held = set(in_chunks(CommitmentRelation.objects.values_list("source_id", "kind",
+                                                                    "target_id"),
+                             "source_id", {source for source, _kind, _target in wanted}))
+        relations = []
+        for key, (item, source, kind, target) in wanted.items():
+            if key in held:
+                continue
+            relation = CommitmentRelation(source=source, kind=kind, target=target)
+            text = f"{source.number} {kind.label} {target.number}"
+            relation._change_reason = reason(item, f"relatie {text}")
+            self.report.related.append(f"{source.number} ({item.tk_number}) {kind.label} "
+                                       f"{target.number} ({target.tk_number or target.tk_id})")
+            relations.append(relation)
+        if relations:
+            bulk_create_with_history(relations, CommitmentRelation, batch_size=500,
+                                     default_user=self.by,
+                                     custom_historical_attrs={"change_source":
+                                                              ChangeSource.IMPORT})
+            for relation in relations:
+                relation.__dict__.pop("_change_reason", None)
+
+    def wanted(self, items, commitments):
+        """{(source pk, kind, target pk): (item, source, kind, target)}; the others warned of."""
+        wanted = {}
+        for item in items:
+            source = commitments[item.tk_id]
+            for name, kind, tk_id in item.relations:
+                target = commitments.get(tk_id)
+                if target is None:
+                    self.warn(item, name, f"de toezegging met Id {tk_id} hebben we niet; de "
+                                          f"relatie is niet vastgelegd")
+                elif target is source:
+                    self.warn(item, name, "verwijst naar de toezegging zelf; niet vastgelegd")
+                else:
+                    wanted.setdefault((source.pk, kind, target.pk), (item, source, kind, target))
+        return wanted
+
+    def warn(self, item, name, message):
+        self.report.warnings.append(Issue(item.file, message, item.index, item.key, name))
