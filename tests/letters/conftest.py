@@ -105,6 +105,11 @@ def draft(register_24077, letter_writer):
 
 
 @pytest.fixture
+def draft_on_demo(demo, letter_writer):
+    return letter_compose(dossier=demo["dossiers"]["24077"], by=letter_writer)
+
+
+@pytest.fixture
 def approved(draft, letter_writer, letter_writer2):
     letter_submit(letter=draft, by=letter_writer)
     return letter_approve(letter=draft, by=letter_writer2)
