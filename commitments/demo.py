@@ -196,8 +196,10 @@ def load_commitment(spec, objects, *, by, directorate, owner, letter):
     if "letter" in spec:
         status, reason = spec["letter"]
         if status == "done":
+            # Work started between the promise and the letter that delivered it.
+            started = spec["made_on"] + (LETTER_DATE - spec["made_on"]) / 2
             commitment.change_status(Status.IN_PROGRESS, by=by, reason="Uitvoering gestart",
-                                     at=at(spec["made_on"] + datetime.timedelta(days=30)))
+                                     at=at(started))
         commitment.change_status(status, by=by, reason=reason, document=letter,
                                  on=LETTER_DATE, remaining=spec.get("remaining"),
                                  at=at(LETTER_DATE, 15))

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -27,14 +28,19 @@ from commitments.services import changes_since, commitment_save, motion_save
 from commitments.tk_import import kamer_differences
 from register.concurrency import StaleEdit
 from register.history import timeline
-from register.models import FeedToken, SavedView
+from register.models import FeedToken, LetterItem, SavedView
+
+# The letters that reported on or delivered the record, newest first, in one query.
+LETTER_ITEMS = Prefetch("letter_items", queryset=LetterItem.objects.select_related("letter")
+                        .order_by("-letter__date", "-letter__pk"))
 
 
 def get_commitment(pk):
     queryset = Commitment.objects.select_related(
         "bewindspersoon", "ministry", "debate__committee", "made_in__dossier", "to_member",
         "to_party", "committee", "dossier", "delivered_by__dossier", "directorate", "owner",
-    ).prefetch_related("topics", "relations__target", "related_from__source", "law_tracks")
+    ).prefetch_related("topics", "relations__target", "related_from__source", "law_tracks",
+                       LETTER_ITEMS)
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -42,7 +48,7 @@ def get_motion(pk):
     queryset = Motion.objects.select_related(
         "dossier", "debate__committee", "reported_by__dossier", "directorate", "owner",
     ).prefetch_related("topics", "submitter_rows__person", "submitter_rows__party",
-                       "law_tracks")
+                       "law_tracks", LETTER_ITEMS)
     return get_object_or_404(queryset, pk=pk)
 
 

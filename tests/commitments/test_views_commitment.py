@@ -239,3 +239,10 @@ def test_stale_status_change_shows_the_conflict_not_an_invalid_choice(clerk, com
     assert "Iemand anders heeft dit record intussen gewijzigd" in page
     assert "Selecteer een geldige keuze" not in page
     assert Commitment.objects.get().history.count() == 2
+
+
+def test_detail_links_the_letter_that_delivered_it(client_for, advisor, demo):
+    commitment = Commitment.objects.get(title__startswith="In gesprek met de spoedeisende")
+    page = client_for(advisor).get(commitment.get_absolute_url()).content.decode()
+    assert f'href="/brieven/{demo["letter"].pk}/"' in page
+    assert "doet af" in page
