@@ -73,3 +73,62 @@ def test_advisor_cannot_reach_the_status_form(login):
     assert response.status == 403
     assert "geen toegang" in page.locator("main").inner_text()
     screenshot(page, "advisor-refused-status-form")
+
+
+def test_letter_staff_compose_approve_finalise_and_close_the_loop(login, tmp_path):
+    import subprocess
+
+    author = login("brieven")
+    author.goto("/brieven/nieuw/")
+    author.get_by_label("Voortgangsbrief", exact=True).check()
+    author.get_by_label("Dossier").select_option("24077")
+    author.get_by_role("button", name="Concept opstellen").click()
+    author.wait_for_url(re.compile(r"/brieven/\d+/bewerken/$"))  # composing opens the editor
+    letter_url = author.url.removesuffix("bewerken/")
+
+    item = author.locator("fieldset.letter-item-form", has_text="Eindrapportage pilots")
+    item.get_by_label("Voortgangstekst").fill(
+        "De eindrapportage van de zes pilotgemeenten is in juni 2022 verschenen.")
+    item.get_by_label("Doet de toezegging af").check()
+    author.get_by_role("button", name="Opslaan").first.click()
+    author.wait_for_url(letter_url)
+    preview = author.locator("main").inner_text()
+    assert "De eindrapportage van de zes pilotgemeenten is in juni 2022 verschenen." in preview
+    author.get_by_role("button", name="Ter goedkeuring aanbieden").click()
+    assert "Goedkeuren" not in [b.inner_text() for b in author.get_by_role("button").all()]
+
+    approver = login("brieven2")
+    approver.goto(letter_url)
+    approver.get_by_role("button", name="Goedkeuren").click()
+    approver.wait_for_url(letter_url)
+    pdf_link = approver.get_by_role("link", name=re.compile("PDF")).get_attribute("href")
+    download = approver.context.request.get(pdf_link)  # with the approver's session
+    assert download.headers["content-type"] == "application/pdf"
+    pdf = tmp_path / "concept.pdf"
+    pdf.write_bytes(download.body())
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "De eindrapportage van de zes pilotgemeenten" in text
+    assert "Pagina 1 van" in text
+
+    approver.get_by_role("link", name=re.compile("Vaststellen")).click()
+    confirmation = approver.locator("main").inner_text()
+    assert "Eindrapportage pilots IJslandse preventieaanpak" in confirmation
+    approver.get_by_role("button", name="Vaststellen").click()
+    approver.wait_for_url(letter_url)
+    open_commitment(approver, "Eindrapportage pilots IJslandse preventieaanpak")
+    assert "Afgedaan" in approver.locator(".status-line").inner_text()
+    assert "Afgedaan met de voortgangsbrief" in approver.locator(".timeline-entry").first \
+        .inner_text()
+    screenshot(approver, "letter-delivered-commitment")
+
+
+def test_advisor_cannot_reach_the_finalise_action(login):
+    page = login("beleid")
+    page.goto("/brieven/")
+    page.get_by_role("link", name=re.compile("Voortgangsbrief")).first.click()
+    assert page.get_by_role("link", name=re.compile("Vaststellen")).count() == 0
+    response = page.goto(page.url + "vaststellen/")
+    assert response.status == 403
+    assert "geen toegang" in page.locator("main").inner_text()
+    screenshot(page, "advisor-refused-finalise")
