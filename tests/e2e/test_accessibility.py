@@ -20,6 +20,10 @@ PAGES = [
     ("beleid", "/wetgeving/"),
     ("beleid", "first-law-track"),
     ("beleid", "/verschillen/"),
+    ("beleid", "/brieven/"),
+    ("beleid", "first-letter"),
+    ("brieven", "/brieven/nieuw/"),
+    ("griffie", "/toezeggingen/importeren/"),
     ("beleid", "/account/feeds/"),
 ]
 
@@ -29,7 +33,8 @@ def resolve(page, path):
     lists = {"first-commitment": ("/toezeggingen/", r"/toezeggingen/\d+/$"),
              "first-commitment-status": ("/toezeggingen/", r"/toezeggingen/\d+/$"),
              "first-motion": ("/moties/", r"/moties/\d+/$"),
-             "first-law-track": ("/wetgeving/", r"/wetgeving/\d+/$")}
+             "first-law-track": ("/wetgeving/", r"/wetgeving/\d+/$"),
+             "first-letter": ("/brieven/", r"/brieven/\d+/$")}
     if path not in lists:
         return path
     list_path, pattern = lists[path]
