@@ -102,7 +102,15 @@ def export_figures(client):
 
 
 def main():
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
     import register.urls
+
+    # Keep one connection across the requests, as a production server does with CONN_MAX_AGE;
+    # closing it after each request would also lose the captured queries.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     from commitments.models import Commitment
 
     stock_site.register(Commitment, StockCommitmentAdmin)

@@ -198,11 +198,12 @@ class CommitmentFilter(ListFilterSet):
         return base.aggregate(**aggregates)
 
     def without(self, *keys):
-        data = self.data.copy()
-        for key in keys:
-            data.pop(key, None)
-        other = type(self)(data, queryset=self.queryset, today=self.today)
-        return other.qs.order_by() if other.is_valid() else self.queryset.none()
+        """The list filtered by everything but `keys`, from this (valid) filter's own values."""
+        queryset = self.queryset
+        for name, value in self.form.cleaned_data.items():
+            if name not in keys:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
 
 
 class MotionFilter(ListFilterSet):
