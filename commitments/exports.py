@@ -6,7 +6,7 @@ import io
 from copy import copy
 
 from django.db.models import OuterRef, Subquery
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
@@ -64,8 +64,9 @@ def row_values(commitment, status_labels):
 
 
 def rows(queryset):
-    # Translated once, not once per row.
-    status_labels = {value: str(label) for value, label in Status.choices}
+    # Once, not once per row; in Dutch, like the headers, so the import can read the file back.
+    with translation.override("nl"):
+        status_labels = {value: str(label) for value, label in Status.choices}
     for commitment in export_queryset(queryset).iterator(chunk_size=CHUNK):
         yield row_values(commitment, status_labels)
 

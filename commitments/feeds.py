@@ -14,6 +14,8 @@ from django.db.models.functions import Lag
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
@@ -45,7 +47,7 @@ def deadlines_ics(request, token):
     calendar = Calendar()
     calendar.add("prodid", "-//Kamerregister//Termijnen//NL")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Kamerregister: termijnen van toezeggingen")
+    calendar.add("x-wr-calname", _("Kamerregister: termijnen van toezeggingen"))
     for commitment in filtered(request).filter(deadline_end__isnull=False):
         calendar.add_component(deadline_event(request, commitment))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
@@ -57,13 +59,14 @@ def deadline_event(request, commitment):
     """An all-day event on the last day of the deadline period."""
     event = Event()
     event.add("uid", f"{commitment.number}@kamerregister")
-    event.add("summary", f"Termijn {commitment.number}: {commitment.title}")
+    event.add("summary", _("Termijn %(number)s: %(title)s") % {"number": commitment.number,
+                                                                "title": commitment.title})
     event.add("dtstart", commitment.deadline_end)
     event.add("dtend", commitment.deadline_end + datetime.timedelta(days=1))
     event.add("dtstamp", commitment.updated_at)
     event.add("description", "\n".join([
         f"{commitment.get_status_display()} — {commitment.bewindspersoon.full_name}",
-        f"Termijn: {commitment.deadline_text or 'geen'}",
+        _("Termijn: %(words)s") % {"words": commitment.deadline_text or _("geen")},
         commitment.text,
     ]))
     event.add("url", request.build_absolute_uri(commitment.get_absolute_url()))
@@ -74,8 +77,8 @@ def deadline_event(request, commitment):
 
 class StatusChangesFeed(Feed):
     feed_type = Atom1Feed
-    title = "Kamerregister: statuswijzigingen van toezeggingen"
-    subtitle = "Wie wijzigde welke status, wanneer en waarom."
+    title = gettext_lazy("Kamerregister: statuswijzigingen van toezeggingen")
+    subtitle = gettext_lazy("Wie wijzigde welke status, wanneer en waarom.")
 
     def get_object(self, request, token):
         feed_user(token)
@@ -100,7 +103,7 @@ class StatusChangesFeed(Feed):
         return f"{row.number}: {labels[row.previous_status]} → {labels[row.status]}"
 
     def item_description(self, row):
-        who = row.history_user.get_full_name() if row.history_user else "onbekend"
+        who = row.history_user.get_full_name() if row.history_user else _("onbekend")
         return f"{row.title}. {row.history_change_reason or ''} ({who})"
 
     def item_link(self, row):

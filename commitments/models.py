@@ -440,7 +440,8 @@ class Motion(Versioned):
         ]
 
     def __str__(self):
-        return f"Motie {self.reference}: {self.title}"
+        return _t("Motie %(reference)s: %(title)s") % {"reference": self.reference,
+                                                        "title": self.title}
 
     def save(self, *args, **kwargs):
         self.search_title = normalize(self.dossier.number, format_dossier(self.dossier.number),

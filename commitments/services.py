@@ -1,7 +1,7 @@
 """Saving commitments and motions from the forms: one transaction, history, no lost update."""
 
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from commitments.models import Commitment, Motion, MotionSubmitter
 from register.forms import save_topics
@@ -11,7 +11,8 @@ from register.history import delete_with_history, save_with_history, timeline
 def commitment_save(*, form, by) -> Commitment:
     """Create or edit a commitment from a valid CommitmentForm; raises StaleEdit on a conflict."""
     with transaction.atomic():
-        default = _("Gegevens bijgewerkt") if form.instance.pk else _("Toezegging geregistreerd")
+        default = gettext_noop("Gegevens bijgewerkt") if form.instance.pk \
+            else gettext_noop("Toezegging geregistreerd")
         if form.instance.pk:
             form.instance.locked_copy(form.cleaned_data["version"])
         commitment = save_with_history(form.instance, by=by,
@@ -23,7 +24,8 @@ def commitment_save(*, form, by) -> Commitment:
 def motion_save(*, form, by) -> Motion:
     """Create or edit a motion from a valid MotionForm; raises StaleEdit on a conflict."""
     with transaction.atomic():
-        default = _("Gegevens bijgewerkt") if form.instance.pk else _("Motie geregistreerd")
+        default = gettext_noop("Gegevens bijgewerkt") if form.instance.pk \
+            else gettext_noop("Motie geregistreerd")
         if form.instance.pk:
             form.instance.locked_copy(form.cleaned_data["version"])
         motion = save_with_history(form.instance, by=by,
@@ -39,13 +41,13 @@ def motion_set_submitters(*, motion, people, by):
     rows = {row.person_id: row for row in motion.submitter_rows.all()}
     for row in rows.values():
         if row.person_id not in wanted:
-            delete_with_history(row, by=by, reason=_("Indiener verwijderd"))
+            delete_with_history(row, by=by, reason=gettext_noop("Indiener verwijderd"))
     for order, person in enumerate(people):
         row = rows.get(person.pk) or MotionSubmitter(motion=motion, person=person)
         party = person.party_on(motion.filed_on) if motion.filed_on else None
         if row.pk is None or row.order != order or (party and row.party_id != party.pk):
             row.order, row.party = order, party or row.party
-            save_with_history(row, by=by, reason=_("Indieners bijgewerkt"))
+            save_with_history(row, by=by, reason=gettext_noop("Indieners bijgewerkt"))
 
 
 def changes_since(record, version):

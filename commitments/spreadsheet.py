@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 from openpyxl import load_workbook
 
 from commitments.columns import COMMITMENT_COLUMNS
 from commitments.models import COMMITMENT_TRANSITIONS, Commitment, Status
 from commitments.tk_import import KAMER_STATUSES
-from register.history import ChangeSource, save_with_history
+from register.history import ChangeSource, dutch_reason, save_with_history
 from register.models import (
     Committee,
     Directorate,
@@ -41,10 +43,22 @@ IMPORTED = ["number", "tk_number", "tk_status", "ek_number", "ek_status", "title
             "bewindspersoon", "ministry", "made_on", "to_member", "to_party", "committee",
             "dossier", "topics", "deadline_text", "status", "delivered_on", "delivered_by",
             "directorate"]
-LABELS = dict(COMMITMENT_COLUMNS)
+# The columns' names on the screens, in the reader's language.
+LABELS = {key: gettext_lazy(header) for key, header in COMMITMENT_COLUMNS}
 REQUIRED_NEW = ["title", "text", "bewindspersoon", "ministry", "made_on"]
-STATUS_WORDS = {**{str(label).casefold(): value for value, label in Status.choices},
-                **{value: value for value in Status.values}, **KAMER_STATUSES}
+
+
+def label_words(choices, languages=("en", "nl")):
+    """{label: value} in each language, whichever language this module is imported in."""
+    words = {}
+    for language in languages:
+        with translation.override(language):
+            words.update({str(label).casefold(): value for value, label in choices})
+    return words
+
+
+STATUS_WORDS = {**label_words(Status.choices), **{value: value for value in Status.values},
+                **KAMER_STATUSES}
 
 
 class SheetError(Exception):
@@ -312,7 +326,7 @@ def apply_plan(plan, *, by, skip_invalid=False):
     """Write the planned creations and changes in one transaction; returns (created, updated)."""
     if plan.has_errors and not skip_invalid:
         raise ValueError("the plan has errors")
-    reason = _("import spreadsheet %(file)s") % {"file": plan.filename}
+    reason = dutch_reason(gettext_noop("import spreadsheet %(file)s"), file=plan.filename)
     created = updated = 0
     with transaction.atomic():
         for row in plan.rows:

@@ -20,7 +20,7 @@ class MappingForm(forms.Form):
 
     def __init__(self, *args, headers, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", _("— niet inlezen —"))] + [(str(i), h or f"kolom {i + 1}")
+        choices = [("", _("— niet inlezen —"))] + [(str(i), h or _("kolom %(n)s") % {"n": i + 1})
                                                    for i, h in enumerate(headers)]
         for key in spreadsheet.IMPORTED:
             self.fields[key] = forms.ChoiceField(label=spreadsheet.LABELS[key], choices=choices,

@@ -67,7 +67,8 @@ def slip_words(planned_end, today, *, suffix=None):
     elif months < 12:
         amount = ngettext("%(count)d maand", "%(count)d maanden", months) % {"count": months}
     else:
-        amount = _("%(count)d jaar") % {"count": months // 12}
+        amount = ngettext("%(count)d jaar", "%(count)d jaar", months // 12) % {
+            "count": months // 12}
         if months % 12:
             amount = _("%(years)s en %(months)s") % {
                 "years": amount,

@@ -193,7 +193,8 @@ class StageAddForm(forms.ModelForm):
         stages = track.ordered_stages
         self.stages = {str(stage.pk): stage for stage in stages}
         self.fields["position"].choices = [("", _("Aan het begin"))] + [
-            (str(stage.pk), _("Na %(number)d. %(name)s") % {"number": number, "name": stage.name})
+            (str(stage.pk), _("Na %(number)d. %(name)s") % {"number": number,
+                                                             "name": stage.display_name})
             for number, stage in enumerate(stages, start=1)]
         self.fields["position"].required = False
         self.fields["position"].initial = str(stages[-1].pk) if stages else ""

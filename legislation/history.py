@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from legislation.delay import slip_words
+from legislation.stage_templates import stage_display_name
 
 # The same old → new rendering as every other timeline in the register.
 from register.history import UNINTERESTING, Change, TimelineEntry, _display, timeline
@@ -59,7 +60,7 @@ def stage_entries(stage_model, records):
                     entry.changes.append(Change(str(f.verbose_name), _display(f, old, {}),
                                                 _display(f, new, {})))
         previous[record.id] = record
-        items.append(HistoryItem(entry, record.name))
+        items.append(HistoryItem(entry, stage_display_name(record.name, record.kind)))
     return items
 
 
@@ -156,6 +157,7 @@ def plan_summaries(records):
     for stage_id, rows in by_stage.items():
         moves = plan_moves(rows)
         if moves:
-            summaries[stage_id] = PlanSummary(rows[-1].name, moves)
+            summaries[stage_id] = PlanSummary(stage_display_name(rows[-1].name, rows[-1].kind),
+                                              moves)
     return summaries
 

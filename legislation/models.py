@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from commitments.models import Commitment, Motion
 from legislation import delay
@@ -22,6 +23,7 @@ from legislation.stage_templates import (
     StageKind,
     State,
     derive_state,
+    stage_display_name,
     template_for,
 )
 from register.concurrency import Versioned
@@ -216,9 +218,10 @@ class LawTrack(Versioned):
             first.order, second.order = second.order, first.order
             if first.order == second.order:  # equal numbers: make the new order visible
                 first.order += -1 if direction == "up" else 1
+            reason = gettext_noop("Volgorde van de fasen gewijzigd")
             for moved in (first, second):
-                save_with_history(moved, by=by, reason=_t("Volgorde van de fasen gewijzigd"))
-            self.refresh_state(by=by, reason=_t("Volgorde van de fasen gewijzigd"))
+                save_with_history(moved, by=by, reason=reason)
+            self.refresh_state(by=by, reason=reason)
 
 
 class Stage(Versioned):
@@ -281,6 +284,10 @@ class Stage(Versioned):
 
     def get_absolute_url(self):
         return f"{self.track.get_absolute_url()}#fase-{self.pk}"
+
+    @property
+    def display_name(self):
+        return stage_display_name(self.name, self.kind)
 
     def derive_plan(self):
         """The planned period from the words, counted from the day the plan was stated."""

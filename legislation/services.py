@@ -5,22 +5,24 @@ own, so the change of links is written into the reason of the track's or stage's
 """
 
 from django.db import transaction
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from legislation.models import LawTrack, Stage
 from legislation.stage_templates import ORDER_STEP, Instrument
 from register.forms import save_topics
-from register.history import save_with_history
+from register.history import dutch_reason, save_with_history
 
-TRACK_LINKS = [("co_ministries", gettext_lazy("medeverantwoordelijk")),
-               ("commitments", gettext_lazy("toezeggingen")), ("motions", gettext_lazy("moties"))]
+# The labels go into history reasons, which are Dutch (register.history.dutch_reason).
+TRACK_LINKS = [("co_ministries", gettext_noop("medeverantwoordelijk")),
+               ("commitments", gettext_noop("toezeggingen")), ("motions", gettext_noop("moties"))]
 
 
 def link_changes(label, before, after):
     """"toezeggingen: + TZ-JenV-2020-001; − TZ-VWS-2019-003", or "" when nothing changed."""
-    added = [str(item) for item in after if item not in before]
-    removed = [str(item) for item in before if item not in after]
+    with translation.override("nl"):
+        added = [str(item) for item in after if item not in before]
+        removed = [str(item) for item in before if item not in after]
     if not (added or removed):
         return ""
     parts = [f"+ {name}" for name in added] + [f"− {name}" for name in removed]
@@ -42,11 +44,11 @@ def lawtrack_save(*, form, by) -> LawTrack:
     with transaction.atomic():
         if creating:
             before = {name: set() for name, _label in TRACK_LINKS}
-            default = _("Wetgevingstraject geregistreerd")
+            default = gettext_noop("Wetgevingstraject geregistreerd")
         else:
             track.locked_copy(data["version"])
             before = {name: set(getattr(track, name).all()) for name, _label in TRACK_LINKS}
-            default = _("Gegevens bijgewerkt")
+            default = gettext_noop("Gegevens bijgewerkt")
         changes = [link_changes(label, before[name], list(data[name]))
                    for name, label in TRACK_LINKS]
         reason = with_link_changes(data.get("reason") or default, [] if creating else changes)
@@ -57,8 +59,8 @@ def lawtrack_save(*, form, by) -> LawTrack:
         if creating:
             track.add_template_stages(
                 by=by, include_optional=data.get("include_optional", True),
-                reason=_("Fase uit het sjabloon voor: %(instrument)s")
-                % {"instrument": Instrument(track.instrument).label})
+                reason=dutch_reason(gettext_noop("Fase uit het sjabloon voor: %(instrument)s"),
+                                    instrument=Instrument(track.instrument).label))
     return track
 
 
@@ -71,7 +73,7 @@ def stage_save(*, form, by) -> Stage:
         typed = form.resolve_document(by=by, reason=data["reason"])
         if typed and typed not in documents:
             documents.append(typed)
-        change = link_changes(_("documenten"), set(stage.documents.all()), documents)
+        change = link_changes(gettext_noop("documenten"), set(stage.documents.all()), documents)
         save_with_history(stage, by=by, reason=with_link_changes(data["reason"], [change]))
         stage.documents.set(documents)
         stage.track.refresh_state(by=by, reason=data["reason"])
@@ -106,5 +108,5 @@ def free_order(stages, index, *, by):
         return (before + after) // 2
     for number, stage in enumerate(stages, start=1):
         stage.order = number * ORDER_STEP + (ORDER_STEP if number > index else 0)
-        save_with_history(stage, by=by, reason=_("Fasen opnieuw genummerd"))
+        save_with_history(stage, by=by, reason=gettext_noop("Fasen opnieuw genummerd"))
     return (index + 1) * ORDER_STEP

@@ -5,9 +5,11 @@ stages. Each stage kind says which state of the whole track it stands for while 
 first unfinished stage.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -82,6 +84,21 @@ STATE_OF_KIND = {
 }
 
 
+@functools.cache
+def dutch_name(kind):
+    """The name a template gives a stage of `kind`: stored, and quoted in letters, so Dutch."""
+    with translation.override("nl"):
+        return str(StageKind(kind).label)
+
+
+def stage_display_name(name, kind):
+    """A stage's name in the reader's language while it is still its template's name; a name
+    a person gave it stays as typed."""
+    if kind in StageKind.values and kind != StageKind.OTHER and name == dutch_name(kind):
+        return StageKind(kind).label
+    return name
+
+
 @dataclass(frozen=True)
 class TemplateStage:
     kind: StageKind
@@ -89,7 +106,7 @@ class TemplateStage:
 
     @property
     def name(self):
-        return self.kind.label
+        return dutch_name(self.kind)
 
 
 STAGE_TEMPLATES = {

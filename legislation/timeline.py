@@ -193,7 +193,8 @@ def row_for(axis, stage, number, y, today):
         if slip:
             late = until(axis, stage.planned_end + ONE_DAY, today,
                          _("Te laat: %(words)s") % {"words": slip.words})
-    return Row(stage, number, y, label_lines(number, stage.name), planned, actual, running, late)
+    return Row(stage, number, y, label_lines(number, stage.display_name), planned, actual, running,
+               late)
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,7 @@ def build_chart(stages, today):
     rows = [row_for(axis, stage, number, AXIS_TOP + index * ROW_HEIGHT, today)
             for index, (number, stage) in enumerate(enumerate(stages, start=1))]
     height = AXIS_TOP + len(rows) * ROW_HEIGHT + BOTTOM_PAD
-    summary = [f"{row.number}. {row.stage.name}: " + "; ".join(
+    summary = [f"{row.number}. {row.stage.display_name}: " + "; ".join(
         part.title for part in (row.planned, row.actual, row.late) if part)
         for row in rows if row.planned or row.actual]
     return Chart(axis, ticks(axis), rows, today, axis.x(today), height=height, summary=summary)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Q
 from django.db.models.functions import TruncQuarter
+from django.utils.translation import gettext as _
 
 from commitments.models import OPEN_STATUSES, Commitment, Execution, Motion, Status
 from register.dates import add_months, next_reference_date, quarter_label
@@ -83,7 +84,7 @@ def per_dossier(today):
 def per_owner(today):
     def label(values):
         name = f"{values['owner__first_name'] or ''} {values['owner__last_name'] or ''}".strip()
-        return name or values["owner__username"] or "(geen eigenaar)"
+        return name or values["owner__username"] or _("(geen eigenaar)")
     return grouped(today, ["owner__username", "owner__first_name", "owner__last_name"], label,
                    lambda v: [("owner", v["owner__username"] or "null")])
 

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils.translation import gettext as _
+
 
 def quarter_bounds(day):
     first_month = 3 * ((day.month - 1) // 3) + 1
@@ -27,4 +29,4 @@ def next_reference_date(today):
 
 
 def quarter_label(day):
-    return f"K{(day.month - 1) // 3 + 1} {day.year}"
+    return _("K%(quarter)s %(year)s") % {"quarter": (day.month - 1) // 3 + 1, "year": day.year}

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.dispatch import receiver
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -54,6 +55,17 @@ def save_with_history(obj, *, by, reason, source=ChangeSource.PERSON, at=None, *
         for attr in ("_history_user", "_change_reason", "_change_source", "_history_date"):
             obj.__dict__.pop(attr, None)
     return obj
+
+
+def dutch_reason(message, **params):
+    """A reason the register writes itself, in Dutch whatever the language of the screens: the
+    history is one record, read by colleagues in either language, and the letters quote it.
+
+    `message` is a Dutch msgid marked with gettext_noop (the timeline shows a reason without
+    parameters translated); the parameters are made text in Dutch too (a label, a motion).
+    """
+    with translation.override("nl"):
+        return message % {name: str(value) for name, value in params.items()}
 
 
 def delete_with_history(obj, *, by, reason, source=ChangeSource.PERSON):
@@ -123,7 +135,7 @@ def _display(f, value, related):
     if value in (None, ""):
         return "—"
     if f.is_relation:
-        return str(related[f.attname].get(value, f"#{value} (verwijderd)"))
+        return str(related[f.attname].get(value, _("#%(id)s (verwijderd)") % {"id": value}))
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(value, bool):

@@ -13,14 +13,16 @@ The window starts when the previous letter was finalised: the changes that lette
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from commitments.models import OPEN_EXECUTIONS, OPEN_STATUSES, Commitment, Motion, VoteOutcome
 from legislation.models import LawTrack, Stage
@@ -108,11 +110,22 @@ def stage_changes(track_ids, cutoff):
 # --- Pre-filled texts ------------------------------------------------------------------------
 
 
+def in_dutch(function):
+    """The texts go into the letter, so they are Dutch whatever the language of the screens:
+    the status words and the delays they name, too."""
+    @functools.wraps(function)
+    def dutch(*args, **kwargs):
+        with translation.override("nl"):
+            return function(*args, **kwargs)
+    return dutch
+
+
 def reason_clause(story):
     reason = one_line(story.last_reason).rstrip(".") if story else ""
     return f"; {reason}" if reason else ""
 
 
+@in_dutch
 def commitment_text(commitment, story=None):
     """ "Op 26 november 2020 is toegezegd: … Stand van zaken: in uitvoering; …" """
     parts = [f"Op {dutch_date(commitment.made_on)} is toegezegd: {sentence(commitment.text)}"]
@@ -130,6 +143,7 @@ def status_sentence(commitment, story=None):
     return text
 
 
+@in_dutch
 def rappel_explanation(commitment, story=None):
     """What the Eerste Kamer is told besides the status: the deadline as it was given, the last
     reason the status changed, and what remains."""
@@ -153,6 +167,7 @@ def submitters_words(motion):
     return f"de leden {', '.join(names[:-1])} en {names[-1]}"
 
 
+@in_dutch
 def motion_text(motion, story=None):
     """ "De motie van de leden … (Kamerstuk 24 077, nr. 453) is op … aangenomen. Stand van …" """
     who = submitters_words(motion)
@@ -164,6 +179,7 @@ def motion_text(motion, story=None):
     return f"{subject} {adopted} Stand van zaken: {status}{reason_clause(story)}."
 
 
+@in_dutch
 def law_track_text(track, today):
     """The track's state, its current stage, the next milestone with its plan, and the slip."""
     if track.withdrawn:
@@ -345,7 +361,7 @@ def is_reference_date(day):
 
 def create_draft(*, letter, sections, by, at=None):
     """Save the letter, its sections and their items, each with a history row."""
-    reason = _("Brief opgesteld vanuit het register")
+    reason = gettext_noop("Brief opgesteld vanuit het register")
     save_with_history(letter, by=by, reason=reason, at=at)
     for order, proposed in enumerate(sections, start=1):
         section = None

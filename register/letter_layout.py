@@ -25,6 +25,7 @@ from urllib.request import url2pathname
 from django.apps import apps
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString
 
 # WeasyPrint logs each step at INFO, which the root logger prints (settings.LOGGING): a dozen
@@ -218,17 +219,20 @@ def render_letter_html(content: LetterContent, *, for_pdf: bool, preview_links: 
     References to papers are links when `preview_links` is on; in the PDF they stay clickable
     but are printed as plain text.
     """
-    return render_to_string(
-        "letters/letter.html", letter_context(content, for_pdf=for_pdf, links=preview_links)
-    )
+    # The letter is a Dutch document whatever the language of the screens around it.
+    with translation.override("nl"):
+        return render_to_string(
+            "letters/letter.html", letter_context(content, for_pdf=for_pdf, links=preview_links)
+        )
 
 
 def render_letter_body(content: LetterContent, *, preview_links: bool = True) -> SafeString:
     """The letter's preview as an HTML fragment, for a page in the app's layout (which links
     letters/letter.css itself)."""
-    html = render_to_string(
-        "letters/letter_body.html", letter_context(content, links=preview_links)
-    )
+    with translation.override("nl"):
+        html = render_to_string(
+            "letters/letter_body.html", letter_context(content, links=preview_links)
+        )
     return SafeString(html)
 
 

@@ -23,9 +23,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from commitments.models import (
     OPEN_EXECUTIONS,
@@ -38,7 +39,7 @@ from commitments.models import (
 )
 from legislation.models import LawTrack
 from register.concurrency import StaleEdit
-from register.history import HistoryBase, delete_with_history, save_with_history
+from register.history import HistoryBase, delete_with_history, dutch_reason, save_with_history
 from register.letter_compose import (
     commitment_text,
     law_track_text,
@@ -174,18 +175,22 @@ def annex_for(letter, items):
 
 
 def letter_content(letter, *, items=None) -> LetterContent:
-    """The letter as plain data for the Kamerbrief layout (HTML preview and PDF)."""
+    """The letter as plain data for the Kamerbrief layout (HTML preview and PDF).
+
+    In Dutch whatever the language of the screens: the status words in the annex, too.
+    """
     items = letter_items(letter) if items is None else items
-    return LetterContent(
-        kind=letter.kind, kenmerk=letter.kenmerk, date=letter.date,
-        subject=one_line(letter.subject),
-        sender=sender_for(letter.ministry), uw_brief=letter.uw_brief, bijlagen=letter.bijlagen,
-        addressee=EERSTE_KAMER if letter.addressee == Addressee.EERSTE_KAMER else TWEEDE_KAMER,
-        opening=letter.opening, sections=section_bodies(letter, items), closing=letter.closing,
-        rappel_rows=rappel_rows(letter, items),
-        signatory_office=letter.signatory_office, signatory_name=letter.signatory_name,
-        annex=annex_for(letter, items) if letter.annex and letter.dossier_id else None,
-    )
+    with translation.override("nl"):
+        return LetterContent(
+            kind=letter.kind, kenmerk=letter.kenmerk, date=letter.date,
+            subject=one_line(letter.subject),
+            sender=sender_for(letter.ministry), uw_brief=letter.uw_brief, bijlagen=letter.bijlagen,
+            addressee=EERSTE_KAMER if letter.addressee == Addressee.EERSTE_KAMER else TWEEDE_KAMER,
+            opening=letter.opening, sections=section_bodies(letter, items), closing=letter.closing,
+            rappel_rows=rappel_rows(letter, items),
+            signatory_office=letter.signatory_office, signatory_name=letter.signatory_name,
+            annex=annex_for(letter, items) if letter.annex and letter.dossier_id else None,
+        )
 
 
 def letter_pdf_name(letter):
@@ -229,7 +234,7 @@ def letter_submit(*, letter, by, expected_version=None, at=None) -> ProgressLett
         check_complete(current)
         current.status, current.submitted_at = LetterStatus.FOR_APPROVAL, at or timezone.now()
         current.review_comment = ""
-        save_with_history(current, by=by, reason=_("Ter goedkeuring aangeboden"), at=at)
+        save_with_history(current, by=by, reason=gettext_noop("Ter goedkeuring aangeboden"), at=at)
     return current
 
 
@@ -251,7 +256,7 @@ def letter_approve(*, letter, by, expected_version=None, at=None) -> ProgressLet
         if current.approved_at:
             refuse(_("Deze brief is al goedgekeurd."), "approved")
         current.approver, current.approved_at = by, at or timezone.now()
-        save_with_history(current, by=by, reason=_("Goedgekeurd"), at=at)
+        save_with_history(current, by=by, reason=gettext_noop("Goedgekeurd"), at=at)
     return current
 
 
@@ -265,8 +270,8 @@ def letter_send_back(*, letter, by, comment, expected_version=None, at=None) -> 
         check_reviewer(current, by)
         current.status, current.review_comment = LetterStatus.DRAFT, comment
         current.submitted_at = current.approved_at = current.approver = None
-        save_with_history(current, by=by, reason=_("Teruggestuurd: %(comment)s")
-                          % {"comment": comment}, at=at)
+        save_with_history(current, by=by, reason=dutch_reason(
+            gettext_noop("Teruggestuurd: %(comment)s"), comment=comment), at=at)
     return current
 
 
@@ -420,9 +425,9 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
             current.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
             current.status, current.finalised_at, current.document = (
                 LetterStatus.FINAL, moment, document)
-            save_with_history(current, by=by, reason=_("Vastgesteld; PDF opgeslagen (SHA-256 "
-                                                       "%(sha)s)") % {"sha": current.pdf_sha256},
-                              at=moment)
+            save_with_history(current, by=by, reason=dutch_reason(
+                gettext_noop("Vastgesteld; PDF opgeslagen (SHA-256 %(sha)s)"),
+                sha=current.pdf_sha256), at=moment)
             record_citations(current, content, by=by)
             deliver_items(current, document, by=by, at=moment)
     except BaseException:
@@ -457,7 +462,8 @@ def letter_record_kamerstuk(*, letter, number, by, at=None) -> ProgressLetter:
             refuse(_("Deze brief hoort bij geen dossier, dus krijgt hij geen Kamerstuknummer."),
                    "no_dossier")
         reference = Reference("kamerstuk", current.dossier.number, number)
-        reason = _("Kamerstuknummer vastgelegd: %(reference)s") % {"reference": reference}
+        reason = dutch_reason(gettext_noop("Kamerstuknummer vastgelegd: %(reference)s"),
+                              reference=reference)
         document = Document.objects.select_for_update().get(pk=current.document_id)
         existing = Document.objects.filter(ident=reference.ident).exclude(pk=document.pk).first()
         if document.reference:
@@ -529,7 +535,7 @@ def letter_save(*, form, sections, items, by) -> ProgressLetter:
     opened, and ValidationError when the letter is no longer a draft or a section to delete
     still holds items.
     """
-    reason = form.cleaned_data.get("reason") or _("Brief bewerkt")
+    reason = form.cleaned_data.get("reason") or gettext_noop("Brief bewerkt")
     with transaction.atomic():
         current = form.instance.locked_copy(form.cleaned_data["version"])
         check_may_edit(by, current)
@@ -573,9 +579,9 @@ def letter_save_texts(*, letter, formset, version, by) -> ProgressLetter:
     with transaction.atomic():
         current = letter.locked_copy(version)
         check_may_edit(by, current, texts_only=True)
-        touch(current, by=by, reason=_("Voortgangsteksten bijgewerkt"))
+        touch(current, by=by, reason=gettext_noop("Voortgangsteksten bijgewerkt"))
         save_forms(formset.forms, formset=formset, by=by,
-                   reason=_("Voortgangstekst bijgewerkt"))
+                   reason=gettext_noop("Voortgangstekst bijgewerkt"))
     return current
 
 
@@ -622,7 +628,8 @@ def letter_add_item(*, letter, text, section=None, by, expected_version=None) ->
             item.progress_text = law_track_text(subject, timezone.localdate())
         siblings = current.items.filter(section=section)
         item.order = max((i.order for i in siblings), default=0) + 10
-        reason = _("Toegevoegd aan de brief: %(subject)s") % {"subject": subject}
+        reason = dutch_reason(gettext_noop("Toegevoegd aan de brief: %(subject)s"),
+                              subject=subject)
         touch(current, by=by, reason=reason)
         save_with_history(item, by=by, reason=reason)
     return item

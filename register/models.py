@@ -94,7 +94,7 @@ class Document(models.Model):
     number = models.CharField(_("nummer"), max_length=20, blank=True)
     chamber = models.CharField(
         _("Kamer"), max_length=2, blank=True,
-        choices=[("II", "Tweede Kamer"), ("I", "Eerste Kamer")],
+        choices=[("II", _("Tweede Kamer")), ("I", _("Eerste Kamer"))],
     )
     year = models.CharField(_("vergaderjaar"), max_length=7, blank=True, help_text="2019/20")
     item = models.CharField(_("item"), max_length=10, blank=True)
@@ -427,7 +427,8 @@ class FeedToken(models.Model):
         verbose_name_plural = _("feedsleutels")
 
     def __str__(self):
-        return f"{self.user} ({'ingetrokken' if self.revoked_at else 'actief'})"
+        state = _("ingetrokken") if self.revoked_at else _("actief")
+        return f"{self.user} ({state})"
 
     @classmethod
     def active_for(cls, user):

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -7,3 +8,10 @@ register = template.Library()
 def get_item(mapping, key):
     """{{ counts|get_item:"status_open" }}: a dictionary entry by a computed key."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def reason(text):
+    """A history reason in the reader's language when the register wrote it without parameters
+    ("Goedgekeurd", see register.history.dutch_reason); typed reasons stay as typed."""
+    return gettext(text) if text else text

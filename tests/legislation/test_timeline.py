@@ -21,7 +21,8 @@ TODAY = D(2020, 12, 18)
 
 
 def stage(name="Fase", planned=(None, None), actual=(None, None), text="", skipped=False):
-    return SimpleNamespace(name=name, planned_start=planned[0], planned_end=planned[1],
+    return SimpleNamespace(name=name, display_name=name, planned_start=planned[0],
+                           planned_end=planned[1],
                            planned_text=text, actual_start=actual[0], actual_end=actual[1],
                            skipped=skipped)
 
