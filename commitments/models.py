@@ -8,7 +8,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from register.concurrency import Versioned
@@ -62,13 +62,13 @@ def as_choice(choices, value):
     try:
         return choices(value)
     except ValueError:
-        raise ValidationError(_t("Onbekende waarde: %(value)s.") % {"value": value},
+        raise ValidationError(gettext("Onbekende waarde: %(value)s.") % {"value": value},
                               code="invalid_choice") from None
 
 
 def require_reason(reason):
     if not (reason or "").strip():
-        raise ValidationError(_t("Geef een reden voor deze wijziging."), code="reason")
+        raise ValidationError(gettext("Geef een reden voor deze wijziging."), code="reason")
     return reason.strip()
 
 
@@ -267,12 +267,12 @@ class Commitment(Versioned):
     def check_transition(self, new, document, source):
         if new not in COMMITMENT_TRANSITIONS[self.status]:
             raise ValidationError(
-                _t("Een toezegging met status ‘%(old)s’ kan niet naar ‘%(new)s’.")
+                gettext("Een toezegging met status ‘%(old)s’ kan niet naar ‘%(new)s’.")
                 % {"old": self.get_status_display(), "new": new.label}, code="transition")
         if new == Status.DONE and document is None and source == ChangeSource.PERSON:
             raise ValidationError(
-                _t("Noem het document waarmee de toezegging is nagekomen (bijvoorbeeld "
-                   "‘Kamerstuk 24 077, nr. 468’)."), code="document")
+                gettext("Noem het document waarmee de toezegging is nagekomen (bijvoorbeeld "
+                        "‘Kamerstuk 24 077, nr. 468’)."), code="document")
 
     def apply_status(self, new, document, on, remaining):
         self.status = new
@@ -440,8 +440,8 @@ class Motion(Versioned):
         ]
 
     def __str__(self):
-        return _t("Motie %(reference)s: %(title)s") % {"reference": self.reference,
-                                                        "title": self.title}
+        return gettext("Motie %(reference)s: %(title)s") % {"reference": self.reference,
+                                                             "title": self.title}
 
     def save(self, *args, **kwargs):
         self.search_title = normalize(self.dossier.number, format_dossier(self.dossier.number),
@@ -481,12 +481,12 @@ class Motion(Versioned):
         outcome = as_choice(VoteOutcome, outcome)
         reason = require_reason(reason)
         if not isinstance(on, datetime.date):
-            raise ValidationError(_t("Geef de datum van de uitslag."), code="date")
+            raise ValidationError(gettext("Geef de datum van de uitslag."), code="date")
         with transaction.atomic():
             current = self.locked_copy(expected_version)
             if outcome not in VOTE_TRANSITIONS[current.vote_outcome]:
                 raise ValidationError(
-                    _t("Een motie met uitslag ‘%(old)s’ kan niet naar ‘%(new)s’.")
+                    gettext("Een motie met uitslag ‘%(old)s’ kan niet naar ‘%(new)s’.")
                     % {"old": current.get_vote_outcome_display(), "new": outcome.label},
                     code="transition")
             current.vote_outcome, current.voted_on = outcome, on
@@ -505,16 +505,16 @@ class Motion(Versioned):
         with transaction.atomic():
             current = self.locked_copy(expected_version)
             if current.vote_outcome != VoteOutcome.ADOPTED:
-                raise ValidationError(_t("Alleen een aangenomen motie wordt uitgevoerd."),
+                raise ValidationError(gettext("Alleen een aangenomen motie wordt uitgevoerd."),
                                       code="not_adopted")
             if new not in EXECUTION_TRANSITIONS[current.execution_status]:
                 raise ValidationError(
-                    _t("Een motie met uitvoering ‘%(old)s’ kan niet naar ‘%(new)s’.")
+                    gettext("Een motie met uitvoering ‘%(old)s’ kan niet naar ‘%(new)s’.")
                     % {"old": current.get_execution_status_display(), "new": new.label},
                     code="transition")
             if new == Execution.EXECUTED and document is None and source == ChangeSource.PERSON:
                 raise ValidationError(
-                    _t("Noem het document waarin de uitvoering aan de Kamer is gemeld."),
+                    gettext("Noem het document waarin de uitvoering aan de Kamer is gemeld."),
                     code="document")
             current.apply_execution(new, document, on, remaining)
             save_with_history(current, by=by, reason=reason, source=source, at=at)

@@ -9,9 +9,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from commitments.models import Commitment, Motion
 from legislation import delay
@@ -34,7 +33,7 @@ from register.periods import parse_period
 
 def require_reason(reason):
     if not (reason or "").strip():
-        raise ValidationError(_t("Geef een reden voor deze wijziging."), code="reason")
+        raise ValidationError(gettext("Geef een reden voor deze wijziging."), code="reason")
     return reason.strip()
 
 
@@ -42,7 +41,7 @@ def require_past_date(on, message):
     if not isinstance(on, datetime.date):
         raise ValidationError(message, code="date")
     if on > timezone.localdate():
-        raise ValidationError(_t("Die datum ligt in de toekomst (%(date)s).")
+        raise ValidationError(gettext("Die datum ligt in de toekomst (%(date)s).")
                               % {"date": date_format(on, "j F Y")}, code="future")
     return on
 
@@ -185,7 +184,7 @@ class LawTrack(Versioned):
         with transaction.atomic():
             current = self.locked_copy(expected_version)
             if current.withdrawn:
-                raise ValidationError(_t("Dit traject is al ingetrokken."), code="withdrawn")
+                raise ValidationError(gettext("Dit traject is al ingetrokken."), code="withdrawn")
             current.withdrawn, current.withdrawn_reason = True, reason
             current.withdrawn_on = on or timezone.localdate()
             current.state = State.WITHDRAWN
@@ -199,7 +198,8 @@ class LawTrack(Versioned):
         with transaction.atomic():
             current = self.locked_copy(expected_version)
             if not current.withdrawn:
-                raise ValidationError(_t("Dit traject is niet ingetrokken."), code="not_withdrawn")
+                raise ValidationError(gettext("Dit traject is niet ingetrokken."),
+                                      code="not_withdrawn")
             current.withdrawn, current.withdrawn_reason, current.withdrawn_on = False, "", None
             current.state = derive_state(list(current.stages.order_by("order", "pk")))
             save_with_history(current, by=by, reason=reason, at=at)
@@ -213,7 +213,7 @@ class LawTrack(Versioned):
             index = next(i for i, other in enumerate(stages) if other.pk == stage.pk)
             neighbour = index - 1 if direction == "up" else index + 1
             if not 0 <= neighbour < len(stages):
-                raise ValidationError(_t("Deze fase staat al aan de rand."), code="edge")
+                raise ValidationError(gettext("Deze fase staat al aan de rand."), code="edge")
             first, second = stages[index], stages[neighbour]
             first.order, second.order = second.order, first.order
             if first.order == second.order:  # equal numbers: make the new order visible
@@ -324,15 +324,15 @@ class Stage(Versioned):
         reason = require_reason(reason)
         words = (words or "").strip()
         if not words:
-            raise ValidationError(_t("Geef de planning in woorden, bijvoorbeeld ‘in het voorjaar "
-                                     "van 2021’."), code="words")
+            raise ValidationError(gettext("Geef de planning in woorden, bijvoorbeeld ‘in het "
+                                          "voorjaar van 2021’."), code="words")
         stated_on = require_past_date(stated_on or timezone.localdate(),
-                                      _t("Geef de datum waarop de planning is gegeven."))
+                                      gettext("Geef de datum waarop de planning is gegeven."))
         with transaction.atomic():
             current = self.locked_copy(expected_version)
             current.check_changeable()
             if (current.planned_text, current.planned_on) == (words, stated_on):
-                raise ValidationError(_t("Dit is al de planning van deze fase."),
+                raise ValidationError(gettext("Dit is al de planning van deze fase."),
                                       code="unchanged")
             current.planned_text, current.planned_on = words, stated_on
             save_with_history(current, by=by, reason=reason, source=source, at=at)
@@ -343,13 +343,13 @@ class Stage(Versioned):
               at=None):
         """Record the day the stage actually began."""
         reason = require_reason(reason)
-        on = require_past_date(on, _t("Geef de datum waarop de fase begon."))
+        on = require_past_date(on, gettext("Geef de datum waarop de fase begon."))
         with transaction.atomic():
             current = self.locked_copy(expected_version)
             current.check_changeable(allow_done=True)
             if current.actual_end and on > current.actual_end:
                 raise ValidationError(
-                    _t("Het begin ligt na het einde van de fase (%(end)s).")
+                    gettext("Het begin ligt na het einde van de fase (%(end)s).")
                     % {"end": date_format(current.actual_end, "j F Y")}, code="order")
             current.actual_start = on
             save_with_history(current, by=by, reason=reason, source=source, at=at)
@@ -364,17 +364,17 @@ class Stage(Versioned):
         follows in the same transaction.
         """
         reason = require_reason(reason)
-        on = require_past_date(on, _t("Geef de datum waarop de fase is afgerond."))
+        on = require_past_date(on, gettext("Geef de datum waarop de fase is afgerond."))
         with transaction.atomic():
             current = self.locked_copy(expected_version)
             current.check_changeable(allow_done=True)
             started_on = started_on or current.actual_start
             if started_on and on < started_on:
                 raise ValidationError(
-                    _t("De einddatum ligt vóór het begin van de fase (%(start)s).")
+                    gettext("De einddatum ligt vóór het begin van de fase (%(start)s).")
                     % {"start": date_format(started_on, "j F Y")}, code="order")
             if current.actual_end == on and current.actual_start == started_on:
-                raise ValidationError(_t("Deze fase is al op die datum afgerond."),
+                raise ValidationError(gettext("Deze fase is al op die datum afgerond."),
                                       code="unchanged")
             current.actual_start, current.actual_end = started_on, on
             save_with_history(current, by=by, reason=reason, source=source, at=at)
@@ -384,9 +384,9 @@ class Stage(Versioned):
 
     def check_changeable(self, *, allow_done=False):
         if self.skipped:
-            raise ValidationError(_t("Deze fase wordt overgeslagen; neem haar eerst weer op."),
+            raise ValidationError(gettext("Deze fase wordt overgeslagen; neem haar eerst weer op."),
                                   code="skipped")
         if self.actual_end and not allow_done:
             raise ValidationError(
-                _t("Deze fase is al afgerond (%(end)s); de planning wijzigt dan niet meer.")
+                gettext("Deze fase is al afgerond (%(end)s); de planning wijzigt dan niet meer.")
                 % {"end": date_format(self.actual_end, "j F Y")}, code="done")
