@@ -197,6 +197,18 @@ class CommitmentFilter(ListFilterSet):
                                                             deadline_end__lte=end))
         return base.aggregate(**aggregates)
 
+    def total_from(self, counts):
+        """The list's length, when the counts already hold it: saves a third search query."""
+        data = self.form.cleaned_data
+        statuses, overdue, due = data.get("status"), data.get("overdue"), data.get("due")
+        if due and (statuses or overdue):
+            return None
+        if due:
+            return counts[f"due_{due}"]
+        if overdue:
+            return None if statuses else counts["overdue"]
+        return sum(counts[f"status_{status}"] for status in (statuses or Status.values))
+
     def without(self, *keys):
         """The list filtered by everything but `keys`, from this (valid) filter's own values."""
         queryset = self.queryset

@@ -81,8 +81,8 @@ class CommitmentQuerySet(models.QuerySet):
         return self.open().filter(deadline_end__lt=today or timezone.localdate())
 
     def for_list(self):
-        return self.select_related("bewindspersoon", "ministry", "dossier", "owner",
-                                   "directorate").prefetch_related("bewindspersoon__offices")
+        """What a list row shows: the bewindspersoon (by name or, failing that, by office)."""
+        return self.select_related("bewindspersoon").prefetch_related("bewindspersoon__offices")
 
 
 class Commitment(Versioned):

@@ -61,17 +61,23 @@ def keep_typed_values(form, stale):
     return changes_since(stale.current, stale.expected_version)
 
 
-def paginate(request, queryset):
+def paginate(request, queryset, total=None):
     """One page of the list; the page size comes from the URL (25, 50 or 100)."""
     per_page = request.GET.get("per_page", "")
     per_page = int(per_page) if per_page.isdigit() and int(per_page) in PER_PAGE else PER_PAGE[0]
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    paginator = Paginator(queryset, per_page)
+    if total is not None:
+        paginator.__dict__["count"] = total  # Paginator.count is a cached_property
+    return paginator.get_page(request.GET.get("page"))
 
 
-def list_view(request, filterset, template, extra=None):
-    """A filtered, paginated list; htmx requests get only the results fragment."""
-    context = {"filter": filterset, "page": paginate(request, filterset.qs),
-               "per_page_choices": PER_PAGE, **(extra or {})}
+def list_view(request, filterset, template, extra=None, total=None):
+    """A filtered, paginated list; htmx requests get only the results fragment.
+
+    `total`, when known already, spares the paginator its COUNT query.
+    """
+    page = paginate(request, filterset.qs, total)
+    context = {"filter": filterset, "page": page, "per_page_choices": PER_PAGE, **(extra or {})}
     if request.headers.get("HX-Request"):
         template = template.replace(".html", "_results.html")
     return render(request, template, context)
@@ -81,7 +87,8 @@ def list_view(request, filterset, template, extra=None):
 def commitment_list(request):
     filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.for_list())
     counts = filterset.counts() if filterset.is_valid() else {}
-    return list_view(request, filterset, "commitments/commitment_list.html", {
+    total = filterset.total_from(counts) if counts else None
+    return list_view(request, filterset, "commitments/commitment_list.html", total=total, extra={
         "counts": counts, "saved_views": SavedView.objects.visible_to(request.user, "commitments"),
         "feed_token": FeedToken.active_for(request.user),
     })

@@ -180,3 +180,14 @@ def test_list_query_count_is_constant(per_page, client_for, advisor, clerk,
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
     assert len(response.context["page"].object_list) == min(per_page, 120)
+
+
+@pytest.mark.parametrize("query", ["", "status=open", "status=open&status=done", "overdue=1",
+                                   "due=quarter", "status=open&overdue=1", "due=90d&status=open",
+                                   "q=toezegging", "status=in_progress&due=month"])
+def test_the_total_from_the_counts_equals_the_count(query, commitments):
+    filterset = CommitmentFilter(QueryDict(query), queryset=Commitment.objects.all(),
+                                 today=TODAY)
+    assert filterset.is_valid()
+    total = filterset.total_from(filterset.counts())
+    assert total is None or total == filterset.qs.count()
