@@ -5,7 +5,7 @@ from django.utils.translation import gettext_noop
 
 from commitments.models import Commitment, Motion, MotionSubmitter
 from register.forms import save_topics
-from register.history import delete_with_history, save_with_history, timeline
+from register.history import delete_with_history, save_with_history
 
 
 def commitment_save(*, form, by) -> Commitment:
@@ -49,7 +49,3 @@ def motion_set_submitters(*, motion, people, by):
             row.order, row.party = order, party or row.party
             save_with_history(row, by=by, reason=gettext_noop("Indieners bijgewerkt"))
 
-
-def changes_since(record, version):
-    """The timeline entries saved after `version`: what another person changed meanwhile."""
-    return [entry for entry in timeline(record) if entry.record.version > version]

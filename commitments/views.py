@@ -24,9 +24,9 @@ from commitments.forms import (
     VoteForm,
 )
 from commitments.models import STATUS_EXPLANATIONS, Commitment, Motion, Status
-from commitments.services import changes_since, commitment_save, motion_save
+from commitments.services import commitment_save, motion_save
 from commitments.tk_import import kamer_differences
-from register.concurrency import StaleEdit
+from register.concurrency import StaleEdit, keep_typed_values
 from register.history import timeline
 from register.models import FeedToken, LetterItem, SavedView
 
@@ -52,13 +52,6 @@ def get_motion(pk):
     return get_object_or_404(queryset, pk=pk)
 
 
-def keep_typed_values(form, stale):
-    """Show a conflict: the user's input stays in the form, now based on the current version."""
-    data = form.data.copy()
-    data["version"] = str(stale.current.version)
-    form.data = data
-    form.add_error(None, stale)
-    return changes_since(stale.current, stale.expected_version)
 
 
 def paginate(request, queryset, total=None):

@@ -8,7 +8,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from commitments.services import changes_since
 from legislation import services
 from legislation.filters import LawTrackFilter
 from legislation.forms import (
@@ -23,7 +22,7 @@ from legislation.forms import (
 from legislation.history import plan_summaries, stage_records, track_history
 from legislation.models import LawTrack, Stage
 from legislation.timeline import build_chart
-from register.concurrency import StaleEdit
+from register.concurrency import StaleEdit, keep_typed_values
 
 
 def get_track(pk):
@@ -38,13 +37,6 @@ def get_stage(pk, stage_pk):
     return get_object_or_404(Stage.objects.select_related("track"), pk=stage_pk, track_id=pk)
 
 
-def keep_typed_values(form, stale):
-    """Show a conflict: the user's input stays in the form, now based on the current version."""
-    data = form.data.copy()
-    data["version"] = str(stale.current.version)
-    form.data = data
-    form.add_error(None, stale)
-    return changes_since(stale.current, stale.expected_version)
 
 
 @permission_required("legislation.view_lawtrack", raise_exception=True)

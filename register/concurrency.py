@@ -44,3 +44,22 @@ class Versioned(models.Model):
         if expected_version is not None and current.version != int(expected_version):
             raise StaleEdit(current, int(expected_version))
         return current
+
+
+def changes_since(record, version):
+    """The timeline entries saved after `version`: what another person changed meanwhile."""
+    from register.history import timeline
+
+    return [entry for entry in timeline(record) if entry.record.version > version]
+
+
+def keep_typed_values(form, stale):
+    """Show a conflict: the user's input stays in the form, now based on the current version.
+
+    Returns what the other person changed, for the page to show above the form.
+    """
+    data = form.data.copy()
+    data["version"] = str(stale.current.version)
+    form.data = data
+    form.add_error(None, stale)
+    return changes_since(stale.current, stale.expected_version)

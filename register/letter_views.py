@@ -14,9 +14,8 @@ from django.views.decorators.http import require_POST
 
 from commitments.filters import CommitmentFilter
 from commitments.models import Commitment
-from commitments.services import changes_since
 from register import letters
-from register.concurrency import StaleEdit
+from register.concurrency import StaleEdit, keep_typed_values
 from register.history import timeline
 from register.letter_forms import (
     AddItemForm,
@@ -40,13 +39,6 @@ def get_letter(pk):
     return get_object_or_404(queryset, pk=pk)
 
 
-def keep_typed_values(form, stale):
-    """Show a conflict: the user's input stays in the form, now based on the current version."""
-    data = form.data.copy()
-    data["version"] = str(stale.current.version)
-    form.data = data
-    form.add_error(None, stale)
-    return changes_since(stale.current, stale.expected_version)
 
 
 def refused(request, error):
