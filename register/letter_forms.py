@@ -7,11 +7,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from register.dates import next_reference_date
 from register.forms import VersionField
-from register.letter_layout import dutch_date
 from register.models import (
     Dossier,
     LetterItem,
@@ -52,7 +52,8 @@ class ComposeForm(forms.Form):
         super().__init__(*args, **kwargs)
         today = today or timezone.localdate()
         dates = reference_dates(today)
-        self.fields["reference_date"].choices = [(d.isoformat(), dutch_date(d)) for d in dates]
+        self.fields["reference_date"].choices = [(d.isoformat(), date_format(d, "j F Y"))
+                                                  for d in dates]
         self.fields["reference_date"].initial = next(d for d in dates if d <= today).isoformat()
 
     def clean(self):
