@@ -1,31 +1,67 @@
+import time
+
 from django import forms
+from django.db.models.signals import post_delete, post_save
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+# The filter selects' choices, escaped, per query: they change when someone edits a dossier, a
+# person or a party, not per request. A save in this process clears them at once; other app
+# servers see the change within CHOICES_TTL seconds (the filter itself always checks the
+# database, so a value not yet offered still filters correctly).
+CHOICES_TTL = 30
+_choices = {}
+
+
+def forget_choices(sender=None, **kwargs):
+    # Choices come from the register's reference data and the users; a commitment's save,
+    # the common case, leaves them as they are.
+    if sender is None or sender._meta.app_label in ("register", "auth"):
+        _choices.clear()
+
+
+post_save.connect(forget_choices, dispatch_uid="fastselect-choices-save")
+post_delete.connect(forget_choices, dispatch_uid="fastselect-choices-delete")
 
 
 class FastSelect(forms.Select):
     """A <select> rendered in Python rather than one template per <option>.
 
     The filter forms offer hundreds of dossiers and people; Django's template-based widget
-    rendering spent more time on them than the whole list query (see docs/PERFORMANCE.md).
-    Every value and label is escaped here.
+    rendering, and building a model instance per option on every request, cost more than the
+    whole list query (see docs/PERFORMANCE.md). Every value and label is escaped here.
     """
 
     def render(self, name, value, attrs=None, renderer=None):
         selected = {str(v) for v in (value if isinstance(value, list | tuple) else [value])
                     if v is not None}
         options = "".join(
-            f'<option value="{escape(option_value)}"'
-            f'{" selected" if str(option_value) in selected else ""}>{escape(label)}</option>'
-            for option_value, label in self.flat_choices())
+            f'<option value="{option_value}"'
+            f'{" selected" if option_value in selected else ""}>{label}</option>'
+            for option_value, label in self.escaped_choices())
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # noqa: S308
 
+    def escaped_choices(self):
+        if not isinstance(self.choices, ModelChoiceIterator):
+            return list(self.flat_choices())
+        queryset = self.choices.queryset
+        key = (queryset.model._meta.label, str(queryset.query), self.choices.field.to_field_name,
+               self.choices.field.empty_label, get_language())
+        cached = _choices.get(key)
+        if cached is None or cached[0] < time.monotonic() - CHOICES_TTL:
+            cached = _choices[key] = (time.monotonic(), list(self.flat_choices()))
+        return cached[1]
+
     def flat_choices(self):
+        """(value, label) pairs, escaped; values as the strings the browser sends back."""
         for option_value, label in self.choices:
             if isinstance(label, list | tuple):  # an optgroup: flattened, lists here have none
-                yield from label
+                yield from ((escape(v), escape(lbl)) for v, lbl in label)
             else:
-                yield ("" if option_value is None else getattr(option_value, "value", option_value),
-                       label)
+                value = "" if option_value is None else getattr(option_value, "value",
+                                                                option_value)
+                yield escape(str(value)), escape(label)
