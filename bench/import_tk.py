@@ -210,6 +210,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of the import and re-import; the best one counts")
     options = parser.parse_args()
+    # Other work on the machine slows both measurements, though not always equally: say how busy
+    # it was.
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-import-tk-") as folder:
         folder = Path(folder)
         teardown = setup_django(folder / "bench.sqlite3")
@@ -241,7 +244,9 @@ def main():
         teardown()
 
     print(f"database: {vendor}; {options.records} records, file {size / 1e6:.1f} MB; "
-          f"import and re-import best of {options.repeat}")
+          f"import and re-import best of {options.repeat}; load average (1, 5, 15 min) "
+          f"{' '.join(f'{n:.2f}' for n in load_before)} before, "
+          f"{' '.join(f'{n:.2f}' for n in os.getloadavg())} after")
     print(f"{'measurement':<44}{'wall s':>8}{'CPU s':>8}{'records/s':>11}{'vs baseline':>13}")
     rows = [("baseline: one by one, save() + history", base, base[2]),
             ("import_toezeggingen (bulk, with history)", first, len(first[2].created)),

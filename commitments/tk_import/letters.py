@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from simple_history.utils import bulk_create_with_history
-
 from commitments.tk_import.reading import RecordError, date_value, in_chunks, json_type, text_value
+from commitments.tk_import.writing import create_with_history
 from register.history import ChangeSource, save_with_history
 from register.models import DOSSIER_NUMBER_RE, Document, Dossier
 from register.references import Reference, parse_references
@@ -125,12 +124,9 @@ class Letters:
             document._change_reason = reason
             self.known[key] = document
             documents.append(document)
-        if documents:
-            bulk_create_with_history(documents, Document, batch_size=500, default_user=by,
-                                     custom_historical_attrs={"change_source":
-                                                              ChangeSource.IMPORT})
-            for document in documents:
-                document.__dict__.pop("_change_reason", None)
+        create_with_history(documents, Document, by=by)
+        for document in documents:
+            document.__dict__.pop("_change_reason", None)
 
     def document(self, letter, dossiers, *, by, reason):
         reference = letter.reference

@@ -3,11 +3,9 @@ commitments.CommitmentRelation rows between our commitments."""
 
 from __future__ import annotations
 
-from simple_history.utils import bulk_create_with_history
-
 from commitments.models import CommitmentRelation
 from commitments.tk_import.reading import Issue, RecordError, in_chunks, json_type, text_value
-from register.history import ChangeSource
+from commitments.tk_import.writing import create_with_history
 
 Kind = CommitmentRelation.Kind
 # The navigation of the Kamer's record: our kind, read as "this commitment is a … of that one".
@@ -71,13 +69,9 @@ class Relations:
             self.report.related.append(f"{source.number} ({item.tk_number}) {kind.label} "
                                        f"{target.number} ({target.tk_number or target.tk_id})")
             relations.append(relation)
-        if relations:
-            bulk_create_with_history(relations, CommitmentRelation, batch_size=500,
-                                     default_user=self.by,
-                                     custom_historical_attrs={"change_source":
-                                                              ChangeSource.IMPORT})
-            for relation in relations:
-                relation.__dict__.pop("_change_reason", None)
+        create_with_history(relations, CommitmentRelation, by=self.by)
+        for relation in relations:
+            relation.__dict__.pop("_change_reason", None)
 
     def wanted(self, items, commitments):
         """{(source pk, kind, target pk): (item, source, kind, target)}; the others warned of."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from commitments.models import Commitment, Status
 from commitments.tk_import.letters import Letter, Letters, parse_letter
@@ -39,6 +39,7 @@ from commitments.tk_import.texts import (
     short_title,
     similarity,
 )
+from commitments.tk_import.writing import create_with_history
 from register.history import ChangeSource
 from register.periods import parse_period
 
@@ -252,7 +253,6 @@ class ToezeggingImport:
             title=short_title(item.text), text=item.text, bewindspersoon=person,
             ministry=ministry, made_on=item.made_on, status_source=ChangeSource.IMPORT,
             to_member=member, to_party=party, **item.kamer)
-        set_deadline(commitment, parse_period(item.text, item.made_on))
         self.apply_status(commitment, item, document)
         commitment._change_reason = self.reason(item, f"overgenomen ({item.word or 'geen status'})")
         self.to_create.append(commitment)
@@ -365,17 +365,21 @@ class ToezeggingImport:
 
     def write(self):
         numbers = NumberAllocator()
-        for commitment in self.to_create:
+
+        def complete(commitment):
+            # What save() derives, done as each row is written rather than in create(): on
+            # PostgreSQL the server inserts and indexes the rows already sent meanwhile.
+            set_deadline(commitment, parse_period(commitment.text, commitment.made_on))
             commitment.number = numbers.next(commitment)
-            derive_on_save(commitment, deadline=False)  # derived in create()
-        history = {"default_user": self.by,
-                   "custom_historical_attrs": {"change_source": ChangeSource.IMPORT}}
-        if self.to_create:
-            bulk_create_with_history(self.to_create, Commitment, batch_size=500, **history)
+            derive_on_save(commitment, deadline=False)  # the deadline: just above
+
+        create_with_history(self.to_create, Commitment, by=self.by, prepare=complete)
         if self.to_update:
             self.check_unchanged_meanwhile()
             bulk_update_with_history(self.to_update, Commitment, sorted(self.update_fields),
-                                     batch_size=500, **history)
+                                     batch_size=500, default_user=self.by,
+                                     custom_historical_attrs={"change_source":
+                                                              ChangeSource.IMPORT})
         self.report.created = [f"{c.number} ({c.tk_number}): {c.title}" for c in self.to_create]
         for commitment in self.to_create + self.to_update:
             commitment.__dict__.pop("_change_reason", None)
