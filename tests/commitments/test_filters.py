@@ -7,8 +7,8 @@ from django.urls import reverse
 from commitments.filters import CommitmentFilter, due_window
 from commitments.models import Commitment
 from register.dates import next_reference_date
-from register.widgets import forget_choices
 from register.models import Party, PartyMembership, Person, Topic
+from register.widgets import forget_choices
 from tests import factories
 
 D = datetime.date
