@@ -98,9 +98,10 @@ class ListFilterSet(django_filters.FilterSet):
     def form(self):
         form = super().form
         if not getattr(form, "fast_selects", False):
-            for field in form.fields.values():
+            for name, field in form.fields.items():
                 if type(field.widget) is forms.Select:
-                    field.widget = FastSelect(attrs=field.widget.attrs)
+                    field.widget = FastSelect(attrs=field.widget.attrs,
+                                              cache_key=f"{type(self).__name__}.{name}")
                     field.widget.choices = field.choices
             form.fast_selects = True
         return form

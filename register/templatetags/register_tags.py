@@ -15,3 +15,11 @@ def reason(text):
     """A history reason in the reader's language when the register wrote it without parameters
     ("Goedgekeurd", see register.history.dutch_reason); typed reasons stay as typed."""
     return gettext(text) if text else text
+
+
+@register.simple_tag
+def commitment_status_labels():
+    """{% commitment_status_labels as labels %}: translated once per table, not once per row."""
+    from commitments.models import Status
+
+    return {value: str(label) for value, label in Status.choices}
