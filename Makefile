@@ -50,6 +50,8 @@ bench: $(STAMP)
 	scripts/with-postgres $(BIN)/python bench/list_search.py
 	scripts/with-postgres $(BIN)/python bench/load_clerks.py
 	$(BIN)/python bench/load_clerks.py --sqlite
+	$(BIN)/python bench/import_tk.py
+	scripts/with-postgres $(BIN)/python bench/import_tk.py
 	$(BIN)/python bench/letters_render.py
 
 # Production mode: gunicorn with whitenoise on PostgreSQL from DATABASE_URL; see docs/OPERATIONS.md.
