@@ -23,7 +23,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
+	DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
 
 test: lint test-sqlite test-e2e test-postgres
 	@echo "== backends that ran: SQLite (unit, view and browser tests), PostgreSQL (database tests)"
