@@ -27,10 +27,21 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_secret_key():
-    result = run_manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": ""})
-    assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+def test_production_refuses_to_serve_without_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    deploy = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert deploy.returncode != 0 and "security.W009" in deploy.stderr + deploy.stdout
+    clean = {key: value for key, value in os.environ.items()
+             if key not in ("DJANGO_SETTINGS_MODULE", "DEBUG", "DEMO_MODE",
+                            "ALLOW_PLAIN_HTTP_ON_LOCALHOST", "SECRET_KEY", "ALLOWED_HOSTS")}
+    served = subprocess.run([sys.executable, "-c", "import register.wsgi"], cwd=ROOT,
+                            env={**clean, **env}, capture_output=True, text=True, timeout=120)
+    assert served.returncode != 0
+    assert "SECRET_KEY must be set" in served.stderr
+
+
+def test_management_commands_run_without_environment():
+    assert run_manage("check", env={}).returncode == 0
 
 
 def test_plain_http_is_refused_for_hosts_other_than_localhost():
