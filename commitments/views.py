@@ -157,21 +157,25 @@ def commitment_create(request):
     return render(request, "commitments/commitment_form.html", {"form": form})
 
 
-@permission_required("commitments.change_commitment", raise_exception=True)
-def commitment_edit(request, pk):
-    commitment = get_commitment(pk)
-    form = CommitmentForm(request.POST or None, instance=commitment)
+def edit_view(request, record, form_class, save, template):
+    """The shared edit screen: save, or show the conflict with the user's input kept."""
+    form = form_class(request.POST or None, instance=record)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            commitment_save(form=form, by=request.user)
+            save(form=form, by=request.user)
         except StaleEdit as stale:
             conflict = keep_typed_values(form, stale)
         else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
-            return redirect(commitment)
-    return render(request, "commitments/commitment_form.html",
-                  {"form": form, "record": commitment, "conflict": conflict})
+            return redirect(record)
+    return render(request, template, {"form": form, "record": record, "conflict": conflict})
+
+
+@permission_required("commitments.change_commitment", raise_exception=True)
+def commitment_edit(request, pk):
+    return edit_view(request, get_commitment(pk), CommitmentForm, commitment_save,
+                     "commitments/commitment_form.html")
 
 
 @permission_required("commitments.view_commitment", raise_exception=True)
@@ -291,19 +295,8 @@ def motion_create(request):
 
 @permission_required("commitments.change_motion", raise_exception=True)
 def motion_edit(request, pk):
-    motion = get_motion(pk)
-    form = MotionForm(request.POST or None, instance=motion)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            motion_save(form=form, by=request.user)
-        except StaleEdit as stale:
-            conflict = keep_typed_values(form, stale)
-        else:
-            messages.success(request, _("De wijzigingen zijn opgeslagen."))
-            return redirect(motion)
-    return render(request, "commitments/motion_form.html",
-                  {"form": form, "record": motion, "conflict": conflict})
+    return edit_view(request, get_motion(pk), MotionForm, motion_save,
+                     "commitments/motion_form.html")
 
 
 @permission_required("commitments.view_motion", raise_exception=True)
