@@ -20,9 +20,21 @@ from register.models import LoginFailure
 
 
 def client_address(request):
-    # REMOTE_ADDR is the load balancer's address behind a proxy; the operator configures the
-    # proxy to pass the client's, and gunicorn's --forwarded-allow-ips to trust it.
-    return (request.META.get("REMOTE_ADDR") or "")[:45] if request else ""
+    """The address the client connected from, also behind TRUSTED_PROXY_HOPS load balancers.
+
+    Each proxy appends the address it saw to X-Forwarded-For, so the client's is the one the
+    outermost trusted proxy appended; anything further left the client may have forged.
+    """
+    if request is None:
+        return ""
+    address = request.META.get("REMOTE_ADDR") or ""
+    hops = settings.TRUSTED_PROXY_HOPS
+    if hops:
+        forwarded = [part.strip() for part in
+                     request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if forwarded:
+            address = forwarded[-min(hops, len(forwarded))]
+    return address[:45]
 
 
 def too_many_failures(username, address):

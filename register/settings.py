@@ -124,6 +124,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # Login throttling (register.auth): this many failures per user name or address in the window.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("LOGIN_FAILURE_WINDOW_MINUTES", "15"))
+# How many proxies (load balancers) stand in front of the app servers and append the address
+# they saw to X-Forwarded-For. 0: the client connects directly and REMOTE_ADDR is its address.
+# Behind one load balancer REMOTE_ADDR is the balancer's for every user, so set it to 1, or the
+# login throttle counts everyone's failures as one address's.
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"

@@ -34,6 +34,32 @@ def test_throttling_counts_per_address_too(client, clerk, settings):
     assert attempt(client, "pw", address="10.0.0.2").status_code == 302
 
 
+def test_behind_a_load_balancer_the_forwarded_address_counts(client, clerk, settings):
+    settings.LOGIN_FAILURE_LIMIT = 3
+    settings.TRUSTED_PROXY_HOPS = 1
+    balancer = "10.0.0.5"
+
+    def through_balancer(username, password, client_ip, forged=""):
+        return client.post(reverse("login"), {"username": username, "password": password},
+                           REMOTE_ADDR=balancer,
+                           HTTP_X_FORWARDED_FOR=", ".join(filter(None, [forged, client_ip])))
+
+    for name in ("a", "b", "c"):
+        through_balancer(name, "wrong", "192.0.2.7", forged="198.51.100.1")
+    assert "Te veel" in through_balancer("griffie", "pw", "192.0.2.7").content.decode()
+    # Another user behind the same balancer is not locked out by the first one's failures.
+    assert LoginFailure.objects.filter(address="192.0.2.7").count() == 3
+    assert through_balancer("griffie", "pw", "192.0.2.8").status_code == 302
+
+
+def test_without_trusted_proxies_the_forwarded_header_is_ignored(client, clerk, settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    for forged in ("1.1.1.1", "2.2.2.2"):
+        client.post(reverse("login"), {"username": "x", "password": "wrong"},
+                    REMOTE_ADDR="10.9.9.9", HTTP_X_FORWARDED_FOR=forged)
+    assert set(LoginFailure.objects.values_list("address", flat=True)) == {"10.9.9.9"}
+
+
 def test_failures_outside_the_window_do_not_count(client, clerk, settings):
     settings.LOGIN_FAILURE_LIMIT = 2
     attempt(client, "wrong")
