@@ -28,7 +28,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,7 +116,7 @@ def clerk(browser, username, targets, clock, outcome):
             "csrfmiddlewaretoken": browser.csrf(form), "new": new, "reason": reason,
             "version": version})
         if status == 302:
-            outcome["accepted"].append((pk, reason, new))
+            outcome["accepted"].append((pk, reason, new, int(version)))
         elif CONFLICT in text:
             outcome["refused"].append((pk, reason))
         else:
@@ -176,26 +176,41 @@ def start_server(mode, env, port):
 
 
 def verify(outcome, errors, log_path):
-    """No lost update: compare what the clients saw with the database and its history."""
+    """No lost update: compare what the clients saw with the database and its history.
+
+    A lost update is two changes accepted from the same version of a record: each would still
+    get a history row, so besides "every accepted change has exactly one history row" the check
+    is that every accepted change started from a different version of its commitment, and that
+    each history row carries the version after the one its change started from.
+    """
     from commitments.models import Commitment
 
-    history = Commitment.history.model.objects.filter(history_change_reason__startswith="load ")
-    recorded = {(row.id, row.history_change_reason, row.status, row.history_user.username)
-                for row in history.select_related("history_user")}
-    accepted = {(pk, reason, new, reason.split()[1]) for pk, reason, new in outcome["accepted"]}
-    refused_reasons = {reason for _pk, reason in outcome["refused"]}
+    history = list(Commitment.history.model.objects.filter(
+        history_change_reason__startswith="load ").select_related("history_user")
+        .order_by("history_date", "history_id"))
+    recorded = Counter((row.id, row.history_change_reason, row.status, row.version,
+                        row.history_user.username) for row in history)
+    accepted = Counter((pk, reason, new, version + 1, reason.split()[1])
+                       for pk, reason, new, version in outcome["accepted"])
     problems = []
     if recorded != accepted:
-        problems.append(f"history differs from accepted changes: {len(recorded ^ accepted)} rows")
-    if refused_reasons & {reason for _id, reason, _s, _u in recorded}:
+        difference = (recorded - accepted) + (accepted - recorded)
+        problems.append(f"history differs from accepted changes: {sum(difference.values())} rows")
+    started_from = Counter((pk, version) for pk, _reason, _new, version in outcome["accepted"])
+    if duplicates := [key for key, count in started_from.items() if count > 1]:
+        problems.append(f"{len(duplicates)} versions were the start of two accepted changes")
+    refused_reasons = {reason for _pk, reason in outcome["refused"]}
+    if refused_reasons & {row.history_change_reason for row in history}:
         problems.append("a refused change has a history row")
-    last = {}
-    for row in history.order_by("history_date", "history_id"):
-        last[row.id] = row.status
-    for pk, status in last.items():
-        if Commitment.objects.get(pk=pk).status != status:
+    last = {row.id: (row.status, row.version) for row in history}
+    final = dict(Commitment.objects.filter(pk__in=last).values_list("pk", "status"))
+    versions = dict(Commitment.objects.filter(pk__in=last).values_list("pk", "version"))
+    for pk, (status, version) in last.items():
+        if (final[pk], versions[pk]) != (status, version):
             problems.append(f"commitment {pk}: final state is not the last accepted change")
     locked = Path(log_path).read_text().count("database is locked")
+    if locked:
+        problems.append(f"'database is locked' {locked} times in the server log")
     return problems, locked
 
 
@@ -215,8 +230,10 @@ def report(mode, clerks, advisors, seconds, timings, outcome, errors, problems, 
     print(f"  status changes: {len(outcome['accepted'])} accepted, {len(outcome['refused'])} "
           f"refused with the conflict message, {len(outcome['other'])} other")
     print(f"  server errors (5xx): {len(errors)}; 'database is locked' in the log: {locked}")
-    print("  no lost update: " + ("yes — every accepted change has its history row, no refused "
-                                 "one has, final states equal the last accepted change"
+    print("  no lost update: " + ("yes — every accepted change has exactly one history row with "
+                                 "the next version, no two started from the same version, no "
+                                 "refused one has a row, final states equal the last accepted "
+                                 "change"
                                  if not problems else "NO: " + "; ".join(problems)))
     for other in outcome["other"][:5]:
         print("  unexpected answer:", other)
