@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from commitments.models import Commitment, CommitmentRelation, Motion, MotionSubmitter
+from register.admin_base import HistoryAdmin
 
 
 class RelationInline(admin.TabularInline):
@@ -12,7 +12,7 @@ class RelationInline(admin.TabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(HistoryAdmin):
     list_display = ["number", "title", "bewindspersoon", "status", "deadline_text", "deadline_end",
                     "tk_number", "tk_status"]
     list_filter = ["status", "ministry", "bewindspersoon", "dossier", "committee", "topics",
@@ -36,7 +36,7 @@ class SubmitterInline(admin.TabularInline):
 
 
 @admin.register(Motion)
-class MotionAdmin(SimpleHistoryAdmin):
+class MotionAdmin(HistoryAdmin):
     list_display = ["__str__", "vote_outcome", "execution_status", "filed_on", "voted_on"]
     list_filter = ["vote_outcome", "execution_status", "appreciation", "dossier", "topics"]
     search_fields = ["number", "title", "text", "dossier__number"]

@@ -120,7 +120,7 @@ COMMITMENTS = [
         "text": "In het eerste kwartaal van 2021 informeer ik u over genomen stappen en over een "
                 "aantal openstaande toezeggingen.",
         "made_on": LETTER_DATE, "made_in": LETTER, "by": "blokhuis",
-        "deadline_text": "in het eerste kwartaal van 2021", "topics": ["monitoring"],
+        "deadline_text": "In het eerste kwartaal van 2021", "topics": ["monitoring"],
     },
     {
         "title": "Lachgas-preventiemateriaal vertalen in het Arabisch",
@@ -141,7 +141,9 @@ COMMITMENTS = [
         "text": "Zodra over dit traject meer bekend is zal uw Kamer daarover worden geïnformeerd "
                 "door de Minister voor MZS.",
         "made_on": LETTER_DATE, "made_in": LETTER, "by": "min-mzs",
-        "deadline_text": "zo spoedig mogelijk", "topics": ["monitoring", "drugsincidenten"],
+        # The letter gives no date; the words stay, without a period.
+        "deadline_text": "Zodra over dit traject meer bekend is",
+        "topics": ["monitoring", "drugsincidenten"],
     },
 ]
 
@@ -196,9 +198,11 @@ def load_commitment(spec, objects, *, by, directorate, owner, letter):
     if "letter" in spec:
         status, reason = spec["letter"]
         if status == "done":
-            # Work started between the promise and the letter that delivered it.
+            # Work started between the promise and the letter that delivered it; the letter
+            # does not say when, so the date is an estimate and the reason says so.
             started = spec["made_on"] + (LETTER_DATE - spec["made_on"]) / 2
-            commitment.change_status(Status.IN_PROGRESS, by=by, reason="Uitvoering gestart",
+            commitment.change_status(Status.IN_PROGRESS, by=by,
+                                     reason="Uitvoering gestart (datum geschat)",
                                      at=at(started))
         commitment.change_status(status, by=by, reason=reason, document=letter,
                                  on=LETTER_DATE, remaining=spec.get("remaining"),

@@ -29,10 +29,15 @@ def digest_items(today):
 
 
 def send_digest(*, today, base_url, dry_run=False):
-    """Send one e-mail per owner; returns [(owner, commitments)] sent (or that would be)."""
-    sent = []
+    """Send one e-mail per owner.
+
+    Returns [(owner, commitments)] sent (or that would be), and the same for owners without an
+    e-mail address, whom the command names so that someone fills the address in.
+    """
+    sent, unreachable = [], []
     for owner, commitments in digest_items(today).items():
         if not owner.email:
+            unreachable.append((owner, commitments))
             continue
         if not dry_run and not log_reminders(owner, commitments, today):
             continue
@@ -47,7 +52,7 @@ def send_digest(*, today, base_url, dry_run=False):
                 from_email=None, recipient_list=[owner.email],
             )
         sent.append((owner, commitments))
-    return sent
+    return sent, unreachable
 
 
 def log_reminders(owner, commitments, today):

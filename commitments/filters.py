@@ -5,7 +5,7 @@ import datetime
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, IntegerField, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,7 +48,8 @@ def start_of_day(day):
 class FilterForm(forms.Form):
     """Refuses impossible ranges instead of showing a silently empty or wider list."""
 
-    DATE_PAIRS = [("made_from", "made_to"), ("due_from", "due_to")]
+    DATE_PAIRS = [("made_from", "made_to"), ("due_from", "due_to"),
+                  ("delivered_from", "delivered_to")]
 
     def clean(self):
         cleaned = super().clean()
@@ -126,12 +127,21 @@ class ListFilterSet(django_filters.FilterSet):
         """The sort the user chose, ties broken by pk; by relevance first when searching."""
         sort = self.form.cleaned_data.get("sort") or self.default_sort
         field = self.sorts[sort.lstrip("-")]
+        expression = F(field) if isinstance(field, str) else field
         # Records without a value (no deadline) go last both ways, on both databases.
-        order = [F(field).desc(nulls_last=True) if sort.startswith("-")
-                 else F(field).asc(nulls_last=True), "pk"]
+        order = [expression.desc(nulls_last=True) if sort.startswith("-")
+                 else expression.asc(nulls_last=True), "pk"]
         if self.form.cleaned_data.get("q"):
             order.insert(0, "-search_rank")
         return queryset.order_by(*order)
+
+    def without(self, *keys):
+        """The list filtered by everything but `keys`, from this (valid) filter's own values."""
+        queryset = self.queryset
+        for name, value in self.form.cleaned_data.items():
+            if name not in keys:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
 
 
 class CommitmentFilter(ListFilterSet):
@@ -148,6 +158,10 @@ class CommitmentFilter(ListFilterSet):
                                          label=_("Termijn eindigt vanaf"), widget=DATE)
     due_to = django_filters.DateFilter(field_name="deadline_end", lookup_expr="lte",
                                        label=_("Termijn eindigt uiterlijk"), widget=DATE)
+    delivered_from = django_filters.DateFilter(field_name="delivered_on", lookup_expr="gte",
+                                               label=_("Nagekomen vanaf"), widget=DATE)
+    delivered_to = django_filters.DateFilter(field_name="delivered_on", lookup_expr="lte",
+                                             label=_("Nagekomen tot en met"), widget=DATE)
     bewindspersoon = django_filters.ModelChoiceFilter(
         queryset=Person.objects.filter(offices__isnull=False).distinct()
         .prefetch_related("offices"), label=_("Bewindspersoon"))
@@ -210,14 +224,6 @@ class CommitmentFilter(ListFilterSet):
             return None if statuses else counts["overdue"]
         return sum(counts[f"status_{status}"] for status in (statuses or Status.values))
 
-    def without(self, *keys):
-        """The list filtered by everything but `keys`, from this (valid) filter's own values."""
-        queryset = self.queryset
-        for name, value in self.form.cleaned_data.items():
-            if name not in keys:
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset.order_by()
-
 
 class MotionFilter(ListFilterSet):
     vote_outcome = django_filters.MultipleChoiceFilter(
@@ -234,15 +240,49 @@ class MotionFilter(ListFilterSet):
     party = django_filters.ModelChoiceFilter(
         queryset=Party.objects.all(), to_field_name="abbreviation",
         field_name="submitter_rows__party", label=_("Fractie"), distinct=True)
+    # A motion always belongs to a dossier, and is filed rather than made.
+    dossier = django_filters.ModelChoiceFilter(
+        queryset=Dossier.objects.all(), to_field_name="number", label=_("Dossier"))
+    made_from = django_filters.DateFilter(label=_("Ingediend vanaf"), widget=DATE,
+                                          lookup_expr="gte")
+    made_to = django_filters.DateFilter(label=_("Ingediend tot en met"), widget=DATE,
+                                        lookup_expr="lte")
     sort = django_filters.ChoiceFilter(
         label=_("Sorteren"), method="filter_nothing", empty_label=None, choices=[
             ("-filed", _("ingediend (nieuwste eerst)")), ("filed", _("ingediend")),
-            ("-changed", _("laatst gewijzigd")), ("number", _("nummer"))])
+            ("-changed", _("laatst gewijzigd")), ("number", _("nummer")),
+            ("status", _("uitvoering"))])
     made_field = "filed_on"
     default_sort = "-filed"
-    sorts = {"filed": "filed_on", "changed": "updated_at", "number": "number"}
+    # Execution in the order of the workflow; motions that are not executed (no execution
+    # status) have no value, so they go last.
+    sorts = {"filed": "filed_on", "changed": "updated_at", "number": "number",
+             "status": Case(*[When(execution_status=status, then=index)
+                              for index, status in enumerate(Execution)],
+                            output_field=IntegerField())}
 
     class Meta:
         model = Motion
         fields = []
         form = FilterForm
+
+    def counts(self):
+        """Counts next to the outcome and execution choices (one query).
+
+        Each count applies every filter but its own: an outcome's count follows the chosen
+        executions, and an execution's count the chosen outcomes.
+        """
+        data = self.form.cleaned_data
+        outcomes, executions = data.get("vote_outcome"), data.get("execution_status")
+        chosen_outcomes = Q(vote_outcome__in=outcomes) if outcomes else Q()
+        chosen_executions = Q(execution_status__in=executions) if executions else Q()
+        aggregates = {f"vote_outcome_{outcome}": Count(
+            "pk", filter=Q(vote_outcome=outcome) & chosen_executions) for outcome in VoteOutcome}
+        aggregates.update({f"execution_status_{status}": Count(
+            "pk", filter=Q(execution_status=status) & chosen_outcomes) for status in Execution})
+        return self.without("vote_outcome", "execution_status").aggregate(**aggregates)
+
+    def total_from(self, counts):
+        """The list's length: every motion has exactly one outcome, so the counts add up."""
+        outcomes = self.form.cleaned_data.get("vote_outcome") or VoteOutcome.values
+        return sum(counts[f"vote_outcome_{outcome}"] for outcome in outcomes)

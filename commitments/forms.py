@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import Commitment, Execution, Motion, Status
+from commitments.models import Commitment, Execution, Motion, Status, VoteOutcome
 from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
 from register.models import Debate, Person, SavedView
 
@@ -58,10 +58,14 @@ class CommitmentForm(EditReasonMixin, forms.ModelForm):
 
 class MotionForm(EditReasonMixin, forms.ModelForm):
     topic_list = TopicsField()
-    submitter_list = forms.ModelMultipleChoiceField(
+    # A multiple select sends its choices in page order, not in the order they were picked,
+    # so the first submitter has a field of its own.
+    first_submitter = forms.ModelChoiceField(
         queryset=Person.objects.filter(memberships__isnull=False).distinct(), required=False,
-        label=_("Indieners"), help_text=_("De eerste in de lijst is de eerste indiener."),
-    )
+        label=_("Eerste indiener"))
+    co_submitters = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.filter(memberships__isnull=False).distinct(), required=False,
+        label=_("Mede-indieners"))
 
     class Meta:
         model = Motion
@@ -76,8 +80,18 @@ class MotionForm(EditReasonMixin, forms.ModelForm):
         self.fields["version"].initial = self.instance.version
         self.fields["version"].required = bool(self.instance.pk)
         if self.instance.pk:
-            self.fields["submitter_list"].initial = [
-                row.person_id for row in self.instance.submitter_rows.all()]
+            people = [row.person_id for row in self.instance.submitter_rows.all()]
+            self.fields["first_submitter"].initial = people[0] if people else None
+            self.fields["co_submitters"].initial = people[1:]
+
+    def clean(self):
+        cleaned = super().clean()
+        first, others = cleaned.get("first_submitter"), list(cleaned.get("co_submitters") or [])
+        if others and not first:
+            self.add_error("first_submitter", _("Kies ook de eerste indiener."))
+        cleaned["submitter_list"] = [first, *(person for person in others if person != first)] \
+            if first else []
+        return cleaned
 
 
 FIELD_ORDER = ["new", "outcome", "reason", "document", "document_reference", "on", "remaining"]
@@ -93,6 +107,7 @@ class StatusFormBase(DocumentInputMixin, forms.Form):
     remaining = forms.CharField(label=_("Wat resteert nog"), required=False,
                                 widget=forms.Textarea(attrs={"rows": 2}))
     needs_document = ()
+    needs_remaining = ()
     field_order = FIELD_ORDER
 
     def __init__(self, *args, record, **kwargs):
@@ -105,12 +120,29 @@ class StatusFormBase(DocumentInputMixin, forms.Form):
         cleaned = super().clean()
         if cleaned.get("new") in self.needs_document and not self.has_document():
             self.add_error("document_reference", self.document_message)
+        if cleaned.get("new") in self.needs_remaining and not cleaned.get("remaining", "").strip():
+            self.add_error("remaining", _("Vermeld wat nog resteert: dat hoort bij een deels "
+                                          "nagekomen toezegging of deels uitgevoerde motie."))
         return cleaned
 
 
+class TransitionField(forms.ChoiceField):
+    """Offers the allowed changes, but lets any known value through to the model, whose rules
+    refuse a change that is not allowed with a message naming both statuses (a stale page or
+    a hand-made request may post one)."""
+
+    def __init__(self, *, known, **kwargs):
+        super().__init__(**kwargs)
+        self.known = known
+
+    def valid_value(self, value):
+        return value in self.known
+
+
 class CommitmentStatusForm(StatusFormBase):
-    new = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.RadioSelect)
+    new = TransitionField(known=Status.values, label=_("Nieuwe status"), widget=forms.RadioSelect)
     needs_document = (Status.DONE,)
+    needs_remaining = (Status.PARTLY_DONE,)
     document_message = _("Bij ‘Afgedaan’ hoort het document waarmee de toezegging is "
                          "nagekomen: kies er een of typ een verwijzing.")
 
@@ -120,8 +152,10 @@ class CommitmentStatusForm(StatusFormBase):
 
 
 class MotionStatusForm(StatusFormBase):
-    new = forms.ChoiceField(label=_("Uitvoering"), widget=forms.RadioSelect)
+    new = TransitionField(known=Execution.values, label=_("Uitvoering"),
+                          widget=forms.RadioSelect)
     needs_document = (Execution.EXECUTED,)
+    needs_remaining = (Execution.PARTLY_EXECUTED,)
     document_message = _("Bij ‘Uitgevoerd’ hoort het document waarin de uitvoering is gemeld: "
                          "kies er een of typ een verwijzing.")
 
@@ -132,7 +166,8 @@ class MotionStatusForm(StatusFormBase):
 
 class VoteForm(forms.Form):
     version = VersionField()
-    outcome = forms.ChoiceField(label=_("Uitslag"), widget=forms.RadioSelect)
+    outcome = TransitionField(known=VoteOutcome.values, label=_("Uitslag"),
+                              widget=forms.RadioSelect)
     on = forms.DateField(label=_("Datum"), widget=DATE)
     field_order = FIELD_ORDER
     reason = forms.CharField(label=_("Reden of bron"), max_length=2000,

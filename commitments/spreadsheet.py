@@ -2,24 +2,42 @@
 
 The layout our own export writes is read as it is; other layouts map their columns to our
 fields (the mapping screen, or --map on the command line). Nothing is written until the preview
-is confirmed, and then in one transaction, each change with a history row that names the file.
+is confirmed, and then in one transaction, each change with a history row that names the file;
+a row the database refuses after all becomes a message on that row and nothing is written.
 People, ministries, parties and dossiers must exist already: a spreadsheet is no place to invent
 a bewindspersoon, so an unknown one is an error on that row, not a new record.
+
+A cell says what the field becomes, so reading our own export back changes nothing:
+- an empty cell in a required field (title, text, bewindspersoon, ministry, date, and on an
+  existing row the status) is an error on that row: it cannot be emptied;
+- an empty cell in an optional field clears that field, and the preview shows it ("→ —"); a
+  column that should be left alone is left out, or not mapped;
+- the delivery (delivered on, delivered by) follows the status, as on the status page: it is
+  written only with a change of status, through Commitment.change_status, and done needs the
+  delivering document. An empty delivery cell then means what it means on the status form (the
+  document's date or today; the document already named).
+The preview is worked out by the same model rule as the writing (`apply_status`), so what it
+shows is what is written, and a row with no change writes no history row.
 """
 
+import copy
 import csv
 import datetime
+import hashlib
 import io
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from openpyxl import load_workbook
 
 from commitments.columns import COMMITMENT_COLUMNS
+from commitments.forms import CommitmentStatusForm
 from commitments.models import COMMITMENT_TRANSITIONS, Commitment, Status
 from commitments.tk_import import KAMER_STATUSES
 from register.history import ChangeSource, dutch_reason, save_with_history
@@ -33,7 +51,7 @@ from register.models import (
     Person,
     Topic,
 )
-from register.references import parse_references
+from register.references import Reference, parse_references
 
 DOSSIER = re.compile(r"^(?P<number>[0-9]{1,3} ?[0-9]{3})(?:[ -]+(?P<suffix>[0-9A-Z]+))?$")
 MAX_BYTES = 20 * 1024 * 1024
@@ -46,6 +64,13 @@ IMPORTED = ["number", "tk_number", "tk_status", "ek_number", "ek_status", "title
 # The columns' names on the screens, in the reader's language.
 LABELS = {key: gettext_lazy(header) for key, header in COMMITMENT_COLUMNS}
 REQUIRED_NEW = ["title", "text", "bewindspersoon", "ministry", "made_on"]
+REQUIRED = [*REQUIRED_NEW, "status"]
+DELIVERY = ["delivered_on", "delivered_by"]
+# The fields a row sets on the record itself; the status and the delivery go through
+# change_status.
+FIELDS = [key for key in IMPORTED if key not in ("number", "status", *DELIVERY)]
+# What the CSV export puts before text that Excel would take for a formula (exports.sanitize).
+FORMULA_QUOTED = re.compile(r"^'(?=[=+\-@\t\r])")
 
 
 def label_words(choices, languages=("en", "nl")):
@@ -89,6 +114,13 @@ class Plan:
     def has_errors(self):
         return any(row.errors for row in self.rows)
 
+    @property
+    def fingerprint(self):
+        """What the preview showed, in short: confirming writes only a plan that was seen."""
+        shown = [(row.number, row.action, [(str(label), old, new) for label, old, new in
+                                           row.changes]) for row in self.rows]
+        return hashlib.sha256(repr(shown).encode()).hexdigest()[:32]
+
 
 # --- Reading ----------------------------------------------------------------------------------
 
@@ -128,7 +160,8 @@ def read_csv(content):
                            "‘CSV UTF-8’.")) from None
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return [[FORMULA_QUOTED.sub("", cell) for cell in row]
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def default_mapping(headers):
@@ -162,7 +195,22 @@ class Lookups:
         self.committees = {c.abbreviation.casefold(): c for c in Committee.objects.all()}
         self.dossiers = {d.number: d for d in Dossier.objects.all()}
         self.directorates = {d.abbreviation.casefold(): d for d in Directorate.objects.all()}
-        self.commitments = {c.number: c for c in Commitment.objects.all()}
+        # The fields a row is compared with, so that comparing costs no query per row.
+        commitments = Commitment.objects.select_related(
+            "bewindspersoon", "ministry", "to_member", "to_party", "committee", "dossier",
+            "directorate", "delivered_by__dossier").prefetch_related("topics")
+        self.commitments = {c.number: c for c in commitments}
+
+    @cached_property
+    def documents(self):
+        """Each document under every name our export may have written for it: what it prints
+        as, its key, its kenmerk (a TK letter's DocumentNummer), its title."""
+        documents = {}
+        for document in Document.objects.select_related("dossier"):
+            for name in {str(document), document.ident, document.kenmerk, document.title}:
+                if name:
+                    documents.setdefault(name.casefold(), []).append(document)
+        return documents
 
 
 def text(value):
@@ -205,7 +253,26 @@ def lookup(table, value, what):
     return found
 
 
-def convert(key, value, lookups):
+def delivering_document(value, lookups, commitment):
+    """The Document a cell names, as our export writes it; else a Reference to a paper that is
+    new here (created on confirming)."""
+    if commitment is not None and commitment.delivered_by and value == str(commitment.delivered_by):
+        return commitment.delivered_by
+    found = lookups.documents.get(value.casefold(), [])
+    if len(found) > 1:
+        raise ValueError(_("Meer dan één document heet ‘%(value)s’; schrijf de verwijzing "
+                           "(bijvoorbeeld ‘Kamerstuk 24 077, nr. 468’) of het kenmerk.")
+                         % {"value": value})
+    if found:
+        return found[0]
+    references = parse_references(value)
+    if len(references) != 1:
+        raise ValueError(_("Geen verwijzing herkend in ‘%(value)s’.") % {"value": value})
+    known = lookups.documents.get(references[0].ident.casefold())
+    return known[0] if known else references[0]
+
+
+def convert(key, value, lookups, commitment=None):
     """The Python value for our field `key` from a cell; ValueError with a Dutch message."""
     if key in ("made_on", "delivered_on"):
         return parse_date(value)
@@ -223,6 +290,8 @@ def convert(key, value, lookups):
         return lookup(lookups.dossiers, dossier_number(value), _("Dossier")) \
             if text(value) else None
     if key == "status":
+        if not text(value):
+            return None
         status = STATUS_WORDS.get(text(value).casefold())
         if status is None:
             raise ValueError(_("Onbekende status ‘%(value)s’.") % {"value": text(value)})
@@ -230,65 +299,122 @@ def convert(key, value, lookups):
     if key == "topics":
         return sorted({name.strip().lower() for name in text(value).split(",") if name.strip()})
     if key == "delivered_by":
-        if not text(value):
-            return None
-        references = parse_references(text(value))
-        if len(references) != 1:
-            raise ValueError(_("Geen verwijzing herkend in ‘%(value)s’.") % {"value": text(value)})
-        return references[0]
+        return delivering_document(text(value), lookups, commitment) if text(value) else None
     return text(value)
 
 
 def plan_row(number, cells, mapping, lookups):
     row = RowPlan(number)
-    for key, index in mapping.items():
-        try:
-            row.values[key] = convert(key, cells[index], lookups)
-        except ValueError as error:
-            row.errors.append((LABELS[key], str(error)))
-    existing_number = row.values.pop("number", "")
+    existing_number = text(cells[mapping["number"]]) if "number" in mapping else ""
     if existing_number:
         row.commitment = lookups.commitments.get(existing_number)
         if row.commitment is None:
             row.errors.append((LABELS["number"], _("Geen toezegging met nummer ‘%(n)s’.")
                                % {"n": existing_number}))
-    else:
-        for key in REQUIRED_NEW:
-            if not row.values.get(key) and key not in dict(row.errors):
-                row.errors.append((LABELS[key], _("Verplicht voor een nieuwe toezegging.")))
+    for key in IMPORTED:
+        if key in mapping and key != "number":
+            try:
+                row.values[key] = convert(key, cells[mapping[key]], lookups, row.commitment)
+            except ValueError as error:
+                row.errors.append((LABELS[key], str(error)))
+    check_required(row, new=not existing_number)
+    if not row.errors:
+        plan_changes(row)
     if row.errors:
         row.action = "error"
     elif row.commitment is None:
         row.action = "create"
     else:
-        row.changes = differences(row.commitment, row.values)
         row.action = "update" if row.changes else "unchanged"
-        check_status(row)
     return row
 
 
-def check_status(row):
-    """A status the commitment cannot reach from its own is an error here, not at writing."""
-    new = row.values.get("status")
-    current = row.commitment.status
-    if new and new != current and new not in COMMITMENT_TRANSITIONS[current]:
-        row.action = "error"
-        row.errors.append((LABELS["status"], _("Van ‘%(old)s’ kan een toezegging niet naar "
-                                               "‘%(new)s’.") % {"old": Status(current).label,
-                                                                "new": Status(new).label}))
+def check_required(row, *, new):
+    if new:
+        missing = [key for key in REQUIRED_NEW if not row.values.get(key)]
+        message = _("Verplicht voor een nieuwe toezegging.")
+    else:
+        missing = [key for key in REQUIRED if key in row.values and not row.values[key]]
+        message = _("Mag niet leeg zijn: dit veld is verplicht. Vul de huidige waarde in, of "
+                    "lees deze kolom niet in.")
+    failed = {str(column) for column, _message in row.errors}
+    row.errors += [(LABELS[key], message) for key in missing if str(LABELS[key]) not in failed]
+
+
+def plan_changes(row):
+    """The row's changes, by the rules apply_row writes them with; or errors on the row."""
+    commitment = row.commitment or Commitment(status=Status.OPEN)
+    values = row.values
+    status = values.get("status") or commitment.status
+    before = {key: current_value(commitment, key) for key in IMPORTED if key != "number"}
+    after = {**before, **{key: values[key] for key in FIELDS if key in values}, "status": status}
+    if status != commitment.status:
+        if status not in COMMITMENT_TRANSITIONS[commitment.status]:
+            row.errors.append((LABELS["status"], _(
+                "Van ‘%(old)s’ kan een toezegging niet naar ‘%(new)s’.")
+                % {"old": Status(commitment.status).label, "new": Status(status).label}))
+            return
+        after.update(planned_delivery(commitment, status, values.get("delivered_by"),
+                                      values.get("delivered_on")))
+    check_delivery(row, status != commitment.status, after)
+    if status != commitment.status and status == Status.DONE and after["delivered_by"] is None:
+        row.errors.append((LABELS["delivered_by"], str(CommitmentStatusForm.document_message)))
+    check_fields(row, commitment)
+    if row.commitment is not None:
+        row.changes = [(LABELS[key], display(before[key]), display(after[key]))
+                       for key in before if before[key] != after[key]]
+
+
+def planned_delivery(commitment, status, document, on):
+    """The delivery after the status change, by the model's own rule (apply_status, on a copy);
+    a paper that is new here stands in as an unsaved Document until it is created."""
+    stand_in = Document() if isinstance(document, Reference) else document
+    trial = copy.copy(commitment)
+    trial.apply_status(status, stand_in, on, None)
+    delivered_by = trial.delivered_by
+    if stand_in is not None and delivered_by is stand_in:
+        delivered_by = document
+    return {"delivered_by": delivered_by, "delivered_on": trial.delivered_on}
+
+
+def check_delivery(row, status_changes, after):
+    """A delivery cell must say what is written: without a change of status nothing, with one
+    what the status rule makes of it (an empty cell leaves that to the rule)."""
+    for key in DELIVERY:
+        if key not in row.values or row.values[key] == after[key]:
+            continue
+        if not status_changes:
+            row.errors.append((LABELS[key], _(
+                "%(column)s verandert alleen samen met de status, naar ‘Afgedaan’ of ‘Deels "
+                "afgedaan’ (zoals op de statuspagina).") % {"column": LABELS[key]}))
+        elif row.values[key] is not None:
+            row.errors.append((LABELS[key], _(
+                "Bij de status ‘%(status)s’ wordt %(column)s ‘%(value)s’; maak de cel leeg.")
+                % {"status": Status(after["status"]).label, "column": LABELS[key],
+                   "value": display(after[key])}))
+
+
+def check_fields(row, commitment):
+    """The model's own checks of the text fields (length), so the database never refuses them."""
+    trial = copy.copy(commitment)
+    for key in FIELDS:
+        if key in row.values and key != "topics":
+            setattr(trial, key, row.values[key])
+    checked = {"title", "text", "tk_number", "tk_status", "ek_number", "ek_status",
+               "deadline_text"}
+    try:
+        trial.clean_fields(exclude=[f.name for f in Commitment._meta.fields
+                                    if f.name not in checked])
+    except ValidationError as error:
+        row.errors += [(LABELS[key], " ".join(messages))
+                       for key, messages in error.message_dict.items()]
 
 
 def current_value(commitment, key):
     if key == "topics":
-        return sorted(topic.name for topic in commitment.topics.all())
-    if key == "delivered_by":
-        return commitment.delivered_by.reference if commitment.delivered_by else None
-    return getattr(commitment, key)
-
-
-def differences(commitment, values):
-    return [(LABELS[key], display(current_value(commitment, key)), display(new))
-            for key, new in values.items() if current_value(commitment, key) != new]
+        return sorted(topic.name.lower() for topic in commitment.topics.all()) \
+            if commitment.pk else []
+    return getattr(commitment, key, None)  # None: a new record has no bewindspersoon yet
 
 
 def display(value):
@@ -322,38 +448,68 @@ def plan_import(content, filename, mapping=None):
 
 # --- Applying ---------------------------------------------------------------------------------
 
+class PlanFailed(Exception):
+    """The database refused a row; nothing was written and that row says why."""
+
+
 def apply_plan(plan, *, by, skip_invalid=False):
-    """Write the planned creations and changes in one transaction; returns (created, updated)."""
+    """Write the planned creations and changes in one transaction; returns (created, updated).
+
+    A row the database refuses all the same (a constraint, a concurrent change) is marked as an
+    error; then nothing is written and PlanFailed is raised, unless skip_invalid, which leaves
+    out that row only.
+    """
     if plan.has_errors and not skip_invalid:
         raise ValueError("the plan has errors")
     reason = dutch_reason(gettext_noop("import spreadsheet %(file)s"), file=plan.filename)
-    created = updated = 0
+    created = updated = failed = 0
     with transaction.atomic():
         for row in plan.rows:
-            if row.action == "create":
-                apply_row(Commitment(status=Status.OPEN), row.values, by=by, reason=reason)
-                created += 1
-            elif row.action == "update":
-                apply_row(row.commitment.locked_copy(), row.values, by=by, reason=reason)
-                updated += 1
+            if row.action not in ("create", "update"):
+                continue
+            try:
+                with transaction.atomic():
+                    apply_row(row, by=by, reason=reason)
+            except (DatabaseError, ValidationError) as error:
+                refuse_row(row, error)
+                failed += 1
+                continue
+            created += row.action == "create"
+            updated += row.action == "update"
+        if failed and not skip_invalid:
+            raise PlanFailed(plan)
     return created, updated
 
 
-def apply_row(commitment, values, *, by, reason):
-    values = dict(values)
-    topics = values.pop("topics", None)
-    status = values.pop("status", None)
-    reference = values.pop("delivered_by", None)
-    delivered_on = values.pop("delivered_on", None)
-    for key, value in values.items():
-        setattr(commitment, key, value)
-    save_with_history(commitment, by=by, reason=reason, source=ChangeSource.IMPORT)
-    if topics is not None:
+def refuse_row(row, error):
+    row.action = "error"
+    detail = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+    row.errors.append(("", _("De database weigerde deze rij: %(error)s") % {"error": detail}))
+
+
+def apply_row(row, *, by, reason):
+    """Write one planned row as plan_changes worked it out: fields, topics, then the status."""
+    commitment = row.commitment.locked_copy() if row.commitment else Commitment(
+        status=Status.OPEN)
+    if row.commitment and commitment.version != row.commitment.version:
+        raise ValidationError(_("Iemand anders heeft deze toezegging intussen gewijzigd; lees "
+                                "het bestand opnieuw in."))
+    values = row.values
+    changed = [key for key in FIELDS if key in values and key != "topics"
+               and current_value(commitment, key) != values[key]]
+    topics = values.get("topics")
+    new_topics = topics is not None and current_value(commitment, "topics") != topics
+    for key in changed:
+        setattr(commitment, key, values[key])
+    if changed or new_topics or commitment.pk is None:
+        save_with_history(commitment, by=by, reason=reason, source=ChangeSource.IMPORT)
+    if new_topics:
         commitment.topics.set(Topic.from_names(topics))
-    document = None
-    if reference is not None:
-        document, _created = Document.objects.from_reference(reference, by=by, reason=reason,
-                                                             source=ChangeSource.IMPORT)
-    if status is not None and status != commitment.status:
+    status = values.get("status")
+    if status and status != commitment.status:
+        document = values.get("delivered_by")
+        if isinstance(document, Reference):
+            document, _created = Document.objects.from_reference(document, by=by, reason=reason,
+                                                                 source=ChangeSource.IMPORT)
         commitment.change_status(status, by=by, reason=reason, document=document,
-                                 on=delivered_on, source=ChangeSource.IMPORT)
+                                 on=values.get("delivered_on"), source=ChangeSource.IMPORT)

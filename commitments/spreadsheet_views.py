@@ -64,17 +64,29 @@ def spreadsheet_preview(request, pk):
         upload.save(update_fields=["mapping"])
         return redirect("commitments:spreadsheet-preview", upload.pk)
     plan = spreadsheet.plan_import(content, upload.filename, mapping)
-    if request.method == "POST" and "confirm" in request.POST:
-        if plan.has_errors:
-            messages.error(request, _("Er staan nog fouten in het bestand; er is niets "
-                                      "ingelezen."))
-        else:
-            created, updated = spreadsheet.apply_plan(plan, by=request.user)
-            upload.delete()
-            messages.success(request, _("%(file)s ingelezen: %(created)s nieuw, %(updated)s "
-                                        "gewijzigd.") % {"file": plan.filename,
-                                                         "created": created, "updated": updated})
-            return redirect("commitments:list")
+    if request.method == "POST" and "confirm" in request.POST and confirm(request, upload, plan):
+        return redirect("commitments:list")
     counts = {action: plan.count(action) for action in ("create", "update", "unchanged", "error")}
     return render(request, "commitments/spreadsheet_preview.html",
                   {"upload": upload, "form": form, "plan": plan, "counts": counts})
+
+
+def confirm(request, upload, plan):
+    """Write the plan, all or nothing; True when written. A refusal is shown on the rows."""
+    if plan.has_errors:
+        messages.error(request, _("Er staan nog fouten in het bestand; er is niets ingelezen."))
+        return False
+    if request.POST.get("seen") != plan.fingerprint:
+        messages.error(request, _("Het register is veranderd sinds het voorbeeld; er is niets "
+                                  "ingelezen. Bekijk het nieuwe voorbeeld en bevestig opnieuw."))
+        return False
+    try:
+        created, updated = spreadsheet.apply_plan(plan, by=request.user)
+    except spreadsheet.PlanFailed:
+        messages.error(request, _("De database weigerde een rij; er is niets ingelezen. Zie de "
+                                  "fouten hieronder."))
+        return False
+    upload.delete()
+    messages.success(request, _("%(file)s ingelezen: %(created)s nieuw, %(updated)s gewijzigd.")
+                     % {"file": plan.filename, "created": created, "updated": updated})
+    return True

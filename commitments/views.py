@@ -87,8 +87,8 @@ def commitment_list(request):
     })
 
 
-def export_filterset(request):
-    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.all())
+def export_filterset(request, filter_class, queryset):
+    filterset = filter_class(request.GET, queryset=queryset)
     if not filterset.is_valid():
         errors = "; ".join(f"{name}: {' '.join(messages)}"
                            for name, messages in filterset.errors.items())
@@ -97,31 +97,40 @@ def export_filterset(request):
     return filterset, None
 
 
-def export_name(extension):
-    return f"toezeggingen-{timezone.localdate():%Y%m%d}.{extension}"
+def export_name(export, extension):
+    return f"{export.sheet.lower()}-{timezone.localdate():%Y%m%d}.{extension}"
 
 
-@permission_required("commitments.view_commitment", raise_exception=True)
-def commitment_export_xlsx(request):
-    filterset, refused = export_filterset(request)
+def xlsx_export(request, filter_class, queryset, export):
+    """The whole filtered list as a spreadsheet; an invalid filter is refused with its message."""
+    filterset, refused = export_filterset(request, filter_class, queryset)
     if refused:
         return refused
     response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument."
                                          "spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{export_name("xlsx")}"'
-    exports.write_xlsx(filterset.qs, response)
+    response["Content-Disposition"] = f'attachment; filename="{export_name(export, "xlsx")}"'
+    exports.write_xlsx(filterset.qs, response, export)
+    return response
+
+
+def csv_export(request, filter_class, queryset, export):
+    filterset, refused = export_filterset(request, filter_class, queryset)
+    if refused:
+        return refused
+    response = StreamingHttpResponse(exports.csv_lines(filterset.qs, export),
+                                     content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{export_name(export, "csv")}"'
     return response
 
 
 @permission_required("commitments.view_commitment", raise_exception=True)
+def commitment_export_xlsx(request):
+    return xlsx_export(request, CommitmentFilter, Commitment.objects.all(), exports.COMMITMENTS)
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
 def commitment_export_csv(request):
-    filterset, refused = export_filterset(request)
-    if refused:
-        return refused
-    response = StreamingHttpResponse(exports.csv_lines(filterset.qs),
-                                     content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{export_name("csv")}"'
-    return response
+    return csv_export(request, CommitmentFilter, Commitment.objects.all(), exports.COMMITMENTS)
 
 
 @require_POST
@@ -264,7 +273,11 @@ def as_of_view(request, record, template):
             snapshot = record.history.as_of(day_end)
         except ObjectDoesNotExist:
             form.add_error("on", _("Op die datum was dit record nog niet geregistreerd."))
+    # The history row the snapshot was made from: its date, not the save's `updated_at`, is
+    # when the change happened (imports and the demo record changes dated in the past).
+    last_change = getattr(snapshot, "_history", None)
     return render(request, template, {"record": record, "form": form, "snapshot": snapshot,
+                                      "last_change": last_change,
                                       "statuses": dict(Status.choices)})
 
 
@@ -278,9 +291,21 @@ def motion_list(request):
     queryset = Motion.objects.for_list().prefetch_related("submitter_rows__person__offices",
                                                           "submitter_rows__party")
     filterset = MotionFilter(request.GET, queryset=queryset)
-    return list_view(request, filterset, "commitments/motion_list.html", {
-        "saved_views": SavedView.objects.visible_to(request.user, "motions"),
+    counts = filterset.counts() if filterset.is_valid() else {}
+    total = filterset.total_from(counts) if counts else None
+    return list_view(request, filterset, "commitments/motion_list.html", total=total, extra={
+        "counts": counts, "saved_views": SavedView.objects.visible_to(request.user, "motions"),
     })
+
+
+@permission_required("commitments.view_motion", raise_exception=True)
+def motion_export_xlsx(request):
+    return xlsx_export(request, MotionFilter, Motion.objects.all(), exports.MOTIONS)
+
+
+@permission_required("commitments.view_motion", raise_exception=True)
+def motion_export_csv(request):
+    return csv_export(request, MotionFilter, Motion.objects.all(), exports.MOTIONS)
 
 
 @permission_required("commitments.add_motion", raise_exception=True)

@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from legislation.models import LawTrack, Stage
+from register.admin_base import HistoryAdmin
 
 
 class StageInline(admin.TabularInline):
@@ -18,7 +18,7 @@ class StageInline(admin.TabularInline):
 
 
 @admin.register(LawTrack)
-class LawTrackAdmin(SimpleHistoryAdmin):
+class LawTrackAdmin(HistoryAdmin):
     list_display = ["short_name", "title", "instrument", "ministry", "state", "withdrawn"]
     list_filter = ["instrument", "state", "withdrawn", "ministry"]
     search_fields = ["short_name", "title", "description"]
@@ -30,7 +30,7 @@ class LawTrackAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Stage)
-class StageAdmin(SimpleHistoryAdmin):
+class StageAdmin(HistoryAdmin):
     list_display = ["track", "order", "name", "planned_text", "planned_end", "actual_start",
                     "actual_end", "skipped"]
     list_filter = ["kind", "skipped"]

@@ -3,9 +3,12 @@
 Status as of 18 December 2020, the letter's date; plans are stated as the letter words them,
 on that date, so "komend voorjaar" means spring 2021. Where the letter gives no date for a stage
 that was plainly done by then, the stage is recorded as finished on the date the letter (or the
-earlier event that implies it) shows, and its note says so. Nothing else is invented: the Wkkgz
-bill's own dossier number is not in the letter and stays empty. Idempotent: a track is looked up
-by its short name.
+earlier event that implies it) shows, and its note says so; likewise a stage the letter says is
+under way but gives no start for begins on the letter's date, as an estimate its note states.
+Nothing else is invented: the Wkkgz bill's own dossier number is not in the letter and stays
+empty. The one addition is the lachgas consultation's page on internetconsultatie.nl, which the
+letter mentions but, citing Kamerstuk 24 077, nr. 465 instead, does not give the address of.
+Idempotent: a track is looked up by its short name.
 """
 
 import datetime
@@ -16,14 +19,15 @@ from commitments.demo import at
 from legislation.models import LawTrack
 from legislation.stage_templates import Instrument, StageKind
 from register.history import save_with_history
-from register.models import Directorate, Topic
+from register.models import Directorate, Document, Topic
 
 LETTER_DATE = datetime.date(2020, 12, 18)
 LETTER_REASON = "Stand volgens de voortgangsbrief drugsbeleid van 18 december 2020"
 JENV_COMMITMENT = "Voortgang plaatsing lachgas op lijst II en wetsvoorstel groepsverbod NPS"
 
 # Per stage kind: what the letter says. "plan": (words, stated on); "start"/"end": dates;
-# "note"; "documents": citations of objects["documents"].
+# "note"; "documents": citations of objects["documents"]; "web_documents": (title, URL) of
+# documents that are no parliamentary paper.
 TRACKS = [
     {
         "short_name": "Lachgasbesluit",
@@ -46,6 +50,8 @@ TRACKS = [
                 "note": "Ook de betrokken handhavings- en uitvoeringsinstanties en de "
                         "rechtspraak zijn geconsulteerd.",
                 "documents": ["Kamerstuk 24 077, nr. 465"],
+                "web_documents": [("Internetconsultatie Besluit lachgas",
+                                   "https://www.internetconsultatie.nl/lachgas")],
             },
             StageKind.IMPLEMENTATION_TESTS: {
                 "start": datetime.date(2020, 7, 10),
@@ -90,10 +96,12 @@ TRACKS = [
                         "als datum gebruikt.",
             },
             StageKind.IMPLEMENTATION_TESTS: {
+                "start": LETTER_DATE,
                 "note": "De uitvoeringstoetsen en (financiële) impactanalyses van de partijen "
                         "die bij de uitvoering betrokken zijn worden verwerkt. Dit proces heeft "
                         "enige vertraging opgelopen, mede door drukte als gevolg van de "
-                        "coronacrisis.",
+                        "coronacrisis. De brief noemt geen begindatum; als begin geldt de datum "
+                        "van de brief, een schatting: toen liepen de toetsen al.",
             },
             StageKind.SUBMISSION: {
                 "plan": ("komend voorjaar", LETTER_DATE),
@@ -191,7 +199,10 @@ def load_stage(stage, spec, objects, *, by):
     if "end" in spec:
         stage.complete(spec["end"], by=by, reason="Fase afgerond", started_on=spec.get("start"),
                        at=at(spec["end"], 13))
-    if spec.get("note") or spec.get("documents"):
+    if spec.get("note") or spec.get("documents") or spec.get("web_documents"):
         stage.note = spec.get("note", "")
         save_with_history(stage, by=by, reason=LETTER_REASON, at=at(LETTER_DATE, 16))
-        stage.documents.set([objects["documents"][c] for c in spec.get("documents", [])])
+        stage.documents.set(
+            [objects["documents"][c] for c in spec.get("documents", [])]
+            + [Document.objects.from_web(title, url, by=by, reason=LETTER_REASON)[0]
+               for title, url in spec.get("web_documents", [])])

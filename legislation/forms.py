@@ -1,5 +1,8 @@
+import re
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import URLValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +14,7 @@ from legislation.stage_templates import StageKind
 from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
 from register.models import Document
 from register.periods import parse_period
+from register.references import BASE_URL
 
 REASON_WIDGET = forms.Textarea(attrs={"rows": 3})
 
@@ -138,12 +142,46 @@ class StageCompleteForm(forms.Form):
 
 
 def document_label(document):
-    title = f" — {document.title}" if document.title else ""
+    title = f" — {document.title}" if document.title and document.title != str(document) else ""
     return f"{document}{title}"[:120]
+
+
+# "Staatsblad 2021, 150", "Stb. 2021, 150", "Stcrt. 2020, nr. 12345".
+OFFICIAL_PUBLICATION = re.compile(
+    r"(?:(?P<stb>staatsblad|stb\.?)|staatscourant|stcrt\.?)\s*(?P<year>(?:19|20)[0-9]{2})"
+    r"\s*,?\s*(?:nr\.?\s*)?(?P<number>[0-9]{1,6})", re.IGNORECASE)
+
+
+def official_publication(title):
+    """The title as written officially and the URL of a Staatsblad or Staatscourant, or None."""
+    match = OFFICIAL_PUBLICATION.fullmatch(title)
+    if not match:
+        return None
+    name, code = ("Staatsblad", "stb") if match["stb"] else ("Staatscourant", "stcrt")
+    year, number = match["year"], match["number"]
+    return f"{name} {year}, {number}", f"{BASE_URL}{code}-{year}-{number}"
+
+
+class WebAddressField(forms.URLField):
+    """Only http(s): the address becomes a link on the track page, never a javascript: one."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {"invalid": _("Geef een webadres dat begint met https:// of "
+                                           "http://, bijvoorbeeld "
+                                           "https://www.internetconsultatie.nl/lachgas.")}
 
 
 class StageEditForm(DocumentInputMixin, forms.ModelForm):
     version = VersionField()
+    web_title = forms.CharField(
+        label=_("Of een document dat geen Kamerstuk is: titel"), max_length=300, required=False,
+        help_text=_("Bijvoorbeeld: Internetconsultatie Besluit lachgas, Advies Raad van State "
+                    "W13.20.0123/III, Staatsblad 2021, 150."))
+    web_url = WebAddressField(
+        label=_("Webadres van dat document"), max_length=300, required=False,
+        assume_scheme="https",
+        help_text=_("Mag leeg blijven bij Staatsblad en Staatscourant: dan wordt het adres op "
+                    "officielebekendmakingen.nl ingevuld."))
     reason = reason_field()
 
     class Meta:
@@ -152,7 +190,7 @@ class StageEditForm(DocumentInputMixin, forms.ModelForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     field_order = ["name", "kind", "skipped", "note", "documents", "document_reference",
-                   "reason"]
+                   "web_title", "web_url", "reason"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -171,6 +209,29 @@ class StageEditForm(DocumentInputMixin, forms.ModelForm):
         self.fields["version"].initial = self.instance.version
         self.fields["skipped"].help_text = _("Een overgeslagen fase telt niet mee voor de stand "
                                              "en de vertraging.")
+
+    def clean(self):
+        cleaned = super().clean()
+        title, url = " ".join(cleaned.get("web_title", "").split()), cleaned.get("web_url")
+        publication = official_publication(title)
+        if publication:
+            title, official_url = publication
+            url = url or official_url
+        if title and not url and "web_url" not in self.errors:
+            self.add_error("web_url", _("Geef het webadres van ‘%(title)s’.") % {"title": title})
+        elif url and not title:
+            self.add_error("web_title", _("Geef de titel van het document op dit webadres."))
+        cleaned["web_title"], cleaned["web_url"] = title, url
+        return cleaned
+
+    def new_documents(self, *, by, reason):
+        """The documents typed in the form, created if new: a reference, a web page, or both."""
+        typed = [self.resolve_document(by=by, reason=reason)]
+        if self.cleaned_data["web_title"]:
+            typed.append(Document.objects.from_web(self.cleaned_data["web_title"],
+                                                   self.cleaned_data["web_url"],
+                                                   by=by, reason=reason)[0])
+        return [document for document in typed if document]
 
 
 class StageAddForm(forms.ModelForm):

@@ -70,9 +70,8 @@ def stage_save(*, form, by) -> Stage:
     with transaction.atomic():
         stage.locked_copy(data["version"])
         documents = list(data["documents"])
-        typed = form.resolve_document(by=by, reason=data["reason"])
-        if typed and typed not in documents:
-            documents.append(typed)
+        documents += [document for document in form.new_documents(by=by, reason=data["reason"])
+                      if document not in documents]
         change = link_changes(gettext_noop("documenten"), set(stage.documents.all()), documents)
         save_with_history(stage, by=by, reason=with_link_changes(data["reason"], [change]))
         stage.documents.set(documents)

@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from register.admin_base import HistoryAdmin
 from register.models import (
     Committee,
     Debate,
@@ -20,13 +20,13 @@ from register.models import (
 
 
 @admin.register(Dossier)
-class DossierAdmin(SimpleHistoryAdmin):
+class DossierAdmin(HistoryAdmin):
     list_display = ["number", "title"]
     search_fields = ["number", "title"]
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(HistoryAdmin):
     list_display = ["__str__", "kind", "date", "title"]
     list_filter = ["kind", "chamber"]
     search_fields = ["ident", "title", "kenmerk", "number"]
@@ -45,42 +45,42 @@ class OfficeInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["full_name", "initials", "first_name", "prefix", "surname"]
     search_fields = ["surname", "first_name", "initials", "offices__title"]
     inlines = [MembershipInline, OfficeInline]
 
 
 @admin.register(Party)
-class PartyAdmin(SimpleHistoryAdmin):
+class PartyAdmin(HistoryAdmin):
     list_display = ["abbreviation", "name", "aliases"]
     search_fields = ["abbreviation", "name", "aliases"]
 
 
 @admin.register(PartyMembership)
-class PartyMembershipAdmin(SimpleHistoryAdmin):
+class PartyMembershipAdmin(HistoryAdmin):
     list_display = ["person", "party", "start", "end"]
 
 
 @admin.register(Ministry)
-class MinistryAdmin(SimpleHistoryAdmin):
+class MinistryAdmin(HistoryAdmin):
     list_display = ["abbreviation", "name"]
     search_fields = ["abbreviation", "name"]
 
 
 @admin.register(Office)
-class OfficeAdmin(SimpleHistoryAdmin):
+class OfficeAdmin(HistoryAdmin):
     list_display = ["title", "person", "ministry", "start", "end"]
 
 
 @admin.register(Committee)
-class CommitteeAdmin(SimpleHistoryAdmin):
+class CommitteeAdmin(HistoryAdmin):
     list_display = ["abbreviation", "name"]
     search_fields = ["abbreviation", "name"]
 
 
 @admin.register(Debate)
-class DebateAdmin(SimpleHistoryAdmin):
+class DebateAdmin(HistoryAdmin):
     list_display = ["title", "kind", "date", "committee", "dossier"]
     list_filter = ["kind", "committee"]
     search_fields = ["title"]
@@ -93,7 +93,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Directorate)
-class DirectorateAdmin(SimpleHistoryAdmin):
+class DirectorateAdmin(HistoryAdmin):
     list_display = ["abbreviation", "name", "ministry"]
     search_fields = ["abbreviation", "name"]
 
@@ -115,7 +115,7 @@ class LetterItemInline(admin.TabularInline):
 
 
 @admin.register(ProgressLetter)
-class ProgressLetterAdmin(SimpleHistoryAdmin):
+class ProgressLetterAdmin(HistoryAdmin):
     list_display = ["subject", "kind", "status", "date", "dossier", "kenmerk", "author"]
     list_filter = ["kind", "status"]
     search_fields = ["subject", "kenmerk"]

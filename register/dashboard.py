@@ -113,6 +113,9 @@ def quarters_chart(today, count=12):
             "delivered_height": delivered_height, "delivered_y": 170 - delivered_height,
             "made_link": urlencode([("made_from", start.isoformat()),
                                     ("made_to", end.isoformat())]),
+            "delivered_link": urlencode([("status", Status.DONE),
+                                         ("delivered_from", start.isoformat()),
+                                         ("delivered_to", end.isoformat())]),
         })
     return {"bars": bars, "maximum": maximum, "width": 40 + count * 50}
 

@@ -2,6 +2,7 @@
 progress letters written from them (the last section of this module)."""
 
 import datetime
+import hashlib
 import re
 import secrets
 
@@ -76,6 +77,26 @@ class DocumentQuerySet(models.QuerySet):
         document = save_with_history(self.model(**fields), by=by, reason=reason, source=source)
         return document, True
 
+    def from_web(self, title, url, *, by, reason, source=ChangeSource.PERSON):
+        """The Document of kind "other" for a page known by title and web address, created if new.
+
+        Looked up by natural key (web_ident), so the same title and address are stored once.
+        """
+        document = self.filter(ident=web_ident(title, url)).first()
+        if document:
+            return document, False
+        document = self.model(kind=self.model.Kind.OTHER, title=title, url=url)
+        document.full_clean()
+        return save_with_history(document, by=by, reason=reason, source=source), True
+
+
+def web_ident(title, url):
+    """The natural key of a document known only by its title and web address.
+
+    The key column holds 60 characters and an address up to 300, so the pair is hashed.
+    """
+    return "web-" + hashlib.sha256(f"{title}\n{url}".encode()).hexdigest()[:40]
+
 
 class Document(models.Model):
     class Kind(models.TextChoices):
@@ -99,8 +120,9 @@ class Document(models.Model):
     year = models.CharField(_("vergaderjaar"), max_length=7, blank=True, help_text="2019/20")
     item = models.CharField(_("item"), max_length=10, blank=True)
     kenmerk = models.CharField(_("kenmerk"), max_length=50, blank=True)
-    # The natural key of the paper ("kst-24077-450", "h-tk-20192020-38-5"); null for papers
-    # without one, such as a report only known by its title.
+    # The natural key of the paper ("kst-24077-450", "h-tk-20192020-38-5", "web-…" for a page
+    # known by title and address); null for papers without one, such as a report only known by
+    # its title.
     ident = models.CharField(_("sleutel"), max_length=60, unique=True, null=True, blank=True,
                              editable=False)
     date = models.DateField(_("datum"), null=True, blank=True)
@@ -123,8 +145,14 @@ class Document(models.Model):
 
     def save(self, *args, **kwargs):
         reference = self.reference
-        self.ident = reference.ident if reference else (f"brief-{self.kenmerk}" if self.kenmerk
-                                                         else None)
+        if reference:
+            self.ident = reference.ident
+        elif self.kenmerk:
+            self.ident = f"brief-{self.kenmerk}"
+        elif self.kind == self.Kind.OTHER and self.url:
+            self.ident = web_ident(self.title, self.url)
+        else:
+            self.ident = None
         if reference and not self.url:
             self.url = reference.url
         super().save(*args, **kwargs)

@@ -92,6 +92,8 @@ ACCESS = {
     "commitments:motion-vote": (motion, only("griffie")),
     "commitments:motion-status": (motion, only("griffie")),
     "commitments:motion-as-of": (motion, everyone()),
+    "commitments:motion-export-xlsx": (None, everyone()),
+    "commitments:motion-export-csv": (None, everyone()),
     "legislation:list": (None, everyone()),
     "legislation:create": (None, only("griffie")),
     "legislation:detail": (law_track, everyone()),
@@ -177,3 +179,43 @@ def test_admin_is_for_staff_only(role, status, users, client):
     if users[role]:
         client.force_login(users[role])
     assert client.get("/beheer/").status_code == status
+
+
+# The POST-only actions, POSTed by every role: who may act (superusers always may).
+POST_ACCESS = {
+    "legislation:stage-move": (stage, ["griffie"]),
+    "commitments:saved-view-create": (None, ["griffie", "beleid", "brieven"]),
+    "commitments:saved-view-delete": (lambda demo: {"pk": 1}, ["griffie", "beleid", "brieven"]),
+    "feed-renew": (None, ["griffie", "beleid", "brieven"]),
+    "feed-revoke": (None, ["griffie", "beleid", "brieven"]),
+    "letters:compose-selection": (None, ["brieven"]),
+    "letters:add-item": (draft_letter, ["brieven"]),
+    "letters:submit": (draft_letter, ["brieven"]),
+    "letters:approve": (draft_letter, ["brieven"]),
+    "letters:send-back": (draft_letter, ["brieven"]),
+    "letters:kamerstuk": (final_letter, ["brieven"]),
+    "logout": (None, ["norole", "griffie", "beleid", "brieven"]),  # last: it ends the session
+}
+
+
+def test_every_post_only_action_is_in_the_post_table():
+    post_only = {name for name, (_kwargs, expected) in ACCESS.items()
+                 if expected["superuser"] == 405}
+    assert post_only == set(POST_ACCESS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_post_only_actions_per_role(role, users, demo, client):
+    if users[role]:
+        client.force_login(users[role])
+    failures = []
+    for name, (kwargs, allowed) in POST_ACCESS.items():
+        url = reverse(name, kwargs=kwargs(demo) if kwargs else None)
+        status = client.post(url).status_code
+        may = role == "superuser" or role in allowed
+        expected = "login" if role == "anonymous" else ("not 403" if may else "403")
+        ok = {"login": status == 302, "403": status == 403,
+              "not 403": status not in (403, 405)}[expected]
+        if not ok:
+            failures.append(f"{url} ({name}): {status}, expected {expected}")
+    assert not failures, "\n".join(failures)

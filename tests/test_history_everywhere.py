@@ -23,5 +23,5 @@ def test_clerk_screens_write_history_for_everything(client_for, clerk, demo):
             "document_reference": "Kamerstuk 24 077, nr. 480"})
         client.post(reverse("commitments:motion-edit", args=[motion.pk]), {
             "dossier": motion.dossier_id, "number": motion.number, "title": "Nieuwe titel",
-            "version": motion.version, "submitter_list": [], "reason": "titel"})
+            "version": motion.version, "reason": "titel"})
     assert len(records) >= 4  # document, commitment, two submitters removed, motion

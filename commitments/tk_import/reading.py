@@ -80,7 +80,7 @@ class ImportReport:
         counts = [("nieuw", len(self.created)), ("bijgewerkt", len(self.updated)),
                   ("ongewijzigd", self.unchanged), ("relaties vastgelegd", len(self.related)),
                   ("verwijderd bij de Kamer en niet bij ons, overgeslagen", self.skipped_deleted),
-                  ("ongeldig, overgeslagen", len({(i.file, i.record) for i in self.errors}))]
+                  ("ongeldig, overgeslagen", self.skipped_invalid())]
         out += [f"  {label}: {count}" for label, count in counts if count]
         sections = [
             (f"Gekoppeld aan handmatig ingevoerde toezeggingen (woordovereenkomst van de teksten "
@@ -100,6 +100,10 @@ class ImportReport:
             out.append("Proefrun (--dry-run): er is niets opgeslagen.")
         return out
 
+    def skipped_invalid(self):
+        """How many records (or whole files) were left out as invalid."""
+        return len({(issue.file, issue.record) for issue in self.errors})
+
 
 def listing(title, items, verbose):
     if not items:
@@ -113,9 +117,9 @@ def listing(title, items, verbose):
 class ImportRefused(Exception):
     """The input has problems and nothing was written; the message lists them."""
 
-    def __init__(self, report, hint="Herstel het bestand, of importeer alleen de geldige records "
-                                     "met --skip-invalid."):
+    def __init__(self, report, hint=None):
         self.report = report
+        hint = hint or refusal_hint(report)
         count = len(report.errors)
         lines = [f"Import geweigerd; er is niets opgeslagen. {count} "
                  f"{'probleem' if count == 1 else 'problemen'}:"]
@@ -126,10 +130,24 @@ class ImportRefused(Exception):
         super().__init__("\n".join(lines))
 
 
+def refusal_hint(report):
+    """--skip-invalid is suggested only when it would import something: not when every file was
+    refused whole (too large, not JSON) or every record is invalid."""
+    invalid = {(issue.file, issue.record) for issue in report.errors if issue.record is not None}
+    if report.records > len(invalid):
+        return "Herstel het bestand, of importeer alleen de geldige records met --skip-invalid."
+    return "Herstel het bestand en start de import opnieuw."
+
+
 # --- Reading the files ---------------------------------------------------------------------------
 
-def megabytes(size):
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+def size_text(size):
+    """A file size as people read it: "1,5 MB", "2,5 kB", "100 bytes" (a small limit too)."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    if size >= 1_000:
+        return f"{size / 1_000:.1f} kB".replace(".", ",")
+    return f"{size} bytes"
 
 
 def read_records(path: Path, *, max_bytes: int) -> list:
@@ -144,8 +162,8 @@ def read_records(path: Path, *, max_bytes: int) -> list:
     except OSError as error:
         raise FileRefused(Issue(name, f"kan het bestand niet lezen ({error.strerror})")) from None
     if size > max_bytes:
-        raise FileRefused(Issue(name, f"het bestand is {megabytes(size)}, meer dan de grens van "
-                                      f"{megabytes(max_bytes)} (TK_IMPORT_MAX_BYTES of "
+        raise FileRefused(Issue(name, f"het bestand is {size_text(size)}, meer dan de grens van "
+                                      f"{size_text(max_bytes)} (TK_IMPORT_MAX_BYTES of "
                                       f"--max-bytes); haal de gegevens op in kleinere pagina's"))
     data = path.read_bytes()
     try:

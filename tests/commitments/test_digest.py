@@ -55,3 +55,11 @@ def test_delivered_items_are_not_reminded(owned, clerk):
         commitment.change_status("done", by=clerk, reason="x", document=factories.document())
     call_command("send_deadline_digest", user="griffie")
     assert mail.outbox == []
+
+
+def test_an_owner_without_an_e_mail_address_is_named(owned, capsys, advisor):
+    advisor.email = ""
+    advisor.save()
+    call_command("send_deadline_digest", user="griffie")
+    assert mail.outbox == []
+    assert "beleid has no e-mail address" in capsys.readouterr().err

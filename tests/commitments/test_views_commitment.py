@@ -134,7 +134,8 @@ def test_refused_transition_message_is_shown(client_for, clerk, commitment):
                                             "version": commitment.version,
                                             "document_reference": "Kamerstuk 24 077, nr. 470"})
     assert response.status_code == 200
-    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert "Een toezegging met status ‘Vervallen’ kan niet naar ‘Afgedaan’." \
+        in response.content.decode()
     assert Commitment.objects.get().status == "lapsed"
     assert not Document.objects.filter(ident="kst-24077-470").exists()
 
@@ -146,6 +147,9 @@ def test_status_on_a_date_from_the_history(client_for, advisor, demo):
     assert before.context["snapshot"].status == "in_progress"
     after = client_for(advisor).get(url, {"on": "2021-07-01"})
     assert after.context["snapshot"].status == "done"
+    # The last change before that day is the history's date, not the moment the demo was loaded.
+    assert after.context["last_change"].history_date.date() == datetime.date(2020, 12, 18)
+    assert "18 december 2020" in after.content.decode()
     too_early = client_for(advisor).get(url, {"on": "2019-01-01"})
     assert too_early.context["snapshot"] is None
     assert "nog niet geregistreerd" in too_early.content.decode()
@@ -246,3 +250,15 @@ def test_detail_links_the_letter_that_delivered_it(client_for, advisor, demo):
     page = client_for(advisor).get(commitment.get_absolute_url()).content.decode()
     assert f'href="/brieven/{demo["letter"].pk}/"' in page
     assert "doet af" in page
+
+
+def test_partly_done_states_what_remains(client_for, clerk, commitment):
+    url = reverse("commitments:change-status", args=[commitment.pk])
+    data = {"new": "partly_done", "reason": "Deel geleverd", "version": commitment.version,
+            "document_reference": "Kamerstuk 24 077, nr. 468"}
+    refused = client_for(clerk).post(url, data)
+    assert "Vermeld wat nog resteert" in refused.content.decode()
+    assert Commitment.objects.get().status == "open"
+    saved = client_for(clerk).post(url, {**data, "remaining": "Het tweede rapport volgt."})
+    assert saved.status_code == 302
+    assert Commitment.objects.get().remaining == "Het tweede rapport volgt."

@@ -22,13 +22,28 @@ def test_clerk_registers_a_motion_with_submitters_in_order(client_for, clerk, me
     response = client_for(clerk).post(reverse("commitments:motion-create"), {
         "dossier": factories.dossier().pk, "number": "453", "title": "Drugsvrije schoolpleinen",
         "text": "verzoekt de regering …", "filed_on": "2019-12-11",
-        "submitter_list": [mulder.pk, staaij.pk], "topic_list": "onderwijs"})
+        "first_submitter": staaij.pk, "co_submitters": [mulder.pk, staaij.pk],
+        "topic_list": "onderwijs"})
     assert response.status_code == 302
     motion = Motion.objects.get()
     rows = [(row.person, row.party.abbreviation, row.order) for row in motion.submitter_rows.all()]
-    assert rows == [(mulder, "PVV", 0), (staaij, "SGP", 1)]
+    # The first submitter is the one chosen as such, though Mulder sorts before Van der Staaij.
+    assert rows == [(staaij, "SGP", 0), (mulder, "PVV", 1)]
     assert motion.history.get().history_user == clerk
     assert MotionSubmitter.history.filter(history_user=clerk).count() == 2
+    form = client_for(clerk).get(reverse("commitments:motion-edit", args=[motion.pk]))
+    assert form.context["form"]["first_submitter"].initial == staaij.pk
+    assert form.context["form"]["co_submitters"].initial == [mulder.pk]
+
+
+def test_co_submitters_need_a_first_submitter(client_for, clerk, members):
+    mulder, _staaij = members
+    response = client_for(clerk).post(reverse("commitments:motion-create"), {
+        "dossier": factories.dossier().pk, "number": "453", "title": "Drugsvrije schoolpleinen",
+        "co_submitters": [mulder.pk]})
+    assert response.status_code == 200
+    assert "Kies ook de eerste indiener." in response.content.decode()
+    assert not Motion.objects.exists()
 
 
 def test_duplicate_motion_number_is_refused(client_for, clerk):
@@ -77,3 +92,50 @@ def test_motion_detail_shows_submitters_and_history(client_for, advisor, demo):
     assert "Edgar Mulder (PVV)" in page and "Van der Staaij (SGP)" in page
     assert "Kamerstuk 24 077, nr. 468" in page
     assert "Uitgevoerd" in page
+
+
+def two_clerks(clerk):
+    from django.test import Client
+
+    from tests.conftest import make_user
+
+    first, second = Client(), Client()
+    first.force_login(clerk)
+    second.force_login(make_user("griffie2", "griffie"))
+    return first, second
+
+
+def test_conflicting_motion_edits_keep_the_second_clerks_input(clerk):
+    motion = factories.motion(clerk)
+    first, second = two_clerks(clerk)
+    url = reverse("commitments:motion-edit", args=[motion.pk])
+    data = {"dossier": motion.dossier_id, "number": motion.number, "version": motion.version,
+            "reason": "titel"}
+    assert first.post(url, {**data, "title": "Van de eerste"}).status_code == 302
+    refused = second.post(url, {**data, "title": "Van de tweede", "notes": "mijn notitie"})
+    assert refused.status_code == 200
+    assert "Iemand anders heeft dit record intussen gewijzigd" in refused.content.decode()
+    form = refused.context["form"]
+    assert (form["title"].value(), form["notes"].value()) == ("Van de tweede", "mijn notitie")
+    assert Motion.objects.get().title == "Van de eerste"
+
+
+def test_conflicting_votes_and_execution_changes_are_refused(clerk):
+    motion = factories.motion(clerk)
+    first, second = two_clerks(clerk)
+    vote = reverse("commitments:motion-vote", args=[motion.pk])
+    data = {"on": "2019-12-17", "reason": "stemmingen", "version": motion.version}
+    assert first.post(vote, {**data, "outcome": "adopted"}).status_code == 302
+    refused = second.post(vote, {**data, "outcome": "rejected", "reason": "mijn bron"})
+    assert "Iemand anders" in refused.content.decode()
+    assert refused.context["form"]["reason"].value() == "mijn bron"
+    motion.refresh_from_db()
+    assert motion.vote_outcome == "adopted"
+    assert motion.history.latest().history_user == clerk
+
+    status = reverse("commitments:motion-status", args=[motion.pk])
+    data = {"reason": "gestart", "version": motion.version}
+    assert first.post(status, {**data, "new": "in_progress"}).status_code == 302
+    refused = second.post(status, {**data, "new": "partly_executed", "remaining": "rest"})
+    assert "Iemand anders" in refused.content.decode()
+    assert Motion.objects.get().execution_status == "in_progress"

@@ -25,6 +25,18 @@ PAGES = [
     ("brieven", "/brieven/nieuw/"),
     ("griffie", "/toezeggingen/importeren/"),
     ("beleid", "/account/feeds/"),
+    # Forms: "list+suffix" appends to the first record's address, "list@pattern" follows the
+    # first link on the record's page that matches.
+    ("griffie", "first-commitment+bewerken/"),
+    ("beleid", "first-commitment+op-datum/?on=2020-07-01"),
+    ("griffie", "first-motion+bewerken/"),
+    ("griffie", "first-motion+uitvoering/"),
+    ("griffie", "first-motion+stemming/"),
+    ("griffie", "/moties/nieuw/"),
+    ("griffie", "first-law-track+bewerken/"),
+    ("griffie", "first-law-track+fasen/nieuw/"),
+    ("griffie", r"first-law-track@/fasen/\d+/plannen/$"),
+    ("griffie", r"first-law-track@/fasen/\d+/afronden/$"),
 ]
 
 
@@ -35,13 +47,20 @@ def resolve(page, path):
              "first-motion": ("/moties/", r"/moties/\d+/$"),
              "first-law-track": ("/wetgeving/", r"/wetgeving/\d+/$"),
              "first-letter": ("/brieven/", r"/brieven/\d+/$")}
-    if path not in lists:
+    match = re.fullmatch(r"([a-z-]+)([+@])(.*)", path)
+    name, how, rest = match.groups() if match else (path, "+", "")
+    if name not in lists:
         return path
-    list_path, pattern = lists[path]
-    page.goto(list_path)
+    href = first_link(page, *lists[name])
+    if how == "@":
+        return first_link(page, href, rest)
+    return href + ("status/" if name.endswith("-status") else rest)
+
+
+def first_link(page, address, pattern):
+    page.goto(address)
     links = [link.get_attribute("href") for link in page.locator("main a").all()]
-    href = next(link for link in links if link and re.search(pattern, link))
-    return href + ("status/" if path.endswith("-status") else "")
+    return next(link for link in links if link and re.search(pattern, link))
 
 
 @pytest.mark.parametrize("username, path", PAGES)
@@ -60,3 +79,33 @@ def test_login_page_is_accessible(browser, server):
     violations = axe_violations(page)
     context.close()
     assert not violations, format_violations(violations)
+
+
+def test_letter_screens_are_accessible(login):
+    """The editor, the advisors' texts page and the finalise confirmation of a new letter."""
+    author = login("brieven", bypass_csp=True)
+    author.goto("/brieven/nieuw/")
+    author.get_by_label("Voortgangsbrief", exact=True).check()
+    author.get_by_label("Dossier").select_option("24077")
+    author.get_by_role("button", name="Concept opstellen").click()
+    author.wait_for_url(re.compile(r"/brieven/\d+/bewerken/$"))
+    letter_url = author.url.removesuffix("bewerken/")
+    checked = [author.url]
+    assert not axe_violations(author), format_violations(axe_violations(author))
+
+    advisor = login("beleid", bypass_csp=True)
+    advisor.goto(letter_url + "teksten/")
+    checked.append(advisor.url)
+    assert not axe_violations(advisor), format_violations(axe_violations(advisor))
+
+    author.goto(letter_url)
+    author.get_by_role("button", name="Ter goedkeuring aanbieden").click()
+    approver = login("brieven2", bypass_csp=True)
+    approver.goto(letter_url)
+    approver.get_by_role("button", name="Goedkeuren").click()
+    approver.wait_for_url(letter_url)
+    response = approver.goto(letter_url + "vaststellen/")
+    assert response.status == 200
+    checked.append(approver.url)
+    assert not axe_violations(approver), format_violations(axe_violations(approver))
+    assert len(checked) == 3

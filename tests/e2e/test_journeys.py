@@ -1,5 +1,6 @@
 """The people's journeys in a real browser (Debian chromium), against the served demo."""
 
+import datetime
 import io
 import re
 
@@ -62,6 +63,10 @@ def test_advisor_filters_shares_the_link_and_exports(login):
     assert rows[0][0] == "Nummer"
     assert [row[0] for row in rows[1:]] == listed
     assert all(row[19] == "Openstaand" for row in rows[1:])
+    assert all(row[7] == "P. Blokhuis" for row in rows[1:])  # the bewindspersoon chosen
+    # Overdue: a real date cell, before today.
+    assert all(isinstance(row[18], datetime.datetime) and row[18].date() < datetime.date.today()
+               for row in rows[1:])
     screenshot(page, "advisor-filtered-list")
 
 

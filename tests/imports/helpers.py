@@ -5,7 +5,8 @@ import json
 from io import StringIO
 from pathlib import Path
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
 from commitments.models import Commitment, CommitmentRelation, Motion, MotionSubmitter
 from register.models import Document, Dossier, Ministry, Office, Party, Person
@@ -20,6 +21,16 @@ def run(command, *files, user="griffie", **options):
     out = StringIO()
     call_command(command, *map(str, files), user=user, stdout=out, stderr=StringIO(), **options)
     return out.getvalue()
+
+
+def run_skipping(command, *files, **options):
+    """The output of a --skip-invalid run that skipped something: it exits with code 3."""
+    out = StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command(command, *map(str, files), user="griffie", skip_invalid=True, stdout=out,
+                     stderr=StringIO(), **options)
+    assert error.value.returncode == 3, error.value
+    return out.getvalue() + str(error.value)
 
 
 def records(name="toezeggingen-page1.json"):

@@ -4,10 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError
+from django.core.management import CommandError, execute_from_command_line
 
 from commitments.models import Commitment
-from tests.imports.helpers import record, records, run, snapshot, write
+from tests.imports.helpers import record, records, run, run_skipping, snapshot, write
 
 
 def refused(*files, command="import_tk_toezeggingen", **options):
@@ -40,6 +40,47 @@ def test_the_size_limit_comes_from_the_setting(good, settings):
     settings.TK_IMPORT_MAX_BYTES = 100
     message = refused(good)
     assert "goed.json: het bestand is" in message and "TK_IMPORT_MAX_BYTES" in message
+
+
+@pytest.mark.parametrize("limit, shown", [(100, "100 bytes"), (2_500, "2,5 kB"),
+                                          (3_000_000, "3,0 MB")])
+def test_a_small_size_limit_is_shown_in_bytes_or_kilobytes(tmp_path, clerk, limit, shown):
+    path = tmp_path / "groot.json"
+    path.write_bytes(b" " * (limit + 1))
+    message = refused(path, max_bytes=limit)
+    assert f"meer dan de grens van {shown} " in message
+    assert "0,0 MB" not in message
+
+
+def test_a_refusal_suggests_skip_invalid_only_when_that_would_import_something(tmp_path, clerk):
+    path = tmp_path / "pagina.json"
+    path.write_text("<html>503</html>", encoding="utf-8")
+    assert "--skip-invalid" not in refused(path)
+    assert "--skip-invalid" not in refused(write(tmp_path, "fout.json", [
+        record("TZ202412-117", Status="Gedeeltelijk")]))
+    assert "Herstel het bestand en start de import opnieuw." in refused(path)
+    good = write(tmp_path, "goed.json", records())
+    assert "--skip-invalid" in refused(good, path)
+
+
+def test_skip_invalid_exits_with_3_when_anything_was_skipped(tmp_path, clerk):
+    path = write(tmp_path, "gemengd.json", [record("TZ202412-116"),
+                                            record("TZ202412-117", Status="Gedeeltelijk")])
+    output = run_skipping("import_tk_toezeggingen", path)  # CommandError(returncode=3)
+    assert output.endswith("1 ongeldige record(s) of bestand(en) overgeslagen; de geldige "
+                           "records zijn geïmporteerd (afsluitcode 3).")
+    assert Commitment.objects.get().tk_number == "TZ202412-116"
+
+
+def test_skip_invalid_exits_with_0_when_nothing_was_skipped(good):
+    assert "ongeldig" not in run("import_tk_toezeggingen", good, skip_invalid=True)
+
+
+def test_the_help_names_the_exit_code(capsys):
+    with pytest.raises(SystemExit):
+        execute_from_command_line(["manage.py", "import_tk_moties", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "exits 3 when anything was skipped" in help_text and "Afsluitcode 0" in help_text
 
 
 def test_a_file_under_the_limit_is_imported(good):
@@ -169,7 +210,7 @@ def test_skip_invalid_imports_the_valid_records_and_reports_the_rest(tmp_path, c
                                             record("TZ202412-118")])
     truncated = tmp_path / "afgebroken.json"
     truncated.write_text('{"value": [{"Id": "x"', encoding="utf-8")
-    output = run("import_tk_toezeggingen", path, truncated, skip_invalid=True)
+    output = run_skipping("import_tk_toezeggingen", path, truncated)
     assert set(Commitment.objects.values_list("tk_number", flat=True)) == {"TZ202412-116",
                                                                            "TZ202412-118"}
     assert "ongeldig, overgeslagen: 2" in output
@@ -181,7 +222,7 @@ def test_skip_invalid_imports_the_valid_records_and_reports_the_rest(tmp_path, c
 def test_skip_invalid_leaves_out_both_duplicates(tmp_path, clerk):
     twin = record("TZ202412-116", Id="99999999-0000-4000-8000-000000000000")
     path = write(tmp_path, "dubbel.json", [record("TZ202412-116"), twin, record("TZ202412-117")])
-    run("import_tk_toezeggingen", path, skip_invalid=True)
+    run_skipping("import_tk_toezeggingen", path)
     assert list(Commitment.objects.values_list("tk_number", flat=True)) == ["TZ202412-117"]
 
 

@@ -10,7 +10,7 @@ from register.history import ChangeSource
 from register.models import Dossier, Person
 from tests import factories
 from tests.history_audit import history_audit
-from tests.imports.helpers import records, run, snapshot, write
+from tests.imports.helpers import records, run, run_skipping, snapshot, write
 
 SAMPLE = "moties-2023-01-sample.json"
 
@@ -130,7 +130,7 @@ def test_records_of_another_soort_are_refused(clerk, tmp_path):
     assert snapshot() == before
     assert ("gemengd.json, record 2 (2023D03544), veld Soort: ‘Amendement’ is geen motie"
             in str(error.value))
-    output = run("import_tk_moties", path, skip_invalid=True)
+    output = run_skipping("import_tk_moties", path)
     assert list(Motion.objects.values_list("number", flat=True)) == ["387"]
     assert "ongeldig, overgeslagen: 1" in output
 

@@ -1,4 +1,6 @@
+import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -6,10 +8,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from commitments import exports
+from commitments import exports, spreadsheet
 from commitments.models import Commitment, SpreadsheetUpload
+from register.models import Committee, Directorate, Document, Party, Topic
 from tests import factories
 from tests.history_audit import history_audit
+from tests.imports.helpers import snapshot
 
 
 @pytest.fixture
@@ -34,11 +38,50 @@ def csv_bytes(text):
 HEADER = "Titel;Tekst;Bewindspersoon;Ministerie;Datum toezegging;Termijn;Onderwerpen\n"
 
 
-def test_our_own_export_reads_back_unchanged(client_for, clerk, existing, tmp_path):
-    path = tmp_path / "export.xlsx"
-    path.write_bytes(exports.xlsx_bytes(Commitment.objects.all()))
+@pytest.fixture
+def realistic(clerk, existing):
+    """Commitments as the register holds them: done, partly done, delivered by TK letters known
+    only by their DocumentNummer or title, a title the CSV export must quote, topics, owners."""
+    party = Party.objects.create(abbreviation="SGP")
+    committee = Committee.objects.create(abbreviation="VWS", name="Commissie VWS")
+    directorate = Directorate.objects.create(abbreviation="VDG", name="Voeding, Gezondheid")
+    common = {"owner": clerk, "to_party": party, "committee": committee,
+              "directorate": directorate, "tk_number": "TZ202012-116", "tk_status": "Openstaand"}
+    made = [factories.commitment(clerk, title=title, deadline_text="voor de zomer", **common)
+            for title in ("Afgedaan met een Kamerstuk", "Deels afgedaan", "Afgedaan met een brief",
+                          "Afgedaan met een brief zonder kenmerk", "-5% alcohol in de Kamer")]
+    for commitment in made:
+        commitment.topics.set(Topic.from_names(["lachgas", "preventie"]))
+    made[0].change_status("done", by=clerk, reason="brief", document=factories.document("468"))
+    made[1].change_status("partly_done", by=clerk, reason="deels", remaining="De tweede brief.",
+                          on=datetime.date(2021, 3, 1))
+    by_number = Document.objects.create(kind="brief", kenmerk="2024D40123",
+                                        date=datetime.date(2024, 10, 1))
+    by_title = Document.objects.create(kind="brief", title="Voortgangsbrief drugbeleid 2024")
+    made[2].change_status("done", by=clerk, reason="brief", document=by_number)
+    made[3].change_status("done", by=clerk, reason="brief", document=by_title,
+                          on=datetime.date(2024, 11, 5))
+    return Commitment.objects.all()
+
+
+def csv_export(queryset):
+    return "".join(exports.csv_lines(queryset)).encode("utf-8")
+
+
+@pytest.mark.parametrize("name, export", [("export.xlsx", exports.xlsx_bytes),
+                                          ("export.csv", csv_export)])
+def test_our_own_export_reads_back_unchanged(name, export, realistic, tmp_path):
+    content = export(realistic)
+    if name.endswith(".csv"):
+        assert b";'-5% alcohol in de Kamer;" in content and b";2024D40123;" in content
+    plan = spreadsheet.plan_import(content, name)
+    assert [(row.action, row.errors, row.changes) for row in plan.rows] == [
+        ("unchanged", [], [])] * 6
+    path = tmp_path / name
+    path.write_bytes(content)
+    before = snapshot()
     call_command("import_spreadsheet", str(path), user="griffie")
-    assert Commitment.objects.get().history.count() == 1
+    assert snapshot() == before
 
 
 def test_csv_creates_and_updates_with_history_naming_the_file(clerk, existing, tmp_path):
@@ -77,7 +120,9 @@ def test_skip_invalid_writes_the_good_rows(clerk, existing, tmp_path, capsys):
     path = tmp_path / "half.csv"
     path.write_bytes(csv_bytes(HEADER + "Goed;Tekst;P. Blokhuis;VWS;18-12-2020;;\n"
                                + "Fout;Tekst;Niemand;VWS;18-12-2020;;\n"))
-    call_command("import_spreadsheet", str(path), "--skip-invalid", user="griffie")
+    with pytest.raises(CommandError, match="1 rij\\(en\\) met fouten overgeslagen") as error:
+        call_command("import_spreadsheet", str(path), "--skip-invalid", user="griffie")
+    assert error.value.returncode == 3
     assert Commitment.objects.filter(title="Goed").exists()
     assert "row 3: ERROR kolom Bewindspersoon" in capsys.readouterr().out
 
@@ -125,10 +170,30 @@ def test_the_screens_preview_before_anything_is_written(client_for, clerk, exist
     assert "nieuw" in page and "Bevestig en lees in" in page
     assert Commitment.objects.count() == 1
     with history_audit():
-        confirmed = client.post(preview_url, {"confirm": "1"})
+        confirmed = client.post(preview_url, {"confirm": "1", "seen": seen(page)})
     assert confirmed.status_code == 302
     assert Commitment.objects.filter(title="Nieuw").exists()
     assert not SpreadsheetUpload.objects.exists()
+
+
+def seen(page):
+    return re.search(r'name="seen" value="([0-9a-f]+)"', page)[1]
+
+
+def test_the_screens_confirm_only_what_the_preview_showed(client_for, clerk, existing):
+    client = client_for(clerk)
+    upload = SpreadsheetUpload.objects.create(
+        user=clerk, filename="lijst.csv",
+        content=csv_bytes(f"Nummer;Tekst\n{existing.number};Nieuwe tekst\n"))
+    preview_url = reverse("commitments:spreadsheet-preview", args=[upload.pk])
+    page = client.get(preview_url).content.decode()
+    existing.text = "Intussen door een collega gewijzigd"
+    existing.title = "Andere titel"
+    existing.save()
+    refused = client.post(preview_url, {"confirm": "1", "seen": seen(page)})
+    assert "Het register is veranderd sinds het voorbeeld" in refused.content.decode()
+    existing.refresh_from_db()
+    assert existing.text == "Intussen door een collega gewijzigd"
 
 
 def test_the_screens_remap_columns(client_for, clerk, existing):

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.urls import reverse
 
@@ -13,6 +14,11 @@ def by_kind(track):
     return {stage.kind: stage for stage in track.stages.all()}
 
 
+def stage_row(page, stage):
+    """The stage's row in the stages table of the track page."""
+    return re.search(rf'<tr id="fase-{stage.pk}".*?</tr>', page, re.DOTALL).group()
+
+
 def test_the_lachgas_decree_as_the_letter_reports_it(demo):
     track = LawTrack.objects.get(short_name="Lachgasbesluit")
     assert (track.instrument, track.ministry.abbreviation) == ("amvb", "VWS")
@@ -21,7 +27,10 @@ def test_the_lachgas_decree_as_the_letter_reports_it(demo):
     consultation = stages["consultation"]
     assert (consultation.actual_start, consultation.actual_end) == (D(2020, 6, 12),
                                                                     D(2020, 7, 10))
-    assert [d.ident for d in consultation.documents.all()] == ["kst-24077-465"]
+    assert [str(d) for d in consultation.documents.all()] == [
+        "Kamerstuk 24 077, nr. 465", "Internetconsultatie Besluit lachgas"]
+    page = consultation.documents.get(kind="other")
+    assert page.url == "https://www.internetconsultatie.nl/lachgas"
     tests_ = stages["implementation_tests"]
     assert tests_.is_running and tests_.actual_end is None
     submission = stages["pre_submission"]
@@ -50,6 +59,26 @@ def test_the_nps_group_ban_bill(demo):
     assert (submission.planned_start, submission.planned_end) == (D(2021, 3, 1), D(2021, 5, 31))
     assert track.current_stage == stages["implementation_tests"]
     assert track.state == "consultation"
+    # Under way on the letter's date; the letter gives no start, the note says it is estimated.
+    assert stages["implementation_tests"].is_running
+    assert stages["implementation_tests"].actual_start == LETTER
+    assert "schatting" in stages["implementation_tests"].note
+
+
+def test_the_track_pages_show_the_running_nps_stage_and_the_consultation_page(
+        demo, client_for, advisor):
+    client = client_for(advisor)
+    nps = LawTrack.objects.get(short_name="Groepsverbod NPS")
+    page = client.get(nps.get_absolute_url()).content.decode()
+    row = stage_row(page, by_kind(nps)["implementation_tests"])
+    assert "loopt</span>" in row and "nog niet begonnen" not in row
+    assert "18 dec 2020 – loopt" in row
+    lachgas = LawTrack.objects.get(short_name="Lachgasbesluit")
+    page = client.get(lachgas.get_absolute_url()).content.decode()
+    row = stage_row(page, by_kind(lachgas)["consultation"])
+    assert ('<a href="https://www.internetconsultatie.nl/lachgas" rel="noopener noreferrer">'
+            'Internetconsultatie Besluit lachgas</a></li>') in row
+    assert 'href="https://zoek.officielebekendmakingen.nl/kst-24077-465"' in row
 
 
 def test_the_wkkgz_change_for_ladis_and_ltr(demo):

@@ -83,3 +83,23 @@ def test_dashboard_query_count_is_constant(client_for, advisor, clerk,
                              dossier=factories.dossier(f"{30000 + index}"))
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("home"))
+
+
+def test_each_quarters_delivered_bar_links_to_the_commitments_delivered_then(
+        client_for, advisor, clerk, spread):
+    # Partly done with a delivery date: not counted as delivered, so not listed either.
+    partly = factories.commitment(clerk, title="partly", made_on=D(2020, 12, 18))
+    partly.change_status("partly_done", by=clerk, reason="x", on=D(2021, 3, 1))
+    client = client_for(advisor)
+    response = client.get(reverse("home"))
+    bars = [bar for bar in response.context["chart"]["bars"] if bar["made"] or bar["delivered"]]
+    assert [(bar["label"], bar["delivered"]) for bar in bars] == [("K4 2020", 0), ("K1 2021", 1)]
+    for bar in bars:
+        listed = client.get(reverse("commitments:list") + "?" + bar["delivered_link"])
+        assert listed.context["page"].paginator.count == bar["delivered"]
+        assert [c.title for c in listed.context["page"].object_list] == (
+            ["done"] if bar["delivered"] else [])
+        made = client.get(reverse("commitments:list") + "?" + bar["made_link"])
+        assert made.context["page"].paginator.count == bar["made"]
+    assert f'href="{reverse("commitments:list")}?{bars[1]["delivered_link"]}"'.replace(
+        "&", "&amp;") in response.content.decode()

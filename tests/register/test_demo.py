@@ -65,3 +65,20 @@ def test_demo_users_creates_one_user_per_role_once(db, settings, tmp_path, capsy
     assert User.objects.get(username="beleid").groups.get().name == "beleid"
     password = first.split("griffie", 1)[1].split()[0]
     assert User.objects.get(username="griffie").check_password(password)
+
+
+def test_demo_clerk_keeps_reference_data_in_beheer_limited_to_the_clerks_rights(
+        db, settings, tmp_path, client):
+    from django.contrib.auth.models import User
+
+    settings.DEMO_MODE = True
+    settings.VAR_DIR = tmp_path
+    call_command("demo_users")
+    griffie, beleid = User.objects.get(username="griffie"), User.objects.get(username="beleid")
+    assert griffie.is_staff and not griffie.is_superuser and not beleid.is_staff
+    client.force_login(griffie)
+    assert "/beheer/" in client.get("/").content.decode()
+    assert client.get("/beheer/register/debate/add/").status_code == 200
+    assert client.get("/beheer/auth/user/").status_code == 403
+    client.force_login(beleid)
+    assert client.get("/beheer/register/debate/add/").status_code == 302  # to the admin login

@@ -17,9 +17,13 @@ class Command(UserCommand):
                             help="address of the register, for the links in the e-mail")
 
     def handle(self, *args, dry_run, base_url, **options):
-        sent = send_digest(today=timezone.localdate(), base_url=base_url, dry_run=dry_run)
+        sent, unreachable = send_digest(today=timezone.localdate(), base_url=base_url,
+                                        dry_run=dry_run)
         verb = "would send" if dry_run else "sent"
         for owner, commitments in sent:
             self.stdout.write(f"{verb} to {owner.email}: "
                               + ", ".join(c.number for c in commitments))
+        for owner, commitments in unreachable:
+            self.stderr.write(f"not sent: {owner.username} has no e-mail address ("
+                              + ", ".join(c.number for c in commitments) + ")")
         self.stdout.write(f"{len(sent)} e-mail(s) {verb}.")

@@ -34,7 +34,10 @@ class Command(BaseCommand):
             if user is None or not user.check_password(password):
                 user = user or user_model(username=username, first_name=first_name,
                                           last_name=last_name, email=f"{username}@example.nl")
-                user.is_staff = user.is_superuser = role is None
+                # Clerks keep the reference data (debates, people, dossiers, relations between
+                # commitments) in Beheer, limited there to what their group may change.
+                user.is_superuser = role is None
+                user.is_staff = role in (None, GRIFFIE)
                 user.set_password(password)
                 user.save()
                 if role:
