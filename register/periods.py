@@ -291,34 +291,42 @@ _NUMBER = "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _DAY_MONTH_1 = rf"(?:(?P<d1>[0-3]?[0-9])(?:\s+{_month('m1')})?|{_month('m1b', full_only=True)})"
 _DAY_MONTH_2 = rf"(?:(?P<d2>[0-3]?[0-9])\s+)?{_month('m2')}"
 
-# At the same start position the longest match wins; on equal length the earlier rule.
-_RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None]]] = [
-    (rf"{_VOOR}zomer(?:reces|vakantie)?\b(?:{_SEP}{_WHEN})?", _before_summer),
-    (rf"\bna\s+(?:(?:de|het)\s+)?zomer(?:reces|vakantie)?\b(?:{_SEP}{_WHEN})?", _after_summer),
-    (r"\bna\s+(?:(?:de|het)\s+)?kerst(?:reces|vakantie)?\b", _after_christmas),
+# At the same start position the longest match wins; on equal length the earlier rule. The last
+# element of a rule is its trigger: words without which the rule cannot match, searched for first
+# because that is much cheaper than the rule (a text names one or two expressions, not sixteen).
+_ANY_MONTH = rf"{_MONTH_FULL}|{_MONTH_ABBR}"
+_RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
+    (rf"{_VOOR}zomer(?:reces|vakantie)?\b(?:{_SEP}{_WHEN})?", _before_summer, r"zomer"),
+    (rf"\bna\s+(?:(?:de|het)\s+)?zomer(?:reces|vakantie)?\b(?:{_SEP}{_WHEN})?", _after_summer,
+     r"zomer"),
+    (r"\bna\s+(?:(?:de|het)\s+)?kerst(?:reces|vakantie)?\b", _after_christmas, r"kerst"),
     (rf"\bbinnen\s+(?:(?P<half>(?:een\s+)?half)\s*|(?P<n>[0-9]{{1,3}}|{_NUMBER})\s+)"
-     r"(?P<unit>werkdag(?:en)?|dag(?:en)?|weken|week|maand(?:en)?|jaar|jaren)\b", _within),
+     r"(?P<unit>werkdag(?:en)?|dag(?:en)?|weken|week|maand(?:en)?|jaar|jaren)\b", _within,
+     r"binnen"),
     (r"(?<![0-9])(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])"
      r"|(?<![0-9./-])(?P<d2>[0-9]{1,2})(?P<sep>[-/])(?P<m2>[0-9]{1,2})(?P=sep)(?P<y2>[0-9]{4})"
      r"(?![0-9])",
-     _numeric_date),
+     _numeric_date, r"[0-9][-/]"),
     (rf"(?:\bvan\s+)?\b{_DAY_MONTH_1}\s*(?:t/m|t\.m\.|tot\s+en\s+met|[-–])\s*{_DAY_MONTH_2}"
-     rf"{_YEAR_OR_MARK}", _range),
-    (rf"{_LEAD}{_DAY}\s+{_month('month')}{_YEAR_OR_MARK}", _day),
-    (rf"{_LEAD}(?:{_PART})?{_month('month')}{_YEAR_OR_MARK}", _month_expr),
-    (rf"\b(?:het\s+)?q(?P<q>[1-4])(?:\s*-\s*|{_SEP}){_WHEN}", _quarter),
+     rf"{_YEAR_OR_MARK}", _range, r"t/m|t\.m\.|tot\s+en\s+met|[-–]"),
+    (rf"{_LEAD}{_DAY}\s+{_month('month')}{_YEAR_OR_MARK}", _day, _ANY_MONTH),
+    (rf"{_LEAD}(?:{_PART})?{_month('month')}{_YEAR_OR_MARK}", _month_expr, _ANY_MONTH),
+    (rf"\b(?:het\s+)?q(?P<q>[1-4])(?:\s*-\s*|{_SEP}){_WHEN}", _quarter, r"q[1-4]"),
     (rf"{_LEAD}(?P<qw>eerste|tweede|derde|vierde|laatste|[1-4](?:e|ste|de))\s+kwartaal\b"
-     rf"(?:{_SEP}{_WHEN})?", _quarter),
-    (rf"\bh(?P<h>[12])(?:\s*-\s*|{_SEP}){_WHEN}", _half),
+     rf"(?:{_SEP}{_WHEN})?", _quarter, r"kwartaal"),
+    (rf"\bh(?P<h>[12])(?:\s*-\s*|{_SEP}){_WHEN}", _half, r"h[12]"),
     (rf"{_LEAD}(?P<hw>eerste|tweede|[12](?:e|ste|de))\s+(?:helft|halfjaar|half\s+jaar)\b"
-     rf"(?:{_SEP}{_WHEN})?", _half),
+     rf"(?:{_SEP}{_WHEN})?", _half, r"helft|halfjaar|half\s+jaar"),
     (rf"{_LEAD}(?:(?:komende?|aanstaande?|volgende?)\s+)?"
-     rf"(?P<season>voorjaar|lente|zomer|najaar|herfst|winter)\b(?:{_SEP}{_WHEN})?", _season),
-    (rf"{_LEAD}{_PART}(?:{_WHEN}|(?P<thisyear>het\s+jaar\b))", _year_part),
-    (rf"{_LEAD}prinsjesdag\b(?:{_SEP}{_WHEN})?", _prinsjesdag_expr),
-    (rf"{_LEAD}{_WHEN}", _year),
+     rf"(?P<season>voorjaar|lente|zomer|najaar|herfst|winter)\b(?:{_SEP}{_WHEN})?", _season,
+     r"voorjaar|lente|zomer|najaar|herfst|winter"),
+    (rf"{_LEAD}{_PART}(?:{_WHEN}|(?P<thisyear>het\s+jaar\b))", _year_part,
+     r"begin|medio|half|midden|eind|ultimo"),
+    (rf"{_LEAD}prinsjesdag\b(?:{_SEP}{_WHEN})?", _prinsjesdag_expr, r"prinsjesdag"),
+    (rf"{_LEAD}{_WHEN}", _year, r"[0-9]{4}|jaar"),
 ]  # fmt: skip
-_COMPILED = [(re.compile(pattern), handler) for pattern, handler in _RULES]
+_COMPILED = [(re.compile(pattern), handler, re.compile(trigger))
+             for pattern, handler, trigger in _RULES]
 
 
 class _Found(NamedTuple):
@@ -340,7 +348,9 @@ def _with_prefix(text: str, start: int, span: _Span, today: date) -> tuple[int, 
 
 def _find(text: str, today: date) -> Iterator[_Found]:
     """Every expression in `text` (already folded to lower case), overlapping ones included."""
-    for order, (pattern, handler) in enumerate(_COMPILED):
+    for order, (pattern, handler, trigger) in enumerate(_COMPILED):
+        if trigger.search(text) is None:
+            continue
         for m in pattern.finditer(text):
             try:
                 span = handler(m, today)

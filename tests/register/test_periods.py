@@ -713,3 +713,22 @@ def test_past_years_are_context_when_a_later_one_is_not_past(first, second, toda
         assert period.text == f"in {second}"
     else:
         assert period.text == f"In {first}"
+
+
+def rule_matches_without_their_trigger(text):
+    """Matches of a rule in a text where its trigger is absent: the trigger would hide them."""
+    from register.periods import _COMPILED, _FOLD
+
+    folded = text.translate(_FOLD)
+    return [(pattern.pattern[:40], match.group()) for pattern, _handler, trigger in _COMPILED
+            for match in pattern.finditer(folded) if trigger.search(folded) is None]
+
+
+@given(dutch_phrases)
+def test_a_rule_never_matches_without_its_trigger(text):
+    assert rule_matches_without_their_trigger(text) == []
+
+
+def test_the_triggers_hide_nothing_in_the_reference_letter():
+    text = (Path(__file__).parents[1] / "data" / "reference-letter-24077-468.txt").read_text()
+    assert rule_matches_without_their_trigger(text) == []
