@@ -180,6 +180,10 @@ class Commitment(Versioned):
                 name="commitment_deadline_ordered",
             ),
         ]
+        # "What is open for this bewindspersoon (in this dossier)?": the list's rows and its
+        # counts per status and deadline come from this index without reading the rows.
+        indexes = [models.Index(fields=["bewindspersoon", "dossier", "status", "deadline_end"],
+                                name="commitment_person_dossier")]
 
     def __str__(self):
         return f"{self.number} {self.title}"

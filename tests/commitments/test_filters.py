@@ -201,3 +201,17 @@ def test_filter_choices_follow_new_reference_data(client_for, advisor, clerk):
     assert "99999" not in client.get(reverse("commitments:list")).content.decode()
     factories.dossier("99999")
     assert '<option value="99999"' in client.get(reverse("commitments:list")).content.decode()
+
+
+@pytest.mark.parametrize("url", ["/toezeggingen/", "/moties/", "/toezeggingen/?due=month",
+                                 "/moties/?execution_status=open"])
+def test_every_filter_is_on_the_page_once(client_for, advisor, demo, url):
+    """Each field once: no duplicate ids, and no filter sent twice when the form is submitted."""
+    import re
+    from collections import Counter
+
+    page = client_for(advisor).get(url).content.decode()
+    ids = Counter(re.findall(r'\sid="([^"]+)"', page))
+    assert [name for name, count in ids.items() if count > 1] == []
+    selects = Counter(re.findall(r'<select name="([^"]+)"', page))
+    assert [name for name, count in selects.items() if count > 1] == []
