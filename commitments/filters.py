@@ -107,6 +107,14 @@ class ListFilterSet(django_filters.FilterSet):
             form.fast_selects = True
         return form
 
+    def get_form_class(self):
+        # It depends only on the declared filters, so it is built once per list, not per request
+        # (each form still gets its own deep copy of the fields).
+        filterset = type(self)
+        if "_form_class" not in filterset.__dict__:
+            filterset._form_class = super().get_form_class()
+        return filterset._form_class
+
     @property
     def qs(self):
         if not hasattr(self, "_ordered_qs"):
