@@ -101,9 +101,13 @@ class ListFilterSet(django_filters.FilterSet):
         if not getattr(form, "fast_selects", False):
             for name, field in form.fields.items():
                 if type(field.widget) is forms.Select:
+                    choices = field.choices  # with the prefetches the labels need
+                    if hasattr(field, "queryset"):
+                        # Checking the chosen value needs one row, not its prefetches.
+                        field.queryset = field.queryset.prefetch_related(None)
                     field.widget = FastSelect(attrs=field.widget.attrs,
                                               cache_key=f"{type(self).__name__}.{name}")
-                    field.widget.choices = field.choices
+                    field.widget.choices = choices
             form.fast_selects = True
         return form
 
