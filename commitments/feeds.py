@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
-from commitments.filters import CommitmentFilter
+from commitments.filters import CommitmentFilter, checked_filterset
 from commitments.models import Commitment, Status
 from register.models import FeedToken
 
@@ -33,22 +33,19 @@ def feed_user(token):
     return user
 
 
-def filtered(request):
-    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.for_list())
-    if not filterset.is_valid():
-        raise Http404
-    return filterset.qs
-
-
 @login_not_required
 @require_GET
 def deadlines_ics(request, token):
     feed_user(token)
+    filterset, refused = checked_filterset(request, CommitmentFilter,
+                                           Commitment.objects.for_list())
+    if refused:
+        return refused
     calendar = Calendar()
     calendar.add("prodid", "-//Kamerregister//Termijnen//NL")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Kamerregister: termijnen van toezeggingen"))
-    for commitment in filtered(request).filter(deadline_end__isnull=False):
+    for commitment in filterset.qs.filter(deadline_end__isnull=False):
         calendar.add_component(deadline_event(request, commitment))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="termijnen.ics"'
@@ -80,10 +77,9 @@ class StatusChangesFeed(Feed):
     title = gettext_lazy("Kamerregister: statuswijzigingen van toezeggingen")
     subtitle = gettext_lazy("Wie wijzigde welke status, wanneer en waarom.")
 
-    def get_object(self, request, token):
-        feed_user(token)
+    def get_object(self, request, queryset):
         self.request = request
-        return filtered(request)
+        return queryset
 
     def link(self, queryset):
         return reverse("commitments:list")
@@ -122,5 +118,11 @@ class StatusChangesFeed(Feed):
         return row.history_user.get_full_name() if row.history_user else None
 
 
-status_changes_atom = login_not_required(StatusChangesFeed())
+@login_not_required
+@require_GET
+def status_changes_atom(request, token):
+    feed_user(token)
+    filterset, refused = checked_filterset(request, CommitmentFilter,
+                                           Commitment.objects.for_list())
+    return refused or StatusChangesFeed()(request, queryset=filterset.qs)
 

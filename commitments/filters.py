@@ -6,7 +6,9 @@ import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, F, IntegerField, Q, When
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import (
@@ -298,3 +300,18 @@ class MotionFilter(ListFilterSet):
         """The list's length: every motion has exactly one outcome, so the counts add up."""
         outcomes = self.form.cleaned_data.get("vote_outcome") or VoteOutcome.values
         return sum(counts[f"vote_outcome_{outcome}"] for outcome in outcomes)
+
+
+def checked_filterset(request, filter_class, queryset):
+    """(filterset, None), or (None, a 400 naming what is wrong) for a filter that does not hold.
+
+    For the exports and the feeds, which have no page to show the message on: a broken link
+    gets the reason, never a silently wider or empty file.
+    """
+    filterset = filter_class(request.GET, queryset=queryset)
+    if not filterset.is_valid():
+        errors = "; ".join(f"{name}: {' '.join(messages)}"
+                           for name, messages in filterset.errors.items())
+        return None, HttpResponseBadRequest(gettext("Dit filter klopt niet: %(errors)s")
+                                            % {"errors": errors}, content_type="text/plain")
+    return filterset, None

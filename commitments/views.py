@@ -6,14 +6,14 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from commitments import exports
-from commitments.filters import PER_PAGE, CommitmentFilter, MotionFilter
+from commitments.filters import PER_PAGE, CommitmentFilter, MotionFilter, checked_filterset
 from commitments.forms import (
     AsOfForm,
     CommitmentForm,
@@ -87,23 +87,13 @@ def commitment_list(request):
     })
 
 
-def export_filterset(request, filter_class, queryset):
-    filterset = filter_class(request.GET, queryset=queryset)
-    if not filterset.is_valid():
-        errors = "; ".join(f"{name}: {' '.join(messages)}"
-                           for name, messages in filterset.errors.items())
-        return None, HttpResponseBadRequest(_("Dit filter klopt niet: %(errors)s")
-                                            % {"errors": errors}, content_type="text/plain")
-    return filterset, None
-
-
 def export_name(export, extension):
     return f"{export.sheet.lower()}-{timezone.localdate():%Y%m%d}.{extension}"
 
 
 def xlsx_export(request, filter_class, queryset, export):
     """The whole filtered list as a spreadsheet; an invalid filter is refused with its message."""
-    filterset, refused = export_filterset(request, filter_class, queryset)
+    filterset, refused = checked_filterset(request, filter_class, queryset)
     if refused:
         return refused
     response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument."
@@ -114,7 +104,7 @@ def xlsx_export(request, filter_class, queryset, export):
 
 
 def csv_export(request, filter_class, queryset, export):
-    filterset, refused = export_filterset(request, filter_class, queryset)
+    filterset, refused = checked_filterset(request, filter_class, queryset)
     if refused:
         return refused
     response = StreamingHttpResponse(exports.csv_lines(filterset.qs, export),

@@ -79,3 +79,10 @@ def test_feed_settings_page_renews_and_revokes(client_for, advisor):
     client.post(reverse("feed-revoke"))
     assert FeedToken.active_for(advisor) is None
     assert client.get(reverse("feed-renew")).status_code == 405
+
+
+@pytest.mark.parametrize("name", ["commitments:feed-ics", "commitments:feed-atom"])
+def test_an_invalid_filter_in_a_feed_says_what_is_wrong(name, client, token, commitments):
+    response = client.get(reverse(name, args=[token.token]), {"due_from": "morgen"})
+    assert response.status_code == 400
+    assert "Dit filter klopt niet: due_from" in response.content.decode()
