@@ -33,12 +33,17 @@ def feed_user(token):
     return user
 
 
+def feed_filterset(request, token):
+    """The list the feed's query string names, for the token's holder: (filterset, None), or
+    (None, a 400 naming what is wrong with the filter); an unknown token is a 404."""
+    feed_user(token)
+    return checked_filterset(request, CommitmentFilter, Commitment.objects.for_list())
+
+
 @login_not_required
 @require_GET
 def deadlines_ics(request, token):
-    feed_user(token)
-    filterset, refused = checked_filterset(request, CommitmentFilter,
-                                           Commitment.objects.for_list())
+    filterset, refused = feed_filterset(request, token)
     if refused:
         return refused
     calendar = Calendar()
@@ -121,8 +126,6 @@ class StatusChangesFeed(Feed):
 @login_not_required
 @require_GET
 def status_changes_atom(request, token):
-    feed_user(token)
-    filterset, refused = checked_filterset(request, CommitmentFilter,
-                                           Commitment.objects.for_list())
+    filterset, refused = feed_filterset(request, token)
     return refused or StatusChangesFeed()(request, queryset=filterset.qs)
 
