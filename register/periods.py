@@ -13,6 +13,13 @@ Beyond the DESIGN table, because the reference letter uses them: ranges ("van 12
 ("juni jl.", "april dit jaar"), "vorig jaar", numeric dates (15-03-2021, 2021-03-15), "binnen N
 werkdagen" and "binnen een half jaar". A month without a year ("in juni") is read like a season
 without a year, but only after a word that makes it a time, so that "Mei Li Vos" is no May.
+
+The parliamentary calendar (DESIGN.md "The parliamentary calendar") comes from
+`register.parliamentary_calendar`: recesses as the Kamer published them, or estimated, in which case
+the period says so (`Period.estimated`). Words that look like a time but are not a deadline are
+found too, and kept as context with the reason, which `explain_period` gives in Dutch: a negation
+("niet te wachten tot het najaar"), a start ("na 2027", "vanaf 1 januari"), a year that belongs to a
+name ("het 2030-doel", "Belastingplan 2025", "cijfers over 2018").
 """
 
 from __future__ import annotations
@@ -25,7 +32,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-__all__ = ["Period", "parse_period"]
+from register import parliamentary_calendar as kamer
+
+__all__ = ["Period", "explain_period", "parse_period"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,9 @@ class Period:
     start: date
     end: date
     text: str
+    # True when the period rests on recess dates estimated by the calendar's rule, not published
+    # ones: re-derive it when the calendar data gains that year.
+    estimated: bool = False
 
 
 class _Span(NamedTuple):
@@ -41,6 +53,7 @@ class _Span(NamedTuple):
     # Where "voor <expression>" ends. None when "voor" cannot mean "before" here: "voor volgend
     # jaar" is "for next year", and the special "voor de zomer" rules carry their own meaning.
     before: date | None
+    note: str = ""  # why the period is estimated ("geen recesdata voor 2031 bekend")
 
 
 def _plain(start: date, end: date) -> _Span:
@@ -83,7 +96,9 @@ _SEP = r"(?:\s+(?:van|het|de|in)\b)*\s+"
 _YEAR_OR_MARK = rf"(?:{_SEP}{_WHEN}|\s*{_MARK})?"
 _PART = r"(?P<part>begin|medio|half|midden|eind|einde|ultimo)(?:\s*-\s*|\s+(?:van\s+)?)"
 _DAY = r"(?P<day>[0-3]?[0-9])"
-_PREFIX = re.compile(r"\b(?P<prefix>v[oó][oó]r|uiterlijk)\s+$")
+_PREFIX = re.compile(
+    r"\b(?P<prefix>v[oó][oó]r|uiterlijk|voorafgaand\s+aan|niet\s+later\s+dan|ten\s+laatste)\s+$"
+)
 
 _PARTS = {"begin": "begin", "medio": "medio", "half": "medio", "midden": "medio",
           "eind": "eind", "einde": "eind", "ultimo": "eind"}  # fmt: skip
@@ -126,11 +141,6 @@ def _add_working_days(day: date, count: int) -> date:
         day += timedelta(days=1)
         count -= day.weekday() < 5
     return day
-
-
-def _prinsjesdag(year: int) -> date:
-    first = date(year, 9, 1)
-    return first + timedelta(days=(1 - first.weekday()) % 7 + 14)  # third Tuesday of September
 
 
 def _place(
@@ -249,23 +259,131 @@ def _numeric_date(m: re.Match[str], today: date) -> _Span | None:
     return _plain(day, day)
 
 
+# --- The parliamentary calendar ------------------------------------------------------------------
+
+_RECESS_WORDS = {"zom": "zomerreces", "ker": "kerstreces", "kro": "voorjaarsreces",
+                 "voo": "voorjaarsreces", "mei": "meireces", "her": "herfstreces"}  # fmt: skip
+
+
+def _estimated(recess: kamer.Recess, *, start: bool) -> str:
+    if not (recess.estimated_start if start else recess.estimated_end):
+        return ""
+    return f"geen recesdata voor {recess.year} bekend"
+
+
+def _written_year(m: re.Match[str], today: date) -> int | None:
+    if m["year"]:
+        return int(m["year"])
+    if m["rel"]:
+        return today.year + _RELATIVE_YEARS[m["rel"].lower()[:4]]
+    return None
+
+
+def _recess_name(m: re.Match[str]) -> str | None:
+    return _RECESS_WORDS.get(m["rword"][:3])  # None for "het reces": the next of any kind
+
+
+def _before_recess(m: re.Match[str], today: date) -> _Span:
+    """Up to the day before the recess starts: this year's, or next year's once it has started;
+    "van 2025" picks that year's. "Voor het reces" is the next recess of any kind."""
+    name, year = _recess_name(m), _written_year(m, today)
+    recess = (kamer.recess(name or "zomerreces", year) if year is not None
+              else kamer.next_recess(name, today))
+    if recess is None:
+        raise ValueError("no recess that year")
+    end = recess.start - timedelta(days=1)
+    return _Span(min(today, end), end, None, _estimated(recess, start=True))
+
+
+def _after_window(recess: kamer.Recess) -> tuple[date, date]:
+    first = recess.end + timedelta(days=1)
+    if recess.name == "zomerreces":  # two months: 2 September - 1 November
+        return first, _add_months(first, 2) - timedelta(days=1)
+    return first, first + timedelta(days=41)  # six weeks
+
+
+def _after_recess(m: re.Match[str], today: date) -> _Span:
+    """From the first day after the recess: two months after the summer, six weeks after the
+    others. Without a year, the first such window that has not ended by today."""
+    name, year = _recess_name(m), _written_year(m, today)
+    if year is not None:
+        recess = kamer.recess(name or "zomerreces", year)
+    else:
+        names = kamer.RECESS_NAMES if name is None else (name,)
+        found = [r for n in names for r in _first_not_ended(n, today)]
+        recess = min(found, key=lambda r: r.end, default=None)
+    if recess is None:
+        raise ValueError("no recess that year")
+    return _Span(*_after_window(recess), None, _estimated(recess, start=False))
+
+
+def _first_not_ended(name: str, today: date) -> list[kamer.Recess]:
+    for recess in kamer.recesses_from(name, today.year - 1):
+        if _after_window(recess)[1] >= today:
+            return [recess]
+    return []
+
+
+def _by_year(build: Callable[[int], tuple[date, date]], m: re.Match[str], today: date,
+             offset: int = 0) -> tuple[date, date]:
+    """`build` for the year written (shifted by `offset`: the Miljoenennota 2026 comes in
+    2025), or else the first year whose period has not ended by today."""
+    year = _written_year(m, today)
+    if year is not None:
+        return build(year + offset)
+    for candidate in range(today.year - 1, today.year + 3):
+        start, end = build(candidate)
+        if end >= today:
+            return start, end
+    raise ValueError("no year fits")
+
+
 def _prinsjesdag_expr(m: re.Match[str], today: date) -> _Span:
-    start, end = _place(lambda y: (_prinsjesdag(y),) * 2, m, today)
-    return _Span(start, end, end)  # "voor Prinsjesdag": up to and including the day itself
+    # The Miljoenennota, the Belastingplan and the begroting for year Y come on Prinsjesdag Y - 1.
+    offset = 0 if m["pday"] else -1
+    day = _by_year(lambda y: (kamer.prinsjesdag(y),) * 2, m, today, offset)[0]
+    return _Span(day, day, day - timedelta(days=1))
 
 
-def _before_summer(m: re.Match[str], today: date) -> _Span:
-    # Up to the summer recess, which starts early July: by 30 June, next year's once it passed.
-    end = _place(lambda y: (date(y, 6, 30),) * 2, m, today)[1]
-    return _Span(min(today, end), end, None)
+def _budget_window(year: int) -> tuple[tuple[date, date], kamer.Recess]:
+    """The Kamer treats the budget for `year` from 1 October of the year before to the day
+    before that year's kerstreces."""
+    christmas = kamer.recess("kerstreces", year - 1)
+    return (date(year - 1, 10, 1), christmas.start - timedelta(days=1)), christmas
 
 
-def _after_summer(m: re.Match[str], today: date) -> _Span:
-    return _Span(*_place(lambda y: (date(y, 9, 1), date(y, 10, 31)), m, today), None)
+def _as_occasion(m: re.Match[str]) -> bool:
+    """Whether a word makes the budget cycle's document an occasion: "bij de Voorjaarsnota",
+    "voor de begroting"; "de voorjaarsnota" alone is a document, "de begroting van OCW" money."""
+    return bool(m["blead"] or _PREFIX.search(m.string, max(0, m.start() - 30), m.start()))
 
 
-def _after_christmas(m: re.Match[str], today: date) -> _Span:
-    return _Span(*_place(lambda y: _months(y, 1, 2), m, today), None)
+def _budget_debate(m: re.Match[str], today: date) -> _Span | None:
+    if not (m["debate"] or _as_occasion(m)):
+        return None
+    year = _written_year(m, today)
+    if year is None:  # the first budget debates that have not ended by today
+        year = next(y for y in range(today.year, today.year + 3)
+                    if _budget_window(y)[0][1] >= today)
+    (start, end), christmas = _budget_window(year)
+    # "voor de begrotingsbehandeling": by 31 October, as the register does not hold the date of
+    # the ministry's own debate here.
+    return _Span(start, end, date(year - 1, 10, 31), _estimated(christmas, start=True))
+
+
+def _voorjaarsnota(m: re.Match[str], today: date) -> _Span | None:
+    if not (m["year"] or m["rel"] or _as_occasion(m)):
+        return None
+    start, end = _by_year(lambda y: (date(y, 4, 1), date(y, 5, 31)), m, today)
+    return _Span(start, end, start - timedelta(days=1))  # it is sent before 1 June
+
+
+def _verantwoordingsdag(m: re.Match[str], today: date) -> _Span | None:
+    if m["report"] and not m["rlead"]:
+        return None  # "het jaarverslag van de NZa" is a document, not a moment
+    offset = 1 if m["report"] else 0  # the jaarverslag over Y comes in May of Y + 1
+    day = _by_year(lambda y: (kamer.verantwoordingsdag(y),) * 2, m, today, offset)[0]
+    return _Span(day, day, day - timedelta(days=1))
 
 
 def _within(m: re.Match[str], today: date) -> _Span | None:
@@ -286,20 +404,29 @@ def _within(m: re.Match[str], today: date) -> _Span | None:
     return _Span(today, end, None)
 
 
-_VOOR = r"\bv[oó][oó]r\s+(?:(?:de|het)\s+)?"
 _NUMBER = "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _DAY_MONTH_1 = rf"(?:(?P<d1>[0-3]?[0-9])(?:\s+{_month('m1')})?|{_month('m1b', full_only=True)})"
 _DAY_MONTH_2 = rf"(?:(?P<d2>[0-3]?[0-9])\s+)?{_month('m2')}"
+# "voor" in the calendar rules, which carry the meaning of "before" themselves.
+_BEFORE = r"\b(?:v[oó][oó]r|voorafgaand\s+aan|in\s+de\s+aanloop\s+naar)\s+(?:(?:de|het)\s+)?"
+_RECESS = (r"(?P<rword>(?:zomer|kerst)(?:reces|vakantie|mis)?"
+           r"|(?:krokus|voorjaars|mei|herfst)(?:reces|vakantie)|reces)")
+# Words before an occasion of the budget cycle; "voor" is found by _PREFIX.
+_OCCASION = (r"\b(?:(?P<blead>bij|in|op|rond|omstreeks|tijdens|met)\s+)?(?:(?:het|de)\s+)?"
+             r"(?:(?:komende?|eerstvolgende|volgende)\s+)?")
+# "de begroting van het Ministerie van Justitie en Veiligheid voor het jaar 2021"
+_BUDGET_NAME = (r"(?:\s+(?:(?:van|voor)\s+(?:het\s+)?(?:ministerie\s+van\s+)?"
+                r"(?:[a-z&]+,?\s+){0,6}?)?"
+                rf"(?:voor\s+)?(?:het\s+jaar\s+)?{_WHEN})?")
 
 # At the same start position the longest match wins; on equal length the earlier rule. The last
 # element of a rule is its trigger: words without which the rule cannot match, searched for first
 # because that is much cheaper than the rule (a text names one or two expressions, not sixteen).
 _ANY_MONTH = rf"{_MONTH_FULL}|{_MONTH_ABBR}"
 _RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
-    (rf"{_VOOR}zomer(?:reces|vakantie)?\b(?:{_SEP}{_WHEN})?", _before_summer, r"zomer"),
-    (rf"\bna\s+(?:(?:de|het)\s+)?zomer(?:reces|vakantie)?\b(?:{_SEP}{_WHEN})?", _after_summer,
-     r"zomer"),
-    (r"\bna\s+(?:(?:de|het)\s+)?kerst(?:reces|vakantie)?\b", _after_christmas, r"kerst"),
+    (rf"{_BEFORE}{_RECESS}\b(?:{_SEP}{_WHEN})?", _before_recess, r"zomer|kerst|reces"),
+    (rf"\bna\s+(?:afloop\s+van\s+)?(?:(?:de|het)\s+)?{_RECESS}\b(?:{_SEP}{_WHEN})?",
+     _after_recess, r"\bna\s"),
     (rf"\bbinnen\s+(?:(?P<half>(?:een\s+)?half)\s*|(?P<n>[0-9]{{1,3}}|{_NUMBER})\s+)"
      r"(?P<unit>werkdag(?:en)?|dag(?:en)?|weken|week|maand(?:en)?|jaar|jaren)\b", _within,
      r"binnen"),
@@ -322,18 +449,45 @@ _RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
      r"voorjaar|lente|zomer|najaar|herfst|winter"),
     (rf"{_LEAD}{_PART}(?:{_WHEN}|(?P<thisyear>het\s+jaar\b))", _year_part,
      r"begin|medio|half|midden|eind|ultimo"),
-    (rf"{_LEAD}prinsjesdag\b(?:{_SEP}{_WHEN})?", _prinsjesdag_expr, r"prinsjesdag"),
+    (rf"{_OCCASION}(?:(?P<pday>prinsjesdag)|miljoenennota|belastingplan(?:nen)?)\b"
+     rf"(?:{_SEP}{_WHEN})?", _prinsjesdag_expr, r"prinsjesdag|miljoenennota|belastingplan"),
+    (rf"\b(?:in|met)\s+de\s+(?:[a-z]+-)?begroting(?:en)?\b(?:\s+voor)?(?:{_SEP}{_WHEN})",
+     _prinsjesdag_expr, r"begroting"),
+    (rf"{_OCCASION}(?:(?P<debate>begrotingsbehandeling(?:en)?|begrotingsdebat(?:ten)?"
+     r"|behandeling\s+van\s+de\s+(?:[a-z]+-)?begroting(?:en)?)|(?:[a-z]+-)?begroting(?:en)?)\b"
+     rf"{_BUDGET_NAME}", _budget_debate, r"begroting"),
+    (rf"{_OCCASION}(?:voorjaarsnota|voorjaarsbesluitvorming)\b(?:{_SEP}{_WHEN})?", _voorjaarsnota,
+     r"voorjaars"),
+    (r"\b(?:(?P<rlead>bij|in|met|rond|tijdens|op)\s+)?(?:(?:het|de)\s+)?"
+     r"(?:(?P<report>(?:financieel\s+)?jaarverslag(?:en)?)|verantwoordingsdag)\b"
+     rf"(?:(?:{_SEP}|\s+over\s+){_WHEN})?", _verantwoordingsdag, r"jaarverslag|verantwoordingsdag"),
     (rf"{_LEAD}{_WHEN}", _year, r"[0-9]{4}|jaar"),
 ]  # fmt: skip
 _COMPILED = [(re.compile(pattern), handler, re.compile(trigger))
              for pattern, handler, trigger in _RULES]
+
+# A start is no deadline: "na 2027", "vanaf 1 januari", "niet voor 2027"; nor is the year data
+# are about ("cijfers over 2018").
+_START = re.compile(
+    r"\b(?P<word>na|vanaf|sinds|niet\s+v[oó][oó]r|niet\s+eerder\s+dan|pas\s+(?:na|vanaf)"
+    r"|met\s+ingang\s+van|m\.i\.v\.|over)\s+$"
+)
+# Negation is context: "niet te wachten tot het najaar". Not "niet later dan", which is a prefix.
+_NEGATION = re.compile(r"\bniet\b(?:\s+\S+){0,3}\s+$")
+_NAME_WORDS = re.compile(r"\b(?:jaartal|peiljaar|prijspeil|basisjaar|referentiejaar|ijkjaar)\s+$")
+_VAGUE = re.compile(
+    r"zo\s+(?:spoedig|snel)\s+mogelijk|binnenkort|te\s+zijner\s+tijd|op\s+(?:korte\s+)?termijn"
+    r"|zsm|spoedig|zo\s+snel\s+als\s+(?:mogelijk|kan)"
+)
 
 
 class _Found(NamedTuple):
     start: int
     end: int
     order: int
-    span: tuple[date, date] | None  # None: an invalid date, whose words yield no period
+    span: tuple[date, date] | None  # None: words that name no deadline, for `reason`
+    reason: str = ""  # why the words name no deadline (Dutch), when span is None
+    note: str = ""  # why the period is estimated (Dutch), when it is
 
 
 def _with_prefix(text: str, start: int, span: _Span, today: date) -> tuple[int, tuple[date, date]]:
@@ -342,16 +496,50 @@ def _with_prefix(text: str, start: int, span: _Span, today: date) -> tuple[int, 
     prefix = _PREFIX.search(text, max(0, start - 30), start) if span.before is not None else None
     if prefix is None:
         return start, (span.start, span.end)
-    end = span.end if prefix["prefix"].lower() == "uiterlijk" else span.before
+    inclusive = prefix["prefix"].split()[0] in ("uiterlijk", "niet", "ten")
+    end = span.end if inclusive else span.before
     return prefix.start(), (min(today, end), end)
 
 
-def _find(text: str, today: date) -> Iterator[_Found]:
-    """Every expression in `text` (already folded to lower case), overlapping ones included."""
+def _name_year(original: str, m: re.Match[str]) -> bool:
+    """A year that belongs to a name: "het 2030-doel", "het jaartal 2034", "Belastingplan 2025"."""
+    if m["lead"] or not m["year"]:
+        return False
+    if re.match(r"-[^\W\d_]", original[m.end() :]) or _NAME_WORDS.search(m.string, 0, m.start()):
+        return True
+    if m.start("year") != m.start():
+        return False
+    before = re.search(r"(?<![.:;!?(])\s([^\W\d_][\w-]*)\s+$",
+                       original[max(0, m.start() - 40) : m.start()])
+    return bool(before and before[1][0].isupper())
+
+
+def _context(text: str, start: int) -> tuple[str, int]:
+    """Why the words starting at `start` are context rather than a deadline ("" when they are
+    not), and where the words that make them so begin."""
+    negated = _NEGATION.search(text, max(0, start - 40), start)
+    if negated and not re.search(r"\bniet\s+later\s+dan\s+$", text[max(0, start - 20) : start]):
+        return "ontkend, dus geen termijn", negated.start()
+    started = _START.search(text, max(0, start - 25), start)
+    if started:
+        return "een begin of grens, geen termijn om iets vóór te leveren", started.start()
+    return "", start
+
+
+def _find(original: str, today: date) -> Iterator[_Found]:
+    """Every expression in `original`, overlapping ones included."""
+    text = original.translate(_FOLD)
     for order, (pattern, handler, trigger) in enumerate(_COMPILED):
         if trigger.search(text) is None:
             continue
         for m in pattern.finditer(text):
+            reason, begins = _context(text, m.start())
+            if reason:
+                yield _Found(begins, m.end(), order, None, reason)
+                continue
+            if handler is _year and _name_year(original, m):
+                yield _Found(m.start(), m.end(), order, None, "het jaartal hoort bij een naam")
+                continue
             try:
                 span = handler(m, today)
                 if span is None:
@@ -359,27 +547,78 @@ def _find(text: str, today: date) -> Iterator[_Found]:
                 start, dates = _with_prefix(text, m.start(), span, today)
             except (ValueError, OverflowError):
                 # "31 februari 2021": the words are a date expression, but name no valid date.
-                start, dates = m.start(), None
-            yield _Found(start, m.end(), order, dates)
+                yield _Found(m.start(), m.end(), order, None, "geen bestaande datum")
+                continue
+            yield _Found(start, m.end(), order, dates, note=span.note)
+
+
+def _expressions(text: str, today: date) -> list[_Found]:
+    """The expressions of `text` that count, in order: overlapping ones dropped."""
+    kept: list[_Found] = []
+    taken_until = 0
+    for found in sorted(_find(text, today), key=lambda f: (f.start, f.start - f.end, f.order)):
+        if found.start < taken_until:
+            continue  # overlaps an expression that starts earlier or is longer
+        taken_until = found.end
+        kept.append(found)
+    return kept
+
+
+def _choose(found: list[_Found], today: date) -> _Found | None:
+    """The first period that has not ended by today; if all have, the first one."""
+    periods = [f for f in found if f.span is not None]
+    return next((f for f in periods if f.span[1] >= today), periods[0] if periods else None)
+
+
+def _clean(text: object, today: object) -> date | None:
+    if not isinstance(text, str) or not isinstance(today, date):
+        return None
+    return today.date() if isinstance(today, datetime) else today  # a datetime ≠ a date
 
 
 def parse_period(text: str, today: date) -> Period | None:
     """The deadline period that `text` names, read on `today`; None when it names none."""
-    if not isinstance(text, str) or not isinstance(today, date):
+    today = _clean(text, today)
+    if today is None:
         return None
-    if isinstance(today, datetime):
-        today = today.date()  # a datetime does not compare with a date
-    periods: list[Period] = []
-    taken_until = 0
-    for found in sorted(
-        _find(text.translate(_FOLD), today), key=lambda f: (f.start, f.start - f.end, f.order)
-    ):
-        if found.start < taken_until:
-            continue  # overlaps an expression that starts earlier or is longer
-        taken_until = found.end
-        if found.span is not None:
-            periods.append(Period(*found.span, text=text[found.start : found.end]))
-    for period in periods:
-        if period.end >= today:
-            return period
-    return periods[0] if periods else None
+    chosen = _choose(_expressions(text, today), today)
+    if chosen is None:
+        return None
+    return Period(*chosen.span, text=text[chosen.start : chosen.end], estimated=bool(chosen.note))
+
+
+_MONTH_NAMES = _MONTH_FULL.split("|")
+
+
+def dutch_date(day: date) -> str:
+    """15 maart 2021."""
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def explain_period(text: str, today: date) -> str:
+    """In Dutch: which period `text` names, read on `today`, or why it names none."""
+    today = _clean(text, today)
+    if today is None:
+        return "Geen termijn: geen tekst of geen datum waarop die gezegd is."
+    found = _expressions(text, today)
+    chosen = _choose(found, today)
+    if chosen is None:
+        reasons = [f for f in found if f.reason]
+        if reasons:
+            first = reasons[0]
+            return f"‘{text[first.start : first.end].strip()}’: {first.reason}."
+        vague = _VAGUE.search(text.translate(_FOLD))
+        if vague:
+            words = text[vague.start() : vague.end()]
+            return f"‘{words}’: geen datum of periode, dus geen termijn."
+        return "Geen termijn: de tekst noemt geen datum of periode."
+    words = text[chosen.start : chosen.end].strip()
+    start, end = chosen.span
+    when = (f"op {dutch_date(start)}" if start == end
+            else f"van {dutch_date(start)} tot en met {dutch_date(end)}")
+    sentence = f"‘{words}’, gezegd op {dutch_date(today)}: {when}."
+    if end < today:
+        sentence += " Die datum lag toen al achter ons: context, geen latere termijn in de tekst."
+    if chosen.note:
+        sentence += f" Geschat: {chosen.note}; de periode wordt herberekend zodra die bekend zijn."
+    return sentence

@@ -192,9 +192,10 @@ def test_the_deadline_derives_the_same_when_saved_again(imported, clerk):
         commitment.save()
         assert (commitment.deadline_text, commitment.deadline_start,
                 commitment.deadline_end) == before
-    commitment = imported[1]["TZ202412-117"]  # "voor de zomer", said on 11 December 2024
+    # "voor de zomer", said on 11 December 2024: the day before the zomerreces of 4 July 2025
+    commitment = imported[1]["TZ202412-117"]
     assert (commitment.deadline_text, commitment.deadline_start, commitment.deadline_end) == (
-        "voor de zomer", datetime.date(2024, 12, 11), datetime.date(2025, 6, 30))
+        "voor de zomer", datetime.date(2024, 12, 11), datetime.date(2025, 7, 3))
 
 
 def test_numbers_continue_after_the_ones_we_hold(clerk, pages):
