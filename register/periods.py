@@ -25,6 +25,7 @@ name ("het 2030-doel", "Belastingplan 2025", "cijfers over 2018").
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 import string
 from collections.abc import Callable, Iterator
@@ -54,6 +55,7 @@ class _Span(NamedTuple):
     # jaar" is "for next year", and the special "voor de zomer" rules carry their own meaning.
     before: date | None
     note: str = ""  # why the period is estimated ("geen recesdata voor 2031 bekend")
+    before_note: str = ""  # the same for the period up to `before`
 
 
 def _plain(start: date, end: date) -> _Span:
@@ -176,6 +178,13 @@ def _place(
 
 def _day(m: re.Match[str], today: date) -> _Span:
     day, month = int(m["day"]), _month_number(m["month"])
+    if not (m["year"] or m["rel"] or m["mark"]):
+        # A day without a year that lay in the 60 days before today is past, not next year's:
+        # "voor 16 juni" said on 22 June is context.
+        with contextlib.suppress(ValueError):
+            past = date(today.year, month, day)
+            if today - timedelta(days=60) <= past < today:
+                return _plain(past, past)
     return _plain(*_place(lambda y: (date(y, month, day),) * 2, m, today))
 
 
@@ -349,6 +358,8 @@ def _budget_window(year: int) -> tuple[tuple[date, date], kamer.Recess]:
     """The Kamer treats the budget for `year` from 1 October of the year before to the day
     before that year's kerstreces."""
     christmas = kamer.recess("kerstreces", year - 1)
+    if christmas is None:
+        raise ValueError("no kerstreces that year")
     return (date(year - 1, 10, 1), christmas.start - timedelta(days=1)), christmas
 
 
@@ -364,11 +375,11 @@ def _budget_debate(m: re.Match[str], today: date) -> _Span | None:
     year = _written_year(m, today)
     if year is None:  # the first budget debates that have not ended by today
         year = next(y for y in range(today.year, today.year + 3)
-                    if _budget_window(y)[0][1] >= today)
+                    if _budget_window(y)[0][1] >= today)  # fmt: skip
     (start, end), christmas = _budget_window(year)
     # "voor de begrotingsbehandeling": by 31 October, as the register does not hold the date of
     # the ministry's own debate here.
-    return _Span(start, end, date(year - 1, 10, 31), _estimated(christmas, start=True))
+    return _Span(start, end, date(year - 1, 10, 31), _estimated(christmas, start=True), "")
 
 
 def _voorjaarsnota(m: re.Match[str], today: date) -> _Span | None:
@@ -474,7 +485,13 @@ _START = re.compile(
 )
 # Negation is context: "niet te wachten tot het najaar". Not "niet later dan", which is a prefix.
 _NEGATION = re.compile(r"\bniet\b(?:\s+\S+){0,3}\s+$")
-_NAME_WORDS = re.compile(r"\b(?:jaartal|peiljaar|prijspeil|basisjaar|referentiejaar|ijkjaar)\s+$")
+# A year after these words names the thing ("de begroting 2026", "het jaartal 2034"); the
+# calendar rules read the ones that are occasions ("bij de begroting 2026").
+_NAME_WORDS = re.compile(
+    r"(?:begroting(?:en)?|voorjaarsnota|najaarsnota|jaarverslag(?:en)?|miljoenennota"
+    r"|belastingplan(?:nen)?|\bjaartal|\bpeiljaar|\bprijspeil|\bbasisjaar|\breferentiejaar"
+    r"|\bijkjaar)\s+$"
+)
 _VAGUE = re.compile(
     r"zo\s+(?:spoedig|snel)\s+mogelijk|binnenkort|te\s+zijner\s+tijd|op\s+(?:korte\s+)?termijn"
     r"|zsm|spoedig|zo\s+snel\s+als\s+(?:mogelijk|kan)"
@@ -490,15 +507,18 @@ class _Found(NamedTuple):
     note: str = ""  # why the period is estimated (Dutch), when it is
 
 
-def _with_prefix(text: str, start: int, span: _Span, today: date) -> tuple[int, tuple[date, date]]:
+def _with_prefix(
+    text: str, start: int, span: _Span, today: date
+) -> tuple[int, tuple[date, date], str]:
     """Apply "voor" (up to the day before) or "uiterlijk" (up to and including) written before
-    the expression. Such a period runs from today, but never starts after it ends."""
+    the expression. Such a period runs from today, but never starts after it ends. Returns where
+    the words start, the period, and why it is estimated ("" when it is not)."""
     prefix = _PREFIX.search(text, max(0, start - 30), start) if span.before is not None else None
     if prefix is None:
-        return start, (span.start, span.end)
-    inclusive = prefix["prefix"].split()[0] in ("uiterlijk", "niet", "ten")
-    end = span.end if inclusive else span.before
-    return prefix.start(), (min(today, end), end)
+        return start, (span.start, span.end), span.note
+    if prefix["prefix"].split()[0] in ("uiterlijk", "niet", "ten"):
+        return prefix.start(), (min(today, span.end), span.end), span.note
+    return prefix.start(), (min(today, span.before), span.before), span.before_note
 
 
 def _name_year(original: str, m: re.Match[str]) -> bool:
@@ -538,18 +558,20 @@ def _find(original: str, today: date) -> Iterator[_Found]:
                 yield _Found(begins, m.end(), order, None, reason)
                 continue
             if handler is _year and _name_year(original, m):
-                yield _Found(m.start(), m.end(), order, None, "het jaartal hoort bij een naam")
+                suffix = re.match(r"-[^\W\d_]+", original[m.end() :])
+                end = m.end() + (len(suffix[0]) if suffix else 0)
+                yield _Found(m.start(), end, order, None, "het jaartal hoort bij een naam")
                 continue
             try:
                 span = handler(m, today)
                 if span is None:
                     continue  # the words looked like an expression but are not one
-                start, dates = _with_prefix(text, m.start(), span, today)
+                start, dates, note = _with_prefix(text, m.start(), span, today)
             except (ValueError, OverflowError):
                 # "31 februari 2021": the words are a date expression, but name no valid date.
                 yield _Found(m.start(), m.end(), order, None, "geen bestaande datum")
                 continue
-            yield _Found(start, m.end(), order, dates, note=span.note)
+            yield _Found(start, m.end(), order, dates, note=note)
 
 
 def _expressions(text: str, today: date) -> list[_Found]:

@@ -30,7 +30,9 @@ DESIGN_TABLE = [
     # no year: the next such day on or after today
     ("15 maart", d(2020, 12, 18), d(2021, 3, 15), d(2021, 3, 15)),
     ("15 maart", d(2021, 3, 15), d(2021, 3, 15), d(2021, 3, 15)),
-    ("15 maart", d(2021, 3, 16), d(2022, 3, 15), d(2022, 3, 15)),
+    ("15 maart", d(2021, 5, 16), d(2022, 3, 15), d(2022, 3, 15)),
+    # but a day that lay in the 60 days before today is past: context
+    ("15 maart", d(2021, 3, 16), d(2021, 3, 15), d(2021, 3, 15)),
     ("uiterlijk 1 juli", d(2020, 12, 18), d(2020, 12, 18), d(2021, 7, 1)),
     ("1 juli a.s.", d(2020, 12, 18), d(2021, 7, 1), d(2021, 7, 1)),
     ("1 juli aanstaande", d(2021, 7, 1), d(2021, 7, 1), d(2021, 7, 1)),
@@ -371,7 +373,8 @@ def test_reference_letter_sentences(sentence, words, start, end):
 
 
 # Days and months without a year are read forward, by the DESIGN convention, also where the
-# letter narrates the past; the clerk keeps such words as context or overrides the period.
+# letter narrates the past; the clerk keeps such words as context or overrides the period. A day
+# in the 60 days before the letter is past (DESIGN: "voor 16 juni" said on 22 June).
 LETTER_DAYS_WITHOUT_YEAR = [
     (
         "Tijdens het AO Verslavingszorg/Drugsbeleid van 10 oktober (eerste termijn) (Kamerstuk "
@@ -384,7 +387,7 @@ LETTER_DAYS_WITHOUT_YEAR = [
      d(2020, 12, 19)),
     (
         "Tijdens de huidige lockdown die\n14 december middernacht is ingegaan",
-        "14 december", d(2021, 12, 14), d(2021, 12, 14),
+        "14 december", d(2020, 12, 14), d(2020, 12, 14),
     ),
     (
         "sinds de start van de coronacrisis medio maart.",
@@ -394,7 +397,7 @@ LETTER_DAYS_WITHOUT_YEAR = [
         "gerapporteerd tussen medio maart en medio oktober;",
         "medio maart", d(2021, 3, 11), d(2021, 3, 20),
     ),
-    ("De campagne is 19 november gestart.", "19 november", d(2021, 11, 19), d(2021, 11, 19)),
+    ("De campagne is 19 november gestart.", "19 november", d(2020, 11, 19), d(2020, 11, 19)),
 ]  # fmt: skip
 
 
