@@ -1,10 +1,12 @@
-"""The admin keeps the register's rules: every change has a reason and no edit overwrites another.
+"""The admin keeps the register's rules: every change has a reason and no edit overwrites another,
+and history is only read.
 
 The clerks' own screens do the same through their forms; this is for the few who use /beheer/.
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from simple_history.admin import SimpleHistoryAdmin
@@ -39,6 +41,31 @@ class HistoryAdminForm(forms.ModelForm):
 
 class HistoryAdmin(SimpleHistoryAdmin):
     form = HistoryAdminForm
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A past version, shown read-only.
+
+        django-simple-history saves this form on POST — with view permission only, past every
+        rule of the model's own screens — and SIMPLE_HISTORY_REVERT_DISABLED merely hides the
+        button. History is never written back, by anyone: every method but reading is refused.
+        """
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        request.viewing_history = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_readonly_fields(self, request, obj=None):
+        if getattr(request, "viewing_history", False):
+            meta = self.model._meta
+            return [f.name for f in [*meta.concrete_fields, *meta.many_to_many]
+                    if f.editable and not f.primary_key]
+        return super().get_readonly_fields(request, obj)
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if getattr(request, "viewing_history", False):
+            return [name for name in fields if name not in ("change_reason", "seen_version")]
+        return fields
 
     def reason(self, form):
         return form.cleaned_data.get("change_reason") or CREATED_IN_ADMIN

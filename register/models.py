@@ -534,7 +534,21 @@ class LetterFrozen(ValidationError):
                          code="final")
 
 
+def refuse_if_final(letters):
+    """A bulk update or delete bypasses save() and delete(): it may not touch a final letter."""
+    if letters.filter(status=LetterStatus.FINAL).exists():
+        raise LetterFrozen()
+
+
 class ProgressLetterQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        refuse_if_final(self)
+        return super().update(**kwargs)
+
+    def delete(self):
+        refuse_if_final(self)
+        return super().delete()
+
     def for_list(self):
         return self.select_related("dossier", "author", "approver", "document__dossier")
 
@@ -635,20 +649,19 @@ class ProgressLetter(Versioned):
     def __str__(self):
         return f"{self.subject} ({self.date:%d-%m-%Y})"
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # The status as stored: a final letter stays frozen, whatever is set on the instance.
-        instance._stored_status = instance.__dict__.get("status")
-        return instance
-
     def save(self, *args, **kwargs):
-        if getattr(self, "_stored_status", None) == LetterStatus.FINAL:
+        # The status as stored, not as on this object: a copy rebuilt from the history, or one
+        # whose status was set back in memory, must not unfreeze a final letter.
+        if self.stored_status() == LetterStatus.FINAL:
             update_fields = kwargs.get("update_fields")
             if update_fields is None or set(update_fields) - {"document"}:
                 raise LetterFrozen()
         super().save(*args, **kwargs)
-        self._stored_status = self.status
+
+    def delete(self, *args, **kwargs):
+        if self.stored_status() == LetterStatus.FINAL:
+            raise LetterFrozen()
+        return super().delete(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("letters:detail", args=[self.pk])
@@ -678,13 +691,33 @@ class ProgressLetter(Versioned):
             return _("Goedgekeurd: de brief kan worden vastgesteld.")
         return LETTER_STATUS_EXPLANATIONS[self.status]
 
+    def stored_status(self):
+        """The status in the database (None for a letter not saved yet)."""
+        if self.pk is None:
+            return None
+        return type(self)._base_manager.filter(pk=self.pk).values_list("status", flat=True).first()
+
     def check_editable(self):
-        if self.status == LetterStatus.FINAL:
+        """Only a draft's text may change — a draft as stored, whatever this copy says."""
+        status = self.stored_status() or self.status
+        if status == LetterStatus.FINAL:
             raise LetterFrozen()
-        if self.status != LetterStatus.DRAFT:
+        if status != LetterStatus.DRAFT:
             raise ValidationError(_("Deze brief ligt ter goedkeuring; alleen een concept kan "
                                     "worden gewijzigd. Laat de brief zo nodig terugsturen."),
                                   code="not_draft")
+
+
+class LetterPartQuerySet(models.QuerySet):
+    """Sections and items: a bulk update or delete may not touch those of a final letter."""
+
+    def update(self, **kwargs):
+        refuse_if_final(ProgressLetter._base_manager.filter(pk__in=self.values("letter")))
+        return super().update(**kwargs)
+
+    def delete(self):
+        refuse_if_final(ProgressLetter._base_manager.filter(pk__in=self.values("letter")))
+        return super().delete()
 
 
 class LetterSection(models.Model):
@@ -697,6 +730,8 @@ class LetterSection(models.Model):
     body = models.TextField(_("tekst"), blank=True)
     history = tracked_history()
 
+    objects = LetterPartQuerySet.as_manager()
+
     class Meta:
         ordering = ["letter", "order", "pk"]
         verbose_name = _("sectie van een brief")
@@ -708,6 +743,10 @@ class LetterSection(models.Model):
     def save(self, *args, **kwargs):
         self.letter.check_editable()
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.letter.check_editable()
+        return super().delete(*args, **kwargs)
 
 
 class LetterItem(models.Model):
@@ -744,6 +783,8 @@ class LetterItem(models.Model):
                                     help_text=_("In woorden, bijvoorbeeld: voorjaar 2021."))
     history = tracked_history()
 
+    objects = LetterPartQuerySet.as_manager()
+
     class Meta:
         ordering = ["letter", "section__order", "order", "pk"]
         verbose_name = _("onderdeel van een brief")
@@ -770,6 +811,10 @@ class LetterItem(models.Model):
     def save(self, *args, **kwargs):
         self.letter.check_editable()
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.letter.check_editable()
+        return super().delete(*args, **kwargs)
 
     @property
     def subject(self):
