@@ -53,7 +53,8 @@ def poison():
             for field in free_text_fields(model):
                 for pk in model._default_manager.values_list("pk", flat=True):
                     value = payload_for(field, pk)
-                    model._default_manager.filter(pk=pk).update(**{field.name: value})
+                    # The base manager: past the freeze of a final letter, on purpose.
+                    model._base_manager.filter(pk=pk).update(**{field.name: value})
                     poisoned += 1
     return poisoned
 
