@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 
 from register.admin_base import HistoryAdmin
 from register.models import (
@@ -32,6 +33,14 @@ class DocumentAdmin(HistoryAdmin):
     search_fields = ["ident", "title", "kenmerk", "number"]
     readonly_fields = ["ident"]
     autocomplete_fields = ["dossier"]
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None:
+            try:
+                obj.check_deletable()
+            except ValidationError:
+                return False
+        return super().has_delete_permission(request, obj)
 
 
 class MembershipInline(admin.TabularInline):

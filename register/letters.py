@@ -472,6 +472,7 @@ def letter_record_kamerstuk(*, letter, number, by, at=None) -> ProgressLetter:
             refuse(_("Deze brief is al vastgelegd als %(reference)s.")
                    % {"reference": document.reference}, "numbered")
         if existing:
+            check_not_another_letters(existing, current, reference)
             move_document(document, existing, by=by, reason=reason, at=at)
         else:
             # The Document's URL follows from its new reference (Document.save).
@@ -483,9 +484,11 @@ def letter_record_kamerstuk(*, letter, number, by, at=None) -> ProgressLetter:
 
 
 def move_document(old, new, *, by, reason, at=None):
-    """Point everything that points at `old` at `new` (with history), then remove `old`.
+    """Point everything that points at `old` at `new` (with history), then remove `old`: the
+    letter's own Document merges into the paper the Kamer published, which no letter has.
 
-    Every relation to Document is followed, so a model added later moves along too.
+    Every relation to Document is followed, so a model added later moves along too; `old` is
+    deleted only once nothing points at it any more (the foreign keys PROTECT it).
     """
     for name, value in (("kenmerk", old.kenmerk), ("date", old.date), ("title", old.title)):
         if value and not getattr(new, name):
@@ -562,10 +565,16 @@ def published_document(letter, number, *, by):
     reference = Reference("kamerstuk", letter.dossier.number, number)
     document, _created = Document.objects.from_reference(
         reference, by=by, reason=f"Kamerstuk van {letter_words(letter)}")
+    check_not_another_letters(document, letter, reference)
+    return document
+
+
+def check_not_another_letters(document, letter, reference):
+    """A paper is one letter's: another letter's Kamerstuk is never taken over (the database
+    refuses it too, but this says so in words)."""
     if document.progress_letters.exclude(pk=letter.pk).exists():
         refuse(_("%(reference)s hoort al bij een andere brief.") % {"reference": reference},
                "document_taken")
-    return document
 
 
 def touch(letter, *, by, reason):

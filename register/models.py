@@ -77,6 +77,11 @@ class DocumentQuerySet(models.QuerySet):
         document = save_with_history(self.model(**fields), by=by, reason=reason, source=source)
         return document, True
 
+    def delete(self):
+        for document in self:
+            document.check_deletable()
+        return super().delete()
+
     def from_web(self, title, url, *, by, reason, source=ChangeSource.PERSON):
         """The Document of kind "other" for a page known by title and web address, created if new.
 
@@ -136,6 +141,24 @@ class Document(models.Model):
         ordering = ["-date", "ident"]
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
+        # The natural key (DESIGN.md "References"), on the fields themselves: `ident` is derived
+        # from them in save(), and a path past save() (a queryset, a bulk insert, a restored
+        # file) must not store the same paper twice either.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier", "number"],
+                condition=Q(dossier__isnull=False) & ~Q(number=""),
+                name="document_unique_kamerstuk",
+                violation_error_message=_("Dit Kamerstuk (dossier en nummer) staat al in het "
+                                          "register.")),
+            models.UniqueConstraint(
+                fields=["kind", "chamber", "year", "number", "item"],
+                condition=Q(dossier__isnull=True, kind__in=["handelingen", "aanhangsel"])
+                & ~Q(year="") & ~Q(number=""),
+                name="document_unique_handelingen",
+                violation_error_message=_("Deze Handelingen (Kamer, vergaderjaar, nummer en "
+                                          "item) staan al in het register.")),
+        ]
 
     def __str__(self):
         reference = self.reference
@@ -155,7 +178,20 @@ class Document(models.Model):
             self.ident = None
         if reference and not self.url:
             self.url = reference.url
+        if reference and self.kind in (self.Kind.HANDELINGEN, self.Kind.AANHANGSEL):
+            self.chamber = reference.chamber  # "II" when not written, as in the natural key
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.check_deletable()
+        return super().delete(*args, **kwargs)
+
+    def check_deletable(self):
+        """A paper a final letter cites stays: the letter's record of what it cites would lose
+        it. (A letter's own Document and a delivering one are protected by their foreign keys.)"""
+        if self.cited_by_letters.filter(status="final").exists():
+            raise ValidationError(_("Dit document wordt aangehaald in een vastgestelde brief en "
+                                    "kan niet worden verwijderd."), code="cited")
 
     @property
     def reference(self):
@@ -644,6 +680,10 @@ class ProgressLetter(Versioned):
                                    name="letter_rappel_has_reference_date"),
             models.CheckConstraint(condition=Q(status__in=LetterStatus.values),
                                    name="letter_status_known"),
+            # A paper is one letter: a Kamerstuk number is never given to a second letter.
+            models.UniqueConstraint(fields=["document"], name="letter_unique_document",
+                                    violation_error_message=_("Dit document hoort al bij een "
+                                                              "andere brief.")),
         ]
 
     def __str__(self):
