@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from register.admin_base import HistoryAdmin
 from register.models import (
@@ -33,6 +34,7 @@ class DocumentAdmin(HistoryAdmin):
     search_fields = ["ident", "title", "kenmerk", "number"]
     readonly_fields = ["ident"]
     autocomplete_fields = ["dossier"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None:
