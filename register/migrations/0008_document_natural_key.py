@@ -1,7 +1,6 @@
-"""A Document's natural key, and a letter's Document, are unique in the database (issue 12).
-
-Data that would break the new constraints is repaired first, losing nothing; on a database without
-such data this migration only adds the constraints. What it repairs, it prints:
+"""Before a Document's natural key, and a letter's Document, become unique in the database (issue
+12, migration 0009): the data that would break those constraints is repaired, losing nothing.
+On a database without such data this migration changes nothing. What it repairs, it prints:
 
 - Documents with the same natural key (a Kamerstuk: dossier and number; Handelingen and Aanhangsel
   Handelingen: kind, chamber, year, number and item) are one paper stored twice. They are merged
@@ -97,11 +96,11 @@ def merge_duplicate_documents(apps, schema_editor):
         for duplicate in documents:
             if duplicate.pk == kept.pk:
                 continue
-            reason = REASON_MERGED % {"kept": kept.pk}
+            reason, pk = REASON_MERGED % {"kept": kept.pk}, duplicate.pk
             repoint(apps, Document, duplicate, kept, reason)
             record_history(apps, duplicate, reason, history_type="-")
             duplicate.delete()
-            print(f"\n  Document {duplicate.pk} samengevoegd met document {kept.pk} ({kept.ident}).")
+            print(f"\n  Document {pk} samengevoegd met document {kept.pk} ({kept.ident}).")
 
 
 def give_shared_letters_their_own_document(apps, schema_editor):
@@ -140,16 +139,4 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RunPython(merge_duplicate_documents, migrations.RunPython.noop),
         migrations.RunPython(give_shared_letters_their_own_document, migrations.RunPython.noop),
-        migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(condition=models.Q(('dossier__isnull', False), models.Q(('number', ''), _negated=True)), fields=('dossier', 'number'), name='document_unique_kamerstuk', violation_error_message='Dit Kamerstuk (dossier en nummer) staat al in het register.'),
-        ),
-        migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(condition=models.Q(('dossier__isnull', True), ('kind__in', ['handelingen', 'aanhangsel']), models.Q(('year', ''), _negated=True), models.Q(('number', ''), _negated=True)), fields=('kind', 'chamber', 'year', 'number', 'item'), name='document_unique_handelingen', violation_error_message='Deze Handelingen (Kamer, vergaderjaar, nummer en item) staan al in het register.'),
-        ),
-        migrations.AddConstraint(
-            model_name='progressletter',
-            constraint=models.UniqueConstraint(fields=('document',), name='letter_unique_document', violation_error_message='Dit document hoort al bij een andere brief.'),
-        ),
     ]
