@@ -1,5 +1,6 @@
-"""Migrations 0008 and 0009 add the natural-key constraints on a database that already breaks them: the
-duplicates are merged (with history), a letter that shared its Document gets its own back."""
+"""Migrations 0008 and 0009 add the natural-key constraints on a database that already breaks
+them: the duplicates are merged (with history), a letter that shared its Document gets its own
+back."""
 
 import datetime
 
