@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from register.models import Document, Topic
-from register.references import parse_references
+from register.references import reference_from_input
 
 
 class VersionField(forms.IntegerField):
@@ -40,15 +40,10 @@ class DocumentInputMixin(forms.Form):
         text = self.cleaned_data["document_reference"].strip()
         if not text:
             return None
-        references = parse_references(text)
-        if len(references) != 1:
-            raise ValidationError(
-                _("Geen verwijzing herkend in ‘%(text)s’. Schrijf bijvoorbeeld ‘Kamerstuk "
-                  "24 077, nr. 468’ of ‘Handelingen II 2019/20, nr. 38, item 5’.")
-                if not references else
-                _("Typ één verwijzing; in ‘%(text)s’ staan er meer."),
-                params={"text": text}, code="reference")
-        return references[0]
+        try:
+            return reference_from_input(text)
+        except ValueError as error:
+            raise ValidationError(str(error), code="reference") from None
 
     def clean(self):
         cleaned = super().clean()

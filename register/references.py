@@ -1,9 +1,16 @@
 """References to parliamentary papers in free Dutch text ("Kamerstuk 24 077, nr. 450").
 
-The conventions are those of DESIGN.md, "References to parliamentary papers". A reference is only
-recognised after the word that names its kind (Kamerstuk, Handelingen, Aanhangsel): a bare number
-is never one. Each reference has an `ident`, the document identifier of officielebekendmakingen.nl,
-which is also what makes two citations of the same paper the same document.
+The conventions are those of DESIGN.md, "References to parliamentary papers", both tables: the
+citations of letters and footnotes, and the ways real texts write them ("(Kamerstuk 28676-500)" in
+the Kamer's own open data, a footnote number glued on by PDF copying, "vergaderjaar", Eerste Kamer
+letters, Rijkswet numbers, "stuk nr.", "nr. 42e"). A reference is only recognised after the word
+that names its kind (Kamerstuk, Handelingen, Aanhangsel): a bare number is never one. Each
+reference has an `ident`, the document identifier of officielebekendmakingen.nl, which is also
+what makes two citations of the same paper the same document; the ident itself and its address
+are recognised too, as a clerk types or pastes them (`reference_from_input`).
+
+A two-part hyphen form ("(Kamerstuk 21501-20)") names a sub-dossier when its dossier is one known
+to have sub-dossiers (`SUB_DOSSIERS`, with its source), and a paper otherwise.
 """
 
 from __future__ import annotations
@@ -11,42 +18,76 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Reference", "format_dossier", "parse_references"]
+__all__ = [
+    "SUB_DOSSIERS", "Reference", "format_dossier", "parse_references", "reference_from_input",
+]
 
 BASE_URL = "https://zoek.officielebekendmakingen.nl/"
+
+# Dossiers split into numbered sub-dossiers, where "21501-20" is the sub-dossier (the Raad voor
+# Economische en Financiële Zaken) and not paper 20 of dossier 21501. Source: DESIGN.md
+# "References to parliamentary papers" (21501, 31288); 21501 "Raad van de Europese Unie" has its
+# sub-dossiers 21501-02 to 21501-38, one per Council formation, as the Kamer's dossier list shows.
+SUB_DOSSIERS = frozenset({"21501", "31288"})
 
 # Whitespace inside a citation may be a line break (wrapped text) or a non-breaking space; Python's
 # \s covers both. It is matched possessively (\s*+): several optional runs of whitespace in a row
 # would otherwise try every way to split a long run between them, which takes minutes.
 # Digits are spelled [0-9], since \d also matches other scripts' digits.
+# A word that starts a citation may have a footnote number glued before it ("1Kamerstukken"), but
+# no letter: "Kamerstuk" is not found inside "Tweede-Kamerstukken".
+_START = r"(?<![^\W\d_])"
 _DOSSIER = (
     r"(?P<dossier>[0-9]{1,3}\s?[0-9]{3}|[0-9]{4,6})(?![0-9])"
+    # A Rijkswet number: "34 356 (R2064)".
+    r"(?:\s*+\((?P<rijkswet>R[0-9]{3,4})\))?"
     # A budget chapter (XVI, IIA), a letter (35 300 A) or a sub-dossier (21 501-20) may follow.
     r"(?:(?:\s*+[-–]\s*+|\s++)(?P<suffix>[IVXL]+[AB]?|[A-Z]{1,2})\b(?![-–])"
     r"|\s*+[-–]\s*+(?P<subnumber>[0-9]{1,3})(?![0-9]))?"
 )
-_PARLIAMENTARY_YEAR = r"(?P<year>(?:19|20)[0-9]{2})\s*+(?:/|[-–])\s*+(?:[0-9]{4}|[0-9]{2})(?![0-9])"
-_NUMBER = r"[0-9]{1,4}(?![0-9])"
+_PARLIAMENTARY_YEAR = (
+    r"(?:(?i:vergaderjaar)\s++)?"
+    r"(?P<year>(?:19|20)[0-9]{2})\s*+(?:/|[-–])\s*+(?:[0-9]{4}|[0-9]{2})(?![0-9])"
+)
+# "450", "42e" (a letter after the number belongs to it)
+_NUMBER = r"[0-9]{1,4}(?:[a-z](?![a-z]))?(?![0-9])"
+_NR = r"(?i:(?:stuk\s++)?nr\.?|nummer|no\.)"
 _KAMERSTUK = re.compile(
-    r"\b(?i:kamerstuk(?:ken)?|kamerst\.)"
-    r"(?:\s++(?P<chamber>II|I)\b)?"
+    rf"{_START}(?i:kamerstuk(?:ken)?|kamerst\.|kst\.)"
+    r"(?:\s*+,?\s*+(?P<chamber>II|I)\b)?"
     rf"(?:\s*+,?\s*+{_PARLIAMENTARY_YEAR})?\s*+,?\s*+"
-    rf"{_DOSSIER}"
-    r"(?:\s*+,?\s*+(?i:nrs\.?|nummers)\s*+"
+    # The Kamer's own notation: "(Kamerstuk 28676-500)", "21501-02-3120", "36740-VIII-2".
+    r"(?:(?P<hdossier>[0-9]{4,6})[-–](?:(?P<hsub>[0-9]{1,3}|[IVXL]+[AB]?|[A-Z]{1,2})[-–])?"
+    r"(?P<hnumber>[0-9]{1,4}[a-z]?)(?![0-9A-Za-z]|[-–][0-9A-Za-z])"
+    r"(?!\s*+,?\s*+(?i:nrs?\b|nummers?\b|stuk\b))"
+    rf"|{_DOSSIER}"
+    rf"(?:\s*+,?\s*+(?i:nrs\.?|nummers)\s*+"
     rf"(?P<numbers>{_NUMBER}(?:\s*+(?:,|\ben\b|&)\s*+{_NUMBER})*)"
-    rf"|\s*+,?\s*+(?i:nr\.?|nummer|no\.)\s*+(?P<number>{_NUMBER})"
+    rf"|\s*+,?\s*+{_NR}\s*+(?P<number>{_NUMBER}|[A-Z]{{1,3}}\b(?![-–'’]))"
     # Eerste Kamer papers are lettered: "Kamerstukken I 2020/21, 35 570, A".
-    r"|\s*+,\s*+(?P<letter>[A-Z]{1,3})\b(?![-–'’]))"
+    r"|\s*+,\s*+(?P<letter>[A-Z]{1,3})\b(?![-–'’])))"
 )
 _HANDELINGEN = re.compile(
-    r"\b(?:(?P<appendix>(?i:aanhangsel|aanh\.))\s++(?:(?i:van\s++de|bij\s++de)\s++)?)?"
+    rf"{_START}(?:(?P<appendix>(?i:aanhangsel|aanh\.))\s++(?:(?i:van\s++de|bij\s++de)\s++)?)?"
     r"(?i:handelingen|hand\.)"
     r"(?:\s++(?P<chamber>II|I)\b)?"
     rf"\s*+,?\s*+{_PARLIAMENTARY_YEAR}\s*+,?\s*+"
-    rf"(?:(?i:nr\.?|nummer)\s*+)?(?P<number>{_NUMBER})"
+    # "Handelingen II, 1995-1996, 24 692, nr. 3" cites Kamerstuk 3 of dossier 24 692, unless a
+    # page follows: then it is the Handelingen of sitting 3.
+    r"(?:(?P<dossier>[0-9]{1,3}\s[0-9]{3}|[0-9]{4,6})\s*+,\s*+(?=(?i:nr)))?"
+    rf"(?:(?i:nr\.?|nummer)\s*+)?(?P<number>[0-9]{{1,4}})(?![0-9])"
     r"(?:\s*+,?\s*+(?i:item)\s++(?P<item>[0-9]{1,3})(?![0-9]))?"
+    r"(?:\s*+,?\s*+(?i:pag\.|blz\.|p\.)\s*+(?P<page>[0-9]{1,5}))?"
 )
-_SPLIT_NUMBERS = re.compile(rf"{_NUMBER}")
+# An ident as officielebekendmakingen.nl writes it, alone or in its address.
+_IDENT = re.compile(
+    r"(?<![\w-])(?:(?P<kst>kst)-(?P<idossier>[0-9]{4,6}(?:-(?:[0-9]{1,3}|[IVXL]+[AB]?|[A-Z]{1,2}"
+    r"|\(R[0-9]{3,4}\)))?)-(?P<inumber>[0-9]{1,4}[a-z]?|[A-Z]{1,3})"
+    r"|(?P<hkind>ah|h)-(?P<house>tk|ek)-(?P<y1>(?:19|20)[0-9]{2})(?P<y2>(?:19|20)[0-9]{2})"
+    r"-(?P<hnr>[0-9]{1,4})(?:-(?P<hitem>[0-9]{1,3}))?)"
+    r"(?![\w-])(?:\.html|\.pdf)?"
+)
+_SPLIT_NUMBERS = re.compile(_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -103,27 +144,47 @@ def format_dossier(dossier: str | None) -> str:
     return f"{grouped}-{suffix}" if suffix.isdigit() else f"{grouped} {suffix}"
 
 
-def _year(m: re.Match[str]) -> str:
+def _year(first: str | None) -> str | None:
     """The parliamentary year as "2019/20", also when written "2019/2020" or "2019-2020"."""
-    first = int(m["year"])
-    return f"{first}/{(first + 1) % 100:02d}"
+    if not first:
+        return None
+    return f"{first}/{(int(first) + 1) % 100:02d}"
 
 
 def _kamerstukken(m: re.Match[str]) -> list[Reference]:
+    year, chamber = _year(m["year"]), m["chamber"] or "II"
+    if m["hdossier"]:
+        if not m["hsub"] and m["hdossier"] in SUB_DOSSIERS:
+            return []  # "(Kamerstuk 21501-20)": the sub-dossier, no paper
+        dossier = m["hdossier"] + (f"-{m['hsub']}" if m["hsub"] else "")
+        return [Reference("kamerstuk", dossier, m["hnumber"], year, chamber)]
     dossier = re.sub(r"\s", "", m["dossier"])
+    if m["rijkswet"]:
+        dossier = f"{dossier}-({m['rijkswet']})"
     suffix = m["suffix"] or m["subnumber"]
     if suffix:
         dossier = f"{dossier}-{suffix}"
     # "nrs. 450, 453 en 457" cites three papers.
     numbers = _SPLIT_NUMBERS.findall(m["numbers"]) if m["numbers"] else [m["number"] or m["letter"]]
-    year = _year(m) if m["year"] else None
-    chamber = m["chamber"] or "II"
     return [Reference("kamerstuk", dossier, n, year, chamber) for n in numbers]
 
 
 def _handelingen(m: re.Match[str]) -> list[Reference]:
+    chamber, year = m["chamber"] or "II", _year(m["year"])
+    if m["dossier"] and not m["page"]:
+        return [Reference("kamerstuk", re.sub(r"\s", "", m["dossier"]), m["number"], year, chamber)]
     kind = "aanhangsel" if m["appendix"] else "handelingen"
-    return [Reference(kind, None, m["number"], _year(m), m["chamber"] or "II", m["item"])]
+    return [Reference(kind, None, m["number"], year, chamber, m["item"])]
+
+
+def _ident(m: re.Match[str]) -> list[Reference]:
+    if m["kst"]:
+        return [Reference("kamerstuk", m["idossier"], m["inumber"])]
+    kind = "aanhangsel" if m["hkind"] == "ah" else "handelingen"
+    if int(m["y2"]) != int(m["y1"]) + 1:
+        return []
+    chamber = "II" if m["house"] == "tk" else "I"
+    return [Reference(kind, None, m["hnr"], _year(m["y1"]), chamber, m["hitem"])]
 
 
 def parse_references(text: str) -> list[Reference]:
@@ -132,5 +193,27 @@ def parse_references(text: str) -> list[Reference]:
         return []
     found = [(m.start(), _kamerstukken(m)) for m in _KAMERSTUK.finditer(text)]
     found += [(m.start(), _handelingen(m)) for m in _HANDELINGEN.finditer(text)]
+    if "-" in text:
+        found += [(m.start(), _ident(m)) for m in _IDENT.finditer(text)]
     found.sort(key=lambda item: item[0])
     return [reference for _, references in found for reference in references]
+
+
+_ADDRESS = re.compile(r"^\s*(?:https?://)?(?:zoek\.)?officielebekendmakingen\.nl/", re.IGNORECASE)
+
+
+def reference_from_input(value: str) -> Reference:
+    """The one reference a clerk typed or pasted into a field: a citation ("Kamerstuk 24 077,
+    nr. 468", "Kst. 24 077, nr. 480"), an ident ("kst-24077-468") or its address on
+    officielebekendmakingen.nl. Raises ValueError with a Dutch message otherwise."""
+    from django.utils.translation import gettext as _  # only here: the parser needs no Django
+
+    text = (value or "").strip()
+    references = parse_references(_ADDRESS.sub("", text))
+    if len(references) == 1:
+        return references[0]
+    if not references:
+        raise ValueError(_("Geen verwijzing herkend in ‘%(text)s’. Schrijf bijvoorbeeld ‘Kamerstuk "
+                           "24 077, nr. 468’ of ‘Handelingen II 2019/20, nr. 38, item 5’.")
+                         % {"text": text})
+    raise ValueError(_("Typ één verwijzing; in ‘%(text)s’ staan er meer.") % {"text": text})
