@@ -81,9 +81,9 @@ _HANDELINGEN = re.compile(
 )
 # An ident as officielebekendmakingen.nl writes it, alone or in its address.
 _IDENT = re.compile(
-    r"(?<![\w-])(?:(?P<kst>kst)-(?P<idossier>[0-9]{4,6}(?:-(?:[0-9]{1,3}|[IVXL]+[AB]?|[A-Z]{1,2}"
+    r"(?<![\w-])(?:(?P<kst>(?i:kst))-(?P<idossier>[0-9]{4,6}(?:-(?:[0-9]{1,3}|[IVXL]+[AB]?|[A-Z]{1,2}"
     r"|\(R[0-9]{3,4}\)))?)-(?P<inumber>[0-9]{1,4}[a-z]?|[A-Z]{1,3})"
-    r"|(?P<hkind>ah|h)-(?P<house>tk|ek)-(?P<y1>(?:19|20)[0-9]{2})(?P<y2>(?:19|20)[0-9]{2})"
+    r"|(?P<hkind>(?i:ah|h))-(?P<house>(?i:tk|ek))-(?P<y1>(?:19|20)[0-9]{2})(?P<y2>(?:19|20)[0-9]{2})"
     r"-(?P<hnr>[0-9]{1,4})(?:-(?P<hitem>[0-9]{1,3}))?)"
     r"(?![\w-])(?:\.html|\.pdf)?"
 )
@@ -180,10 +180,10 @@ def _handelingen(m: re.Match[str]) -> list[Reference]:
 def _ident(m: re.Match[str]) -> list[Reference]:
     if m["kst"]:
         return [Reference("kamerstuk", m["idossier"], m["inumber"])]
-    kind = "aanhangsel" if m["hkind"] == "ah" else "handelingen"
+    kind = "aanhangsel" if m["hkind"].lower() == "ah" else "handelingen"
     if int(m["y2"]) != int(m["y1"]) + 1:
         return []
-    chamber = "II" if m["house"] == "tk" else "I"
+    chamber = "II" if m["house"].lower() == "tk" else "I"
     return [Reference(kind, None, m["hnr"], _year(m["y1"]), chamber, m["hitem"])]
 
 
