@@ -465,7 +465,7 @@ _RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
     (rf"\b(?:in|met)\s+de\s+(?:[a-z]+-)?begroting(?:en)?\b(?:\s+voor)?(?:{_SEP}{_WHEN})",
      _prinsjesdag_expr, r"begroting"),
     (rf"{_OCCASION}(?:(?P<debate>begrotingsbehandeling(?:en)?|begrotingsdebat(?:ten)?"
-     r"|behandeling\s+van\s+de\s+(?:[a-z]+-)?begroting(?:en)?)|(?:[a-z]+-)?begroting(?:en)?)\b"
+     r"|behandeling\s+van\s+de\s+(?:[a-z]+-?)?begroting(?:en)?)|(?:[a-z]+-?)?begroting(?:en)?)\b"
      rf"{_BUDGET_NAME}", _budget_debate, r"begroting"),
     (rf"{_OCCASION}(?:voorjaarsnota|voorjaarsbesluitvorming)\b(?:{_SEP}{_WHEN})?", _voorjaarsnota,
      r"voorjaars"),
