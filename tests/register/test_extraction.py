@@ -86,7 +86,8 @@ def test_a_correction_right_after_an_item_applies():
         "Dan de toezeggingen.",
         "De staatssecretaris stuurt de Kamer na de zomer een brief over lachgas.",
         "Dan maken we van het woordje ‘na’ het woordje ‘voor’."))
-    assert proposal.text == "De staatssecretaris stuurt de Kamer voor de zomer een brief over lachgas."
+    assert proposal.text == (
+        "De staatssecretaris stuurt de Kamer voor de zomer een brief over lachgas.")
     assert (proposal.period.start, proposal.period.end) == (date(2025, 7, 2), date(2025, 7, 3))
     assert proposal.bewindspersoon_text == "Karremans, staatssecretaris Jeugd, Preventie en Sport"
 
@@ -117,8 +118,8 @@ def test_nothing_before_the_chair_turns_to_the_list():
 
 
 def test_the_agenda_is_not_a_list_of_commitments():
-    agenda = chair("Aan de orde is de behandeling van: de brief van de staatssecretaris d.d. 11 juni "
-                   "2025 inzake de voortgang van het preventieakkoord (32793, nr. 800);")
+    agenda = chair("Aan de orde is de behandeling van: de brief van de staatssecretaris d.d. "
+                   "11 juni 2025 inzake de voortgang van het preventieakkoord (32793, nr. 800);")
     assert read(agenda) == []
 
 
