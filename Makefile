@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/import_tk.py
 	scripts/with-postgres $(BIN)/python bench/import_tk.py
 	$(BIN)/python bench/letters_render.py
+	$(BIN)/python bench/parser_quality.py
 
 # Production mode: gunicorn with whitenoise on PostgreSQL from DATABASE_URL; see docs/OPERATIONS.md.
 serve-prod: $(STAMP)
