@@ -1,8 +1,12 @@
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from register.admin_base import HistoryAdmin
+from register.auth import lockout_for
 from register.models import (
     Committee,
     Debate,
@@ -141,3 +145,42 @@ class ProgressLetterAdmin(HistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not (obj and obj.is_final)
+
+
+# --- Login throttle ----------------------------------------------------------------------------
+# The failures django-axes counts (register.auth). Only read, and deleted to lift a lock.
+
+
+@admin.register(AccessAttempt)
+class LoginFailureAdmin(admin.ModelAdmin):
+    list_display = ["ip_address", "username", "failures_since_start", "attempt_time", "state"]
+    search_fields = ["ip_address", "username"]
+    ordering = ["-attempt_time"]
+    actions = ["unblock_addresses", "delete_selected"]
+    fields = readonly_fields = ["ip_address", "username", "failures_since_start", "attempt_time",
+                                "user_agent", "path_info"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("Stand"))
+    def state(self, attempt):
+        lockout = lockout_for(attempt.ip_address, attempt.username, timezone.now())
+        if lockout is None:
+            return "—"
+        labels = {"address": _("Geblokkeerd (adres)"), "slow": _("Vertraagd (adres)"),
+                  "name": _("Geblokkeerd (naam op dit adres)")}
+        return _("%(state)s tot %(time)s") % {
+            "state": labels[lockout.kind], "time": f"{timezone.localtime(lockout.until):%H:%M}"}
+
+    @admin.action(description=_("Adres deblokkeren: alle mislukte pogingen van die adressen "
+                                "wissen"), permissions=["delete"])
+    def unblock_addresses(self, request, queryset):
+        addresses = set(queryset.values_list("ip_address", flat=True))
+        count, _deleted = AccessAttempt.objects.filter(ip_address__in=addresses).delete()
+        self.message_user(request, _("%(count)s mislukte pogingen gewist; %(addresses)s kan "
+                                     "weer inloggen.")
+                          % {"count": count, "addresses": ", ".join(sorted(map(str, addresses)))})

@@ -518,21 +518,6 @@ class FeedToken(models.Model):
         return found.user if found else None
 
 
-class LoginFailure(models.Model):
-    """A failed login, for throttling (register.auth); old rows are harmless and small."""
-
-    username = models.CharField(max_length=150, db_index=True)
-    address = models.CharField(max_length=45, blank=True, db_index=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("mislukte inlogpoging")
-        verbose_name_plural = _("mislukte inlogpogingen")
-
-    def __str__(self):
-        return f"{self.username} {self.address} {self.at:%Y-%m-%d %H:%M}"
-
-
 # --- Progress letters (voortgangsbrieven) ----------------------------------------------------
 #
 # A letter to the Kamer written from the register (DESIGN.md "Letters"). Its services (compose,

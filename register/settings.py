@@ -4,6 +4,7 @@ The defaults are the safe production ones (DEBUG off, HTTPS assumed at the load 
 `make run` switches on demo mode for local use; README.md lists every variable.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "django_filters",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as axes asks: turns a refused login into the lockout page (register.auth).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "register.urls"
@@ -121,13 +125,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Login throttling (register.auth): this many failures per user name or address in the window.
+# Login throttling: django-axes with the policy of register.auth (docs/OPERATIONS.md "Logins").
+# This many failures for one user name from one address lock that name at that address for the
+# window; from one address (any names), the first number slows its tries down, the second
+# blocks it for LOGIN_ADDRESS_BLOCK_MINUTES.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("LOGIN_FAILURE_WINDOW_MINUTES", "15"))
+LOGIN_ADDRESS_SLOWDOWN_AFTER = int(os.environ.get("LOGIN_ADDRESS_SLOWDOWN_AFTER", "10"))
+LOGIN_ADDRESS_BLOCK_AFTER = int(os.environ.get("LOGIN_ADDRESS_BLOCK_AFTER", "30"))
+LOGIN_ADDRESS_BLOCK_MINUTES = int(os.environ.get("LOGIN_ADDRESS_BLOCK_MINUTES", "60"))
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "register.auth.LoginThrottle"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+# How long failures are kept: the longest window of the policy.
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=max(LOGIN_FAILURE_WINDOW_MINUTES,
+                                                   LOGIN_ADDRESS_BLOCK_MINUTES))
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # refused tries are not failures
+AXES_CLIENT_IP_CALLABLE = "register.auth.client_address"
+AXES_USERNAME_CALLABLE = "register.auth.login_name"
+AXES_LOCKOUT_CALLABLE = "register.auth.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful login: not part of the policy
+AXES_VERBOSE = False  # no banner on every management command
+AXES_ENABLE_ADMIN = False  # register/admin.py shows the failures, with the unblock action
 # How many proxies (load balancers) stand in front of the app servers and append the address
 # they saw to X-Forwarded-For. 0: the client connects directly and REMOTE_ADDR is its address.
 # Behind one load balancer REMOTE_ADDR is the balancer's for every user, so set it to 1, or the
-# login throttle counts everyone's failures as one address's.
+# login throttle counts everyone's failures as one address's (register.auth.client_address).
 TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -196,4 +223,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # axes says at INFO what it does on every login; its warnings (failures, lockouts) stay.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -5,12 +5,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from register import views
-from register.auth import LoginView
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("accounts/login/", LoginView.as_view(), name="login"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("account/feeds/", views.feed_settings, name="feed-settings"),

@@ -24,7 +24,7 @@ RAW_MARKUP = ["<script>alert(1)", "<img src=x onerror", "<u>"]
 # Keys, codes and derived columns: not free text, or used to build URLs and numbers.
 SKIP_FIELDS = {"number", "ident", "url", "token", "query", "search_text", "search_title",
                "pdf_sha256", "tk_id", "password", "username", "content", "mapping", "address"}
-SKIP_MODELS = {"LoginFailure", "FeedToken", "DeadlineReminder"}
+SKIP_MODELS = {"FeedToken", "DeadlineReminder"}
 
 
 def free_text_fields(model):
