@@ -77,8 +77,18 @@ def deadline_event(request, commitment):
     return event
 
 
+class TextAtomFeed(Atom1Feed):
+    """Atom with the summary as text. Django writes it as `type="html"`, which a feed reader
+    renders as markup: a title or reason typed as `<img src=x onerror=…>` would run there."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class StatusChangesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
     title = gettext_lazy("Kamerregister: statuswijzigingen van toezeggingen")
     subtitle = gettext_lazy("Wie wijzigde welke status, wanneer en waarom.")
 

@@ -86,3 +86,28 @@ def test_an_invalid_filter_in_a_feed_says_what_is_wrong(name, client, token, com
     response = client.get(reverse(name, args=[token.token]), {"due_from": "morgen"})
     assert response.status_code == 400
     assert "Dit filter klopt niet: due_from" in response.content.decode()
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_atom_feed_sends_user_text_as_text_never_as_markup(client, token, clerk):
+    """A feed reader renders type="html" content as markup: user text must go out as text."""
+    from xml.etree import ElementTree
+
+    attack = '<img src=x onerror="alert(1)">'
+    commitment = factories.commitment(clerk, title=f"Titel {attack}")
+    commitment.change_status("in_progress", by=clerk, reason=f"Reden {attack}")
+    clerk.first_name = f"Gerda {attack}"
+    clerk.save()
+    response = client.get(reverse("commitments:feed-atom", args=[token.token]))
+    feed = ElementTree.fromstring(response.content)
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 1
+    texts = [element for element in feed.iter() if element.text and "<img" in element.text]
+    assert {element.tag for element in texts} >= {f"{ATOM}summary", f"{ATOM}name"}
+    for element in feed.iter():
+        # Atom: no type attribute means text; "html" and "xhtml" are markup.
+        assert element.get("type", "text") == "text", element.tag
+    summary = entries[0].find(f"{ATOM}summary")
+    assert summary.text == f"Titel {attack}. Reden {attack} (Gerda {attack} Griffier)"
