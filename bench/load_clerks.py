@@ -72,7 +72,8 @@ class Browser:
         return status, text
 
     def csrf(self, text):
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text).group(1)
+        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text)
+        return found.group(1) if found else None
 
     def login(self, username):
         _status, page = self.request("login", "/accounts/login/")
@@ -107,8 +108,13 @@ def clerk(browser, username, targets, clock, outcome):
     counter = 0
     while time.perf_counter() < until:
         pk = random.choice(targets)
-        _status, form = browser.request("status form", f"/toezeggingen/{pk}/status/")
-        version = re.search(r'name="version" value="(\d+)"', form).group(1)
+        status, form = browser.request("status form", f"/toezeggingen/{pk}/status/")
+        version = re.search(r'name="version" value="(\d+)"', form)
+        if status != 200 or version is None or browser.csrf(form) is None:
+            # Not the status form: an error of the run, never a reason to stop counting.
+            outcome["other"].append((pk, "status form", status, form[:200]))
+            continue
+        version = version.group(1)
         new = "in_progress" if 'value="in_progress"' in form else "open"
         counter += 1
         reason = f"load {username} #{counter}"
@@ -121,6 +127,21 @@ def clerk(browser, username, targets, clock, outcome):
             outcome["refused"].append((pk, reason))
         else:
             outcome["other"].append((pk, reason, status, text[:200]))
+
+
+def guarded(target, errors, clock, *args):
+    """`target(*args)` in a thread: an exception is an error of the run (a person who stops
+    early would leave the figures of the others looking fine), and the start barrier is broken
+    so that nobody waits for a person who will never come."""
+
+    def run():
+        try:
+            target(*args)
+        except Exception as error:  # noqa: BLE001 (whatever it was, the run has failed)
+            errors.append(("thread", target.__name__, 0, f"{type(error).__name__}: {error}"))
+            clock.barrier.abort()
+
+    return run
 
 
 def advisor(browser, username, people, clock):
@@ -229,7 +250,10 @@ def report(mode, clerks, advisors, seconds, timings, outcome, errors, problems, 
               f"p99 {percentile(values, 0.99):7.1f} ms")
     print(f"  status changes: {len(outcome['accepted'])} accepted, {len(outcome['refused'])} "
           f"refused with the conflict message, {len(outcome['other'])} other")
-    print(f"  server errors (5xx): {len(errors)}; 'database is locked' in the log: {locked}")
+    print(f"  server errors (5xx) and stopped threads: {len(errors)}; 'database is locked' in "
+          f"the log: {locked}")
+    for error in errors[:5]:
+        print("  error:", error)
     print("  no lost update: " + ("yes — every accepted change has exactly one history row with "
                                  "the next version, no two started from the same version, no "
                                  "refused one has a row, final states equal the last accepted "
@@ -265,12 +289,13 @@ def main():
     timings, errors = defaultdict(list), []
     outcome = {"accepted": [], "refused": [], "other": []}
     clock = Clock(clerks + advisors, args.seconds)
-    threads = [threading.Thread(target=clerk, args=(
-        Browser(f"http://127.0.0.1:{port}", timings, errors), f"clerk{index}",
-        contested if index % 2 == 0 else spread, clock, outcome)) for index in range(clerks)]
-    threads += [threading.Thread(target=advisor, args=(
-        Browser(f"http://127.0.0.1:{port}", timings, errors), f"advisor{index}", people, clock))
-        for index in range(advisors)]
+    threads = [threading.Thread(target=guarded(
+        clerk, errors, clock, Browser(f"http://127.0.0.1:{port}", timings, errors),
+        f"clerk{index}", contested if index % 2 == 0 else spread, clock, outcome))
+        for index in range(clerks)]
+    threads += [threading.Thread(target=guarded(
+        advisor, errors, clock, Browser(f"http://127.0.0.1:{port}", timings, errors),
+        f"advisor{index}", people, clock)) for index in range(advisors)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -279,8 +304,14 @@ def main():
     process.wait(timeout=20)
     problems, locked = verify(outcome, errors, log.name)
     report(mode, clerks, advisors, args.seconds, timings, outcome, errors, problems, locked)
-    if problems or errors or outcome["other"]:
+    if failed(outcome, errors, problems):
         sys.exit(1)
+
+
+def failed(outcome, errors, problems):
+    """The run fails on a lost update, a server error, a thread that stopped, or any answer
+    that was neither the accepted change nor the conflict message."""
+    return bool(problems or errors or outcome["other"])
 
 
 if __name__ == "__main__":
