@@ -54,6 +54,7 @@ bench: $(STAMP)
 	scripts/with-postgres $(BIN)/python bench/import_tk.py
 	$(BIN)/python bench/letters_render.py
 	$(BIN)/python bench/parser_quality.py
+	$(BIN)/python bench/spreadsheet_bomb.py
 
 # Production mode: gunicorn with whitenoise on PostgreSQL from DATABASE_URL; see docs/OPERATIONS.md.
 serve-prod: $(STAMP)

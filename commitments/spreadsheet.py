@@ -26,15 +26,19 @@ import datetime
 import hashlib
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from functools import cached_property
+from xml.parsers import expat
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
 
 from commitments.columns import COMMITMENT_COLUMNS
 from commitments.forms import CommitmentStatusForm
@@ -56,6 +60,9 @@ from register.references import Reference, parse_references
 DOSSIER = re.compile(r"^(?P<number>[0-9]{1,3} ?[0-9]{3})(?:[ -]+(?P<suffix>[0-9A-Z]+))?$")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 20_000
+# An XLSX unpacks to XML some ten times its size: more than this is no list of commitments.
+MAX_UNPACKED = 200_000_000
+MAX_COLUMNS = 100
 # Fields a spreadsheet may set; the rest of the export's columns are shown, not imported.
 IMPORTED = ["number", "tk_number", "tk_status", "ek_number", "ek_status", "title", "text",
             "bewindspersoon", "ministry", "made_on", "to_member", "to_party", "committee",
@@ -125,7 +132,12 @@ class Plan:
 # --- Reading ----------------------------------------------------------------------------------
 
 def read_sheet(content: bytes, filename: str):
-    """(headers, rows) of the first sheet of an XLSX file or of a CSV file."""
+    """(headers, rows) of the first sheet of an XLSX file or of a CSV file.
+
+    A file too large to be a list of commitments is refused before its rows are read where it
+    can be (the upload's size; an XLSX's unpacked size and declared dimension), and otherwise
+    as soon as reading passes the limit: the rows are read one by one, never all at once.
+    """
     if len(content) > MAX_BYTES:
         raise SheetError(_("Het bestand is groter dan %(mb)s MB.") % {"mb": MAX_BYTES // 2**20})
     if filename.lower().endswith(".xlsx"):
@@ -137,19 +149,134 @@ def read_sheet(content: bytes, filename: str):
     table = [row for row in table if any(cell not in (None, "") for cell in row)]
     if not table:
         raise SheetError(_("Het bestand is leeg."))
-    if len(table) > MAX_ROWS + 1:
-        raise SheetError(_("Meer dan %(max)s rijen; splits het bestand.") % {"max": MAX_ROWS})
     headers = [str(cell or "").strip() for cell in table[0]]
     return headers, [list(row) + [None] * (len(headers) - len(row)) for row in table[1:]]
 
 
+def too_many_rows(rows=None):
+    if rows is None:
+        return SheetError(_("Meer dan %(max)s rijen; splits het bestand.")
+                          % {"max": number_format(MAX_ROWS, force_grouping=True)})
+    return SheetError(_("Het werkblad heeft %(rows)s rijen, meer dan %(max)s; splits het "
+                        "bestand.") % {"rows": number_format(rows, force_grouping=True),
+                                       "max": number_format(MAX_ROWS, force_grouping=True)})
+
+
+def limited(rows):
+    """The rows, trailing empty cells left off, refused as soon as there are too many."""
+    table = []
+    for row in rows:
+        if len(table) > MAX_ROWS:
+            raise too_many_rows()
+        row = list(row)
+        while row and row[-1] in (None, ""):
+            row.pop()
+        table.append(row)
+    return table
+
+
 def read_xlsx(content):
+    check_package(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        # Streaming (read_only): one row in memory at a time. A row number far below the others
+        # makes openpyxl fill the gap with empty rows, so the rows are limited, not the cells.
+        rows = sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2,
+                               max_col=min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS))
+        table = limited(rows)
+        workbook.close()
+    except SheetError:
+        raise
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise SheetError(_("Dit is geen leesbaar Excel-bestand (%(error)s).")
-                         % {"error": error.__class__.__name__}) from None
-    return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        raise unreadable(error) from None
+    return table
+
+
+def unreadable(error):
+    return SheetError(_("Dit is geen leesbaar Excel-bestand (%(error)s).")
+                      % {"error": error.__class__.__name__})
+
+
+def check_package(content):
+    """Refuse an XLSX that is too large before openpyxl opens it.
+
+    An XLSX is a zip of XML. Its unpacked size is in the zip's directory (and Python's zipfile
+    never unpacks a member to more than that). openpyxl, opening a file read-only, reads the
+    whole of every worksheet that declares no dimension to find its size (our own exports, made
+    in write-only mode, declare none), so each worksheet is looked at first: its declared
+    dimension, else its rows counted as they stream by, stopping past the limit.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+            unpacked = sum(member.file_size for member in members)
+            if unpacked > MAX_UNPACKED:
+                raise SheetError(_(
+                    "Het bestand is uitgepakt %(mb)s MB, meer dan de %(max)s MB die %(rows)s "
+                    "rijen nodig hebben; splits het bestand.") % {
+                    "mb": round(unpacked / 1_000_000), "max": MAX_UNPACKED // 1_000_000,
+                    "rows": number_format(MAX_ROWS, force_grouping=True)})
+            for member in members:
+                if member.filename.endswith(".xml"):
+                    with archive.open(member) as stream:
+                        check_worksheet(stream)
+    except SheetError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError,
+            EOFError, expat.ExpatError) as error:
+        raise unreadable(error) from None
+
+
+class _SeenEnough(Exception):
+    pass
+
+
+def check_worksheet(stream):
+    """Refuse a worksheet (another part of the package is left alone) that declares, or turns out
+    to have, more rows or columns than the limits, reading no further than needed."""
+    parser = expat.ParserCreate()
+    rows, first = 0, True
+
+    def start(name, attributes):
+        nonlocal rows, first
+        local = name.rpartition(":")[2]
+        if first and local != "worksheet":
+            raise _SeenEnough
+        first = False
+        if local == "dimension":
+            check_dimension(attributes.get("ref", ""))
+            raise _SeenEnough
+        if local == "row":
+            rows += 1
+            if rows > MAX_ROWS + 1:
+                raise too_many_rows()
+
+    def doctype(*args):
+        raise expat.ExpatError("DOCTYPE")  # no part of an XLSX has one; entities are a bomb
+
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = doctype
+    try:
+        while chunk := stream.read(2**16):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except _SeenEnough:
+        pass
+
+
+def check_dimension(ref):
+    """The size a worksheet declares (<dimension ref="A1:Z30">)."""
+    try:
+        _min_column, _min_row, columns, rows = range_boundaries(ref)
+    except (ValueError, TypeError):
+        return  # not a dimension openpyxl can use either: the rows are counted as read
+    if rows and rows > MAX_ROWS + 1:
+        raise too_many_rows(rows)
+    if columns and columns > MAX_COLUMNS:
+        raise SheetError(_("Het werkblad heeft %(columns)s kolommen, meer dan %(max)s; lees "
+                           "alleen de kolommen van de toezeggingen in.") % {
+            "columns": number_format(columns, force_grouping=True), "max": MAX_COLUMNS})
 
 
 def read_csv(content):
@@ -160,8 +287,19 @@ def read_csv(content):
                            "‘CSV UTF-8’.")) from None
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    return [[FORMULA_QUOTED.sub("", cell) for cell in row]
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        table = limited(reader)
+    except csv.Error as error:
+        # The csv module refuses a cell over its field size limit (128 kB): no commitment is
+        # that long, so the file is not what it seems.
+        limit = csv.field_size_limit() // 1024
+        message = (_("rij %(row)s: een cel is langer dan %(kb)s kB; is dit wel een lijst van "
+                     "toezeggingen?") if "field larger" in str(error) else
+                   _("rij %(row)s is geen geldige CSV (%(error)s)."))
+        raise SheetError(message % {"row": reader.line_num, "kb": limit,
+                                    "error": error}) from None
+    return [[FORMULA_QUOTED.sub("", cell) for cell in row] for row in table]
 
 
 def default_mapping(headers):
@@ -430,7 +568,12 @@ def display(value):
 
 
 def plan_import(content, filename, mapping=None):
-    headers, rows = read_sheet(content, filename)
+    return plan_sheet(read_sheet(content, filename), filename, mapping)
+
+
+def plan_sheet(sheet, filename, mapping=None):
+    """The plan of a sheet read by read_sheet: (headers, rows)."""
+    headers, rows = sheet
     mapping = default_mapping(headers) if mapping is None else mapping
     lookups = Lookups()
     planned = [plan_row(number, cells, mapping, lookups)

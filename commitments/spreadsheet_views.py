@@ -39,22 +39,29 @@ def spreadsheet_upload(request):
             form.add_error("file", _("Het bestand is groter dan %(mb)s MB.")
                            % {"mb": spreadsheet.MAX_BYTES // 2**20})
         else:
-            upload = SpreadsheetUpload.objects.create(
-                user=request.user, filename=uploaded.name[:200], content=uploaded.read())
-            return redirect("commitments:spreadsheet-preview", upload.pk)
+            content = uploaded.read()
+            try:
+                # Read now, so that a file that cannot be read is never kept.
+                spreadsheet.read_sheet(content, uploaded.name)
+            except spreadsheet.SheetError as error:
+                form.add_error("file", str(error))
+            else:
+                upload = SpreadsheetUpload.objects.create(
+                    user=request.user, filename=uploaded.name[:200], content=content)
+                return redirect("commitments:spreadsheet-preview", upload.pk)
     return render(request, "commitments/spreadsheet_upload.html", {"form": form})
 
 
 @permission_required("commitments.add_commitment", raise_exception=True)
 def spreadsheet_preview(request, pk):
     upload = get_object_or_404(SpreadsheetUpload, pk=pk, user=request.user)
-    content = bytes(upload.content)
     try:
-        headers, _rows = spreadsheet.read_sheet(content, upload.filename)
+        sheet = spreadsheet.read_sheet(bytes(upload.content), upload.filename)
     except spreadsheet.SheetError as error:
         upload.delete()
         messages.error(request, f"{upload.filename}: {error}")
         return redirect("commitments:spreadsheet-upload")
+    headers = sheet[0]
     mapping = ({key: int(index) for key, index in upload.mapping.items()} if upload.mapping
                else spreadsheet.default_mapping(headers))
     form = MappingForm(request.POST or None, headers=headers,
@@ -63,7 +70,7 @@ def spreadsheet_preview(request, pk):
         upload.mapping = form.mapping()
         upload.save(update_fields=["mapping"])
         return redirect("commitments:spreadsheet-preview", upload.pk)
-    plan = spreadsheet.plan_import(content, upload.filename, mapping)
+    plan = spreadsheet.plan_sheet(sheet, upload.filename, mapping)
     if request.method == "POST" and "confirm" in request.POST and confirm(request, upload, plan):
         return redirect("commitments:list")
     counts = {action: plan.count(action) for action in ("create", "update", "unchanged", "error")}

@@ -29,9 +29,8 @@ class Command(UserCommand):
         path = Path(file)
         try:
             content = path.read_bytes()
-            headers, _rows = spreadsheet.read_sheet(content, path.name)
-            plan = spreadsheet.plan_import(content, path.name,
-                                           self.mapping(headers, options["map"]))
+            sheet = spreadsheet.read_sheet(content, path.name)
+            plan = spreadsheet.plan_sheet(sheet, path.name, self.mapping(sheet[0], options["map"]))
         except FileNotFoundError:
             raise CommandError(f"{file}: bestand niet gevonden.") from None
         except spreadsheet.SheetError as error:
