@@ -4,7 +4,9 @@ found (Issue), the report the commands print, and the one transaction the writin
 from __future__ import annotations
 
 import json
+import math
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -20,6 +22,7 @@ DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 NO_DATE = "0001-01-01"
 MAX_LISTED = 50
 _FRACTION = re.compile(r"(\.[0-9]{6})[0-9]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # --- Problems and the report ---------------------------------------------------------------------
@@ -188,6 +191,10 @@ def read_records(path: Path, *, max_bytes: int) -> list:
         raise FileRefused(Issue(name, message)) from None
     except RecursionError:
         raise FileRefused(Issue(name, "geen bruikbare JSON: te diep genest")) from None
+    except ValueError:  # json reads integers with Python's int(), which stops at 4300 digits
+        raise FileRefused(Issue(name, f"een getal van meer dan {sys.get_int_max_str_digits()} "
+                                      f"cijfers; zo'n getal staat niet in de open data van de "
+                                      f"Kamer")) from None
     del text
     return records_of(payload, name)
 
@@ -248,7 +255,7 @@ def record_key(record):
         return ""
     for key in ("Nummer", "DocumentNummer", "Id"):
         if isinstance(record.get(key), str | int) and str(record[key]).strip():
-            return str(record[key]).strip()[:40]
+            return shown(str(record[key]).strip()[:40])
     return ""
 
 
@@ -288,10 +295,20 @@ def text_value(record, name, *, required=False, max_length=None):
     value = record.get(name)
     if value is None:
         value = ""
+    elif isinstance(value, float) and not math.isfinite(value):
+        # JSON's 1e400 is read as infinity (and NaN, Infinity are read at all): no text.
+        raise RecordError(name, f"verwacht tekst, gevonden een getal dat niet eindig is "
+                                f"({value})")
     elif isinstance(value, int | float) and not isinstance(value, bool):
         value = str(value)
     elif not isinstance(value, str):
         raise RecordError(name, f"verwacht tekst, gevonden {json_type(value)}")
+    elif not value.isascii() and (surrogate := _SURROGATE.search(value)):
+        # JSON may escape half of a UTF-16 pair ("\ud800") on its own: no character, and no
+        # database can store it.
+        raise RecordError(name, f"bevat een ongeldig teken (U+{ord(surrogate[0]):04X}, een "
+                                f"losse helft van een UTF-16-paar) op positie "
+                                f"{surrogate.start() + 1}")
     # PostgreSQL refuses NUL characters in text; they carry no meaning in the Kamer's data.
     value = value.replace("\x00", "").strip()
     if required and not value:
@@ -299,6 +316,11 @@ def text_value(record, name, *, required=False, max_length=None):
     if max_length and len(value) > max_length:
         raise RecordError(name, f"is {len(value)} tekens lang; er passen er {max_length}")
     return value
+
+
+def shown(text):
+    """Text for a message, any lone surrogate written as an escape (it cannot be printed)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def json_type(value):
@@ -318,7 +340,7 @@ def moment_value(record, name):
     try:
         return parse_moment(value)[0]
     except (ValueError, OverflowError):
-        raise RecordError(name, f"‘{value[:40]}’ is geen datum") from None
+        raise RecordError(name, f"‘{shown(value[:40])}’ is geen datum") from None
 
 
 @lru_cache(maxsize=8192)

@@ -248,3 +248,48 @@ def test_the_command_output_of_a_refusal_is_valid_for_each_error(tmp_path, clerk
     message = refused(path)
     assert "300 problemen" in message and "… en nog 200" in message
     json.dumps(message)  # plain text, printable
+
+
+def write_raw(folder, name, records_, replace):
+    """A file as the Kamer's service could send it: JSON text with `replace` applied, so that it
+    holds what json.dumps would never write (a lone surrogate escape, a huge number, NaN)."""
+    text = json.dumps({"value": records_})
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("field", ["Tekst", "Nummer", "Achternaam"])
+def test_a_lone_surrogate_is_refused_by_field(tmp_path, clerk, field):
+    path = write_raw(tmp_path, "surrogaat.json", [record("TZ202412-116", **{field: "MARK"})],
+                     {'"MARK"': '"ab\\ud800cd"'})
+    message = refused(path)
+    assert "surrogaat.json, record 1" in message and "\ud800" not in message
+    assert f"veld {field}: bevat een ongeldig teken (U+D800, een losse helft" in message
+
+
+def test_a_lone_surrogate_in_a_motion_is_refused(tmp_path, clerk, moties_sample):
+    (motie,) = json.loads(moties_sample.read_text(encoding="utf-8"))["value"][:1]
+    path = write_raw(tmp_path, "motie.json", [{**motie, "Onderwerp": "MARK"}],
+                     {'"MARK"': '"Motie van het lid \\udfff over iets"'})
+    message = refused(path, command="import_tk_moties")
+    assert "motie.json, record 1" in message
+    assert "veld Onderwerp: bevat een ongeldig teken (U+DFFF, een losse helft" in message
+
+
+def test_an_integer_of_5000_digits_is_refused(tmp_path, clerk):
+    path = write_raw(tmp_path, "getal.json", [record("TZ202412-116", Nummer="MARK")],
+                     {'"MARK"': "9" * 5000})
+    message = refused(path)
+    assert "getal.json: een getal van meer dan 4300 cijfers" in message
+
+
+@pytest.mark.parametrize("number", ["1e400", "-1e400", "NaN", "Infinity"])
+def test_a_number_that_is_no_number_is_refused_not_read_as_inf(tmp_path, clerk, number):
+    path = write_raw(tmp_path, "inf.json", [record("TZ202412-116", Nummer="MARK")],
+                     {'"MARK"': number})
+    message = refused(path)
+    assert "inf.json, record 1" in message
+    assert "veld Nummer: verwacht tekst, gevonden een getal dat niet eindig is" in message
