@@ -163,6 +163,15 @@ class LetterItemsBase(BaseInlineFormSet):
         return super().get_queryset().select_related("commitment", "motion__dossier",
                                                      "law_track", "section")
 
+    def clean(self):
+        """Only this letter's own items: items are added with "toevoegen", never here. A form
+        naming another letter's item (or none) gets a fresh, empty instance from the formset,
+        which the database would refuse (a hand-made request; the page sends neither)."""
+        super().clean()
+        if any(form.instance.pk is None for form in self.forms):
+            raise ValidationError(_("Een onderdeel in het formulier hoort niet bij deze brief; "
+                                    "open de brief opnieuw."), code="foreign_item")
+
 
 SectionFormSet = inlineformset_factory(ProgressLetter, LetterSection, form=SectionForm,
                                        extra=1, can_delete=True)

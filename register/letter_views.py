@@ -158,6 +158,8 @@ def letter_edit(request, pk):
             messages.success(request, _("De brief is opgeslagen."))
             return redirect("letters:edit" if "stay" in request.POST else "letters:detail",
                             letter.pk)
+    if post is not None and foreign_items(request, items):
+        return redirect("letters:edit", letter.pk)
     return render(request, "letters/letter_form.html", {
         "form": form, "sections": sections, "items": items, "record": letter,
         "conflict": conflict, "add_form": AddItemForm(letter=letter),
@@ -176,6 +178,16 @@ def grouped_forms(sections, items):
     loose = [form for forms in by_section.values() for form in forms]
     # A rappel answer's table comes right after the opening, before any section.
     return ([(None, loose)] if loose else []) + grouped
+
+
+def foreign_items(request, formset):
+    """True when the formset refused an item of another letter (a hand-made request): the page
+    cannot show such an item, so it is opened afresh with the message."""
+    refused = [error for error in formset.non_form_errors().as_data()
+               if error.code == "foreign_item"]
+    for error in refused:
+        messages.error(request, " ".join(error.messages))
+    return bool(refused)
 
 
 @permission_required("register.edit_progress_text", raise_exception=True)
@@ -197,6 +209,8 @@ def letter_texts(request, pk):
         else:
             messages.success(request, _("De voortgangsteksten zijn opgeslagen."))
             return redirect(letter)
+    if post is not None and foreign_items(request, formset):
+        return redirect("letters:texts", letter.pk)
     return render(request, "letters/texts_form.html", {
         "formset": formset, "version_form": version, "record": letter, "conflict": conflict})
 

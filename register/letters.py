@@ -16,6 +16,7 @@ the demo data.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 
@@ -72,6 +73,8 @@ from register.models import (
     ProgressLetter,
 )
 from register.references import Reference, parse_references
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "finalise",
@@ -411,7 +414,13 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
         raise StaleEdit(fresh, int(expected_version))
     check_finalisable(fresh)
     content = letter_content(fresh)
-    pdf = (render or render_letter_pdf)(content)
+    try:
+        pdf = (render or render_letter_pdf)(content)
+    except Exception as error:  # WeasyPrint fails in many ways (fonts, images, memory)
+        logger.exception("Rendering letter %s failed", fresh.pk)
+        refuse(_("De PDF kon niet worden gemaakt (%(error)s); er is niets vastgesteld. Probeer "
+                 "het opnieuw of meld het de beheerder.")
+               % {"error": f"{type(error).__name__}: {error}"}, "render_failed")
     moment = at or timezone.now()
     stored = None
     try:
@@ -430,9 +439,14 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
                 sha=current.pdf_sha256), at=moment)
             record_citations(current, content, by=by)
             deliver_items(current, document, by=by, at=moment)
-    except BaseException:
+    except BaseException as error:
         if stored:
             current.pdf.storage.delete(stored)
+        if isinstance(error, OSError):  # the storage: full, read-only, gone
+            logger.exception("Storing the PDF of letter %s failed", fresh.pk)
+            refuse(_("De PDF kon niet worden opgeslagen (%(error)s); er is niets vastgesteld. "
+                     "Meld het de beheerder.") % {"error": error.strerror or error},
+                   "storage_failed")
         raise
     return current
 

@@ -301,6 +301,74 @@ def test_advisors_write_the_progress_texts_of_a_draft_and_nothing_else(client_fo
     assert [r.history_user for r in records] == [advisor, advisor]
 
 
+@pytest.fixture
+def other_letter(register_24077, letter_writer):
+    import datetime
+
+    from register.letters import letter_compose
+
+    return letter_compose(dossier=register_24077["dossier"], by=letter_writer,
+                          today=datetime.date(2021, 2, 1))
+
+
+def test_the_texts_form_refuses_an_item_of_another_letter(client_for, advisor, draft,
+                                                          other_letter):
+    """A hand-made POST naming another letter's item: a message, nothing written, no 500."""
+    stranger = other_letter.items.order_by("pk").first()
+    data = texts_data(draft, "Ingebroken")
+    data["items-0-id"] = stranger.pk
+    before = (LetterItem.objects.count(), LetterItem.history.count())
+    response = client_for(advisor).post(url("letters:texts", draft), data, follow=True)
+    assert response.redirect_chain == [(url("letters:texts", draft), 302)]
+    assert "hoort niet bij deze brief" in response.content.decode()
+    assert (LetterItem.objects.count(), LetterItem.history.count()) == before
+    assert not LetterItem.objects.filter(progress_text="Ingebroken").exists()
+
+
+def test_the_texts_form_refuses_more_items_than_the_letter_has(client_for, advisor, draft):
+    data = texts_data(draft, "Beleid schrijft dit.")
+    extra = data["items-TOTAL_FORMS"]
+    data.update({"items-TOTAL_FORMS": extra + 1, f"items-{extra}-letter": draft.pk,
+                 f"items-{extra}-progress_text": "Een nieuw onderdeel"})
+    before = (LetterItem.objects.count(), LetterItem.history.count())
+    response = client_for(advisor).post(url("letters:texts", draft), data, follow=True)
+    assert "hoort niet bij deze brief" in response.content.decode()
+    assert (LetterItem.objects.count(), LetterItem.history.count()) == before
+
+
+def test_the_edit_screen_refuses_an_item_of_another_letter(client_for, letter_writer, draft,
+                                                           other_letter):
+    page = client_for(letter_writer).get(url("letters:edit", draft)).content.decode()
+    data = form_data(page)
+    stranger = other_letter.items.order_by("pk").first()
+    data["items-0-id"] = str(stranger.pk)
+    data["items-0-progress_text"] = "Ingebroken"
+    before = (LetterItem.objects.count(), LetterItem.history.count())
+    response = client_for(letter_writer).post(url("letters:edit", draft), data, follow=True)
+    assert response.redirect_chain == [(url("letters:edit", draft), 302)]
+    assert "hoort niet bij deze brief" in response.content.decode()
+    assert (LetterItem.objects.count(), LetterItem.history.count()) == before
+
+
+def form_data(page):
+    """The values a browser would post from the first form with a version on the page."""
+    import html
+    import re
+
+    data = {}
+    for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page):
+        data.setdefault(name, html.unescape(value))
+    for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>\n?(.*?)</textarea>', page,
+                                  re.DOTALL):
+        data[name] = html.unescape(value)
+    for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', page,
+                                 re.DOTALL):
+        chosen = re.search(r'<option value="([^"]*)"[^>]*selected', body)
+        data[name] = html.unescape(chosen[1]) if chosen else ""
+    data.pop("csrfmiddlewaretoken", None)
+    return data
+
+
 def test_letter_staff_use_the_edit_screen_not_the_texts_screen(client_for, letter_writer, draft):
     assert client_for(letter_writer).get(url("letters:texts", draft)).status_code == 403
 
@@ -348,6 +416,42 @@ def test_submit_approve_and_finalise_through_the_screens(client, letter_writer, 
     letter = reload(draft)
     assert letter.is_final
     assert Commitment.objects.get(pk=register_24077["open"].pk).delivered_by == letter.document
+
+
+def failing_storage(self, name, content):
+    raise OSError(30, "Read-only file system")
+
+
+def failing_renderer(content):
+    raise ValueError("a font WeasyPrint cannot read")
+
+
+@pytest.mark.parametrize(("target", "replacement", "message"), [
+    ("django.core.files.storage.FileSystemStorage._save", failing_storage,
+     "De PDF kon niet worden opgeslagen (Read-only file system)"),
+    ("register.letters.render_letter_pdf", failing_renderer,
+     "De PDF kon niet worden gemaakt (ValueError: a font WeasyPrint cannot read)"),
+])
+def test_a_failure_while_finalising_is_a_message_and_nothing_is_written(
+        client_for, letter_writer, letter_writer2, draft, register_24077, monkeypatch, target,
+        replacement, message):
+    item = item_for(draft, register_24077["open"])
+    item.delivers = True
+    item.save()
+    letter_submit(letter=draft, by=letter_writer)
+    approved = letter_approve(letter=reload(draft), by=letter_writer2)
+    monkeypatch.setattr(target, replacement)
+    letter = reload(approved)
+    counts = (ProgressLetter.history.count(), Commitment.history.count())
+    response = client_for(letter_writer).post(url("letters:finalise", approved),
+                                              {"version": letter.version}, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page and "er is niets vastgesteld" in page
+    after = reload(approved)
+    assert after.status == LetterStatus.FOR_APPROVAL and not after.pdf and not after.document
+    assert (ProgressLetter.history.count(), Commitment.history.count()) == counts
+    assert reload(register_24077["open"]).status == "open"
 
 
 def test_send_back_through_the_screen_needs_a_comment(client_for, letter_writer, letter_writer2,
