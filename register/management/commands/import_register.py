@@ -1,4 +1,5 @@
 import json
+import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -23,6 +24,14 @@ class Command(BaseCommand):
         except json.JSONDecodeError as error:
             raise CommandError(f"{file}: geen geldige JSON (regel {error.lineno}: "
                                f"{error.msg}); is het bestand afgebroken?") from None
+        except RecursionError:
+            raise CommandError(f"{file}: geen bruikbare JSON: te diep genest; is dit een "
+                               f"back-up?") from None
+        except ValueError:  # an integer of more digits than Python reads
+            raise CommandError(f"{file}: geen bruikbare JSON: een getal van meer dan "
+                               f"{sys.get_int_max_str_digits()} cijfers.") from None
+        except OSError as error:
+            raise CommandError(f"{file}: kan het bestand niet lezen ({error.strerror}).") from None
         try:
             counts = import_register(data)
         except BackupError as error:
