@@ -169,6 +169,8 @@ def baseline(path, user):
         work = tk_import.ToezeggingImport(report, user)
         live = [item for item in items if not item.deleted]
         work.resolve(live)
+        work.pending.save()
+        work.letters.write(by=user)
         for item in live:
             person, ministry, document = work.resolved(item)
             commitment = Commitment(

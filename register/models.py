@@ -196,7 +196,8 @@ class Document(models.Model):
     @property
     def reference(self):
         """The parliamentary reference this document stands for, if it has one."""
-        if self.dossier_id and self.number:
+        # `self.dossier`, not its id: an import plans documents of dossiers not saved yet.
+        if self.number and self.dossier is not None:
             return Reference(kind="kamerstuk", dossier=self.dossier.number, number=self.number,
                              year=self.year or None, chamber=self.chamber or "II")
         if self.kind in (self.Kind.HANDELINGEN, self.Kind.AANHANGSEL) and self.year and self.number:

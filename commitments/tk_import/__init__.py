@@ -2,9 +2,18 @@
 
 DESIGN.md, "Exchange formats". A file is the OData JSON the gegevensmagazijn answers
 (`{"value": [...]}`), a bare list of records, or one page of several. Every file and record is
-checked before anything is written, so by default one bad record refuses the whole import (one
-transaction); `skip_invalid` imports the rest and reports what it left out. Messages for people are
-Dutch and name the file, the record (its position and number), the field and why.
+checked before anything is written, so by default one bad record refuses the whole import and
+nothing is written; `skip_invalid` imports the rest and reports what it left out. Messages for
+people are Dutch and name the file, the record (its position and number), the field and why.
+
+An import first plans, from reads only: which records are new, which change what, which people,
+ministries, parties, dossiers and letters must be added (`writing.Pending`). A dry run stops
+there: it writes nothing and takes no lock. Then it writes in short transactions of 500 records
+(`writing.in_short_transactions`), each record complete with its history row, so that on SQLite,
+which lets one writer in at a time, a clerk's change gets in between (issue 12). What can still
+go wrong then is the database itself, or someone saving a commitment the import was about to
+update: that one is left as it is and listed (exit code 3). Either way, running the same import
+again completes it; what was imported already is unchanged.
 
 The Kamer's register and ours may disagree: a commitment whose status nobody here changed
 (`status_source == "import"`) follows the Kamer; one whose status a person set keeps ours, and

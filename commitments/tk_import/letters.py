@@ -8,7 +8,6 @@ from datetime import date
 
 from commitments.tk_import.reading import RecordError, date_value, in_chunks, json_type, text_value
 from commitments.tk_import.writing import create_with_history
-from register.history import ChangeSource, save_with_history
 from register.models import DOSSIER_NUMBER_RE, Document, Dossier
 from register.references import Reference, parse_references
 
@@ -100,10 +99,11 @@ def kamerstuk_reference(record):
 
 
 class Letters:
-    """The delivering documents: looked up by natural key in one query, the new ones written in
-    one bulk insert (an export names hundreds of letters)."""
+    """The delivering documents: looked up by natural key in one query, the new ones planned and
+    then written in one bulk insert (an export names hundreds of letters)."""
 
-    def __init__(self, letters):
+    def __init__(self, letters, pending):
+        self.pending, self.new = pending, []
         keys = {letter.key for letter in letters if letter.reference or letter.kenmerk}
         self.known = {document.ident: document for document in
                       in_chunks(Document.objects.all(), "ident", keys)}
@@ -111,24 +111,28 @@ class Letters:
         for document in in_chunks(Document.objects.filter(ident__isnull=True), "title", titles):
             self.known.setdefault(f"titel:{document.title}", document)
 
-    def create_missing(self, letters, *, by):
-        """`letters`: {Letter: reason}. Dossiers first (few, one by one), then the documents."""
+    def plan_missing(self, letters):
+        """`letters`: {Letter: reason}. New dossiers go to Pending (saved first), the new
+        documents are written by `write`."""
         missing = {letter.key: (letter, reason) for letter, reason in letters.items()
                    if letter.key not in self.known}
         dossiers = {d.number: d for d in in_chunks(Dossier.objects.all(), "number", {
             letter.reference.dossier for letter, _reason in missing.values()
             if letter.reference and letter.reference.dossier})}
-        documents = []
         for key, (letter, reason) in missing.items():
-            document = self.document(letter, dossiers, by=by, reason=reason)
+            document = self.document(letter, dossiers, reason=reason)
             document._change_reason = reason
             self.known[key] = document
-            documents.append(document)
-        create_with_history(documents, Document, by=by)
-        for document in documents:
-            document.__dict__.pop("_change_reason", None)
+            self.new.append(document)
 
-    def document(self, letter, dossiers, *, by, reason):
+    def write(self, *, by):
+        """The new documents, in one bulk insert (their dossiers are saved by then)."""
+        create_with_history(self.new, Document, by=by)
+        for document in self.new:
+            document.__dict__.pop("_change_reason", None)
+        self.new = []
+
+    def document(self, letter, dossiers, *, reason):
         reference = letter.reference
         if reference is None:
             document = Document(kind=letter.kind, kenmerk=letter.kenmerk, date=letter.date,
@@ -136,9 +140,8 @@ class Letters:
         else:
             dossier = None
             if reference.dossier:
-                dossier = dossiers.get(reference.dossier) or save_with_history(
-                    Dossier(number=reference.dossier, title=""), by=by, reason=reason,
-                    source=ChangeSource.IMPORT)
+                dossier = dossiers.get(reference.dossier) or self.pending.add(
+                    Dossier(number=reference.dossier, title=""), reason)
                 dossiers[reference.dossier] = dossier
             # Only a Kamerstuk keeps its reference under another kind (a letter is one).
             kind = letter.kind if reference.kind == "kamerstuk" else reference.kind

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import transaction
+
 from commitments.models import Motion, MotionSubmitter
 from commitments.tk_import.letters import dossier_number
 from commitments.tk_import.people import People, parse_member_name
@@ -24,6 +26,7 @@ from commitments.tk_import.reading import (
     run_import,
     text_value,
 )
+from commitments.tk_import.writing import Pending, in_short_transactions
 from register.history import ChangeSource, save_with_history
 from register.models import Dossier
 
@@ -166,48 +169,51 @@ def import_moties(paths: Iterable, *, by, dry_run: bool = False, skip_invalid: b
                            "Motie")
     report.skipped_deleted = sum(item.deleted for item in items)
     return run_import(report, dry_run=dry_run, skip_invalid=skip_invalid,
-                      write=lambda: MotieImport(report, by).run(live))
+                      plan=lambda: MotieImport(report, by).plan(live))
 
 
 class MotieImport:
+    """Plan what each record changes, from reads only (a dry run stops there), then write it in
+    short transactions: a motion with its submitters in the same one."""
+
     # Motion field: Motie attribute. A motion we hold gets only what it lacks.
     FILLABLE = {"title": "title", "text": "text", "filed_on": "filed_on",
                 "tk_document_number": "document_number", "tk_id": "tk_id"}
 
     def __init__(self, report, by):
         self.report, self.by = report, by
+        self.pending = Pending(by)
+        self.planned = []  # (motion, reason, what changed or "", submitters to add)
 
-    def run(self, items):
+    def plan(self, items):
         dossiers = {d.number: d for d in in_chunks(Dossier.objects.all(), "number",
                                                    {item.dossier for item in items})}
         motions = Motion.objects.select_related("dossier").prefetch_related("submitter_rows")
         by_place = {(m.dossier.number, m.number): m
                     for m in in_chunks(motions, "dossier__number", set(dossiers))}
         by_tk_id = {m.tk_id: m for m in in_chunks(motions, "tk_id", {i.tk_id for i in items})}
-        people = People()
+        people = People(self.pending)
         for item in items:
             reason = f"import TK {item.file}: motie {item.dossier}-{item.number}"
             dossier = dossiers.get(item.dossier)
             if dossier is None:
-                dossier = save_with_history(Dossier(number=item.dossier, title=item.dossier_title),
-                                            by=self.by, reason=reason, source=ChangeSource.IMPORT)
+                dossier = self.pending.add(Dossier(number=item.dossier,
+                                                   title=item.dossier_title), reason)
                 dossiers[item.dossier] = dossier
             elif not dossier.title and item.dossier_title:
                 dossier.title = item.dossier_title
-                save_with_history(dossier, by=self.by, reason=f"{reason}: dossiertitel",
-                                  source=ChangeSource.IMPORT)
+                self.pending.add(dossier, f"{reason}: dossiertitel")
             motion = by_place.get((item.dossier, item.number)) or by_tk_id.get(item.tk_id)
             if motion is None:
                 self.create(item, dossier, people, reason)
             else:
                 self.complete(item, motion, people, reason)
+        return self
 
     def create(self, item, dossier, people, reason):
         motion = Motion(dossier=dossier, number=item.number,
                         **{name: getattr(item, source) for name, source in self.FILLABLE.items()})
-        save_with_history(motion, by=self.by, reason=f"{reason}: overgenomen",
-                          source=ChangeSource.IMPORT)
-        self.add_submitters(motion, item, people, reason)
+        self.planned.append((motion, reason, "overgenomen", self.submitters(item, people, reason)))
         self.report.created.append(f"{dossier.display_number}, nr. {item.number}: {motion.title}")
 
     def complete(self, item, motion, people, reason):
@@ -215,27 +221,41 @@ class MotieImport:
                   if not getattr(motion, name) and getattr(item, source)]
         for name in filled:
             setattr(motion, name, getattr(item, self.FILLABLE[name]))
-        if filled:
-            save_with_history(motion, by=self.by,
-                              reason=f"{reason}: aangevuld ({', '.join(filled)})",
-                              source=ChangeSource.IMPORT)
+        submitters = []
         if item.submitters and not motion.submitter_rows.all():
-            self.add_submitters(motion, item, people, reason)
-            filled.append("indieners")
-        if filled:
-            self.report.updated.append(f"{motion.dossier.display_number}, nr. {motion.number}: "
-                                       f"aangevuld ({', '.join(filled)})")
-        else:
+            submitters = self.submitters(item, people, reason)
+        if not (filled or submitters):
             self.report.unchanged += 1
+            return
+        self.planned.append((motion, reason, filled and f"aangevuld ({', '.join(filled)})",
+                             submitters))
+        done = filled + (["indieners"] if submitters else [])
+        self.report.updated.append(f"{motion.dossier.display_number}, nr. {motion.number}: "
+                                   f"aangevuld ({', '.join(done)})")
 
-    def add_submitters(self, motion, item, people, reason):
-        added = set()
+    def submitters(self, item, people, reason):
+        """The members named, in order, each once (the same member may be named twice)."""
+        found = []
         for name in item.submitters:
-            person = people.get_or_create(name, by=self.by, reason=f"{reason}: indiener")
-            if person.pk in added:
-                continue  # the same member named twice
-            party = person.party_on(motion.filed_on) if motion.filed_on else None
-            save_with_history(MotionSubmitter(motion=motion, person=person, party=party,
-                                              order=len(added)),
-                              by=self.by, reason=f"{reason}: indieners", source=ChangeSource.IMPORT)
-            added.add(person.pk)
+            person = people.get_or_create(name, reason=f"{reason}: indiener")
+            if all(person is not other for other in found):
+                found.append(person)
+        return found
+
+    def write(self):
+        with transaction.atomic():
+            self.pending.save()
+        in_short_transactions(self.planned, self.write_chunk)
+
+    def write_chunk(self, planned):
+        for motion, reason, change, submitters in planned:
+            if change:
+                save_with_history(motion, by=self.by, reason=f"{reason}: {change}",
+                                  source=ChangeSource.IMPORT)
+            for order, person in enumerate(submitters):
+                # The party at the time: the person has a row by now (Pending saved first).
+                party = person.party_on(motion.filed_on) if motion.filed_on else None
+                save_with_history(MotionSubmitter(motion=motion, person=person, party=party,
+                                                  order=order),
+                                  by=self.by, reason=f"{reason}: indieners",
+                                  source=ChangeSource.IMPORT)

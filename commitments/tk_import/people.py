@@ -7,7 +7,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from commitments.tk_import.reading import RecordError, text_value
-from register.history import ChangeSource, save_with_history
 from register.models import Ministry, Office, Person
 
 PREFIX_WORDS = {"van", "de", "der", "den", "het", "'t", "ten", "ter", "te", "in", "op", "'s",
@@ -102,7 +101,8 @@ def name_fit(person, name):
 
 
 class People:
-    """The people we hold, read in two queries, matched by name parts and created when new.
+    """The people we hold, read in two queries, matched by name parts, and planned (Pending)
+    when new.
 
     A person matches on surname and tussenvoegsel (capitals ignored) when the initials and first
     name do not contradict ours ("M." fits "M.G.J.", "Edgar" fits "E."); of several, the best fit
@@ -111,7 +111,8 @@ class People:
     matched by the Kamer's Persoon Id first (`member`).
     """
 
-    def __init__(self):
+    def __init__(self, pending):
+        self.pending = pending
         self.by_surname = defaultdict(list)
         self.by_office = {}
         self.by_tk_id = {}
@@ -139,38 +140,35 @@ class People:
                 best, best_score = person, score
         return best
 
-    def get_or_create(self, name, *, office="", ministry=None, by, reason):
+    def get_or_create(self, name, *, office="", ministry=None, reason):
+        """The person of that name (or office), planned as new (Pending) when we hold none."""
         person = self.find(name, office)
         if person is None:
-            person = Person(**vars(name)) if name else Person()
-            save_with_history(person, by=by, reason=reason, source=ChangeSource.IMPORT)
+            person = self.pending.add(Person(**vars(name)) if name else Person(), reason)
             person.office_titles = set()
             if name:
                 self.by_surname[surname_key(name)].append(person)
             else:
                 self.by_office[office.casefold()] = person
         if office and office.casefold() not in person.office_titles:
-            save_with_history(Office(person=person, title=office, ministry=ministry), by=by,
-                              reason=reason, source=ChangeSource.IMPORT)
+            self.pending.add(Office(person=person, title=office, ministry=ministry), reason)
             person.office_titles.add(office.casefold())
         return person
 
-    def member(self, name, tk_id, *, by, reason):
-        """A member by the Kamer's Persoon Id, else by name (and then given that Id), created
-        when new; None when only an Id is known and nobody here has it."""
+    def member(self, name, tk_id, *, reason):
+        """A member by the Kamer's Persoon Id, else by name (and then given that Id), planned
+        as new when we hold none; None when only an Id is known and nobody here has it."""
         person = self.by_tk_id.get(tk_id) if tk_id else None
         if person is not None or name is None:
             return person
         person = self.find(name, tk_id=tk_id)
         if person is None:
-            person = save_with_history(Person(**vars(name), tk_id=tk_id), by=by, reason=reason,
-                                       source=ChangeSource.IMPORT)
+            person = self.pending.add(Person(**vars(name), tk_id=tk_id), reason)
             person.office_titles = set()
             self.by_surname[surname_key(name)].append(person)
         elif tk_id and not person.tk_id:
             person.tk_id = tk_id
-            save_with_history(person, by=by, reason=f"{reason} (Persoon-Id van de Kamer)",
-                              source=ChangeSource.IMPORT)
+            self.pending.add(person, f"{reason} (Persoon-Id van de Kamer)")
         if tk_id:
             self.by_tk_id[tk_id] = person
         return person
@@ -205,7 +203,8 @@ def abbreviate(name):
 class Ministries:
     """The ministries, matched by abbreviation or by name with or without "Ministerie van"."""
 
-    def __init__(self):
+    def __init__(self, pending):
+        self.pending = pending
         self.index = {}
         self.abbreviations = set()
         for ministry in Ministry.objects.all():
@@ -216,7 +215,7 @@ class Ministries:
         self.index.setdefault(ministry.abbreviation.casefold(), ministry)
         self.index.setdefault(ministry_key(ministry.name), ministry)
 
-    def get_or_create(self, text, *, by, reason):
+    def get_or_create(self, text, *, reason):
         key = ministry_key(text)
         # A known abbreviation names the same ministry however we spelled its name.
         known = KNOWN_MINISTRIES.get(key)
@@ -233,7 +232,6 @@ class Ministries:
         while unique.casefold() in self.abbreviations:
             n += 1
             unique = f"{abbreviation[:18]}{n}"
-        ministry = save_with_history(Ministry(abbreviation=unique, name=name[:200]), by=by,
-                                     reason=reason, source=ChangeSource.IMPORT)
+        ministry = self.pending.add(Ministry(abbreviation=unique, name=name[:200]), reason)
         self.add(ministry)
         return ministry

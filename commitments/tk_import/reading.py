@@ -1,5 +1,5 @@
 """Reading the Kamer's files: the size limit, the JSON, the records and their fields; the problems
-found (Issue), the report the commands print, and the one transaction the writing runs in."""
+found (Issue), the report the commands print, and the order of an import (run_import)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from commitments.tk_import.texts import MATCH_THRESHOLD
@@ -75,6 +74,8 @@ class ImportReport:
     skipped_deleted: int = 0
     warnings: list[Issue] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
+    # Records someone else saved while the import ran: left as they are, not overwritten.
+    stale: list[str] = field(default_factory=list)
 
     def lines(self, verbose=False):
         """The report as the commands print it: counts first, then what a person should check."""
@@ -92,6 +93,8 @@ class ImportReport:
             ("Verschillen met de Kamer (onze status blijft; zie /verschillen/):", self.differences),
             ("Verwijderd bij de Kamer (de onze blijft; zie /verschillen/):", self.deleted),
             ("Overgeslagen:", [str(issue) for issue in self.errors]),
+            ("Tijdens de import door iemand anders gewijzigd, niet bijgewerkt (start de import "
+             "opnieuw):", self.stale),
             ("Waarschuwingen:", [str(issue) for issue in self.warnings]),
         ]
         if verbose or self.dry_run:
@@ -278,14 +281,20 @@ def find_duplicates(items, keys, report, label):
     return [item for item in items if id(item) not in bad]
 
 
-def run_import(report, *, dry_run, skip_invalid, write):
-    """Refuse on errors unless told to skip them; write in one transaction; roll back a dry run."""
+def run_import(report, *, dry_run, skip_invalid, plan):
+    """Refuse on errors unless told to skip them; plan what to do from reads only (a dry run
+    stops there: it writes nothing and takes no lock); then write.
+
+    `plan()` returns the work, whose `write()` writes in short transactions (writing.py,
+    `in_short_transactions`): every record was checked before, so what is left to go wrong is
+    the database itself or someone else's change meanwhile, and a run that stops halfway is
+    completed by running it again (what was imported is then unchanged).
+    """
     if report.errors and not skip_invalid:
         raise ImportRefused(report)
-    with transaction.atomic():
-        write()
-        if dry_run:
-            transaction.set_rollback(True)
+    work = plan()
+    if not dry_run:
+        work.write()
     return report
 
 

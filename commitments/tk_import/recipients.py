@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from commitments.tk_import.people import Name
 from commitments.tk_import.reading import Issue, RecordError, json_type, text_value
-from register.history import ChangeSource, save_with_history
 from register.models import Party
 
 FIELD = "ToegezegdAan"
@@ -102,9 +101,10 @@ def parse_fractie(value):
 
 class Parties:
     """The parties we hold, read in one query, matched by abbreviation, then alias ("CU" for
-    ChristenUnie), then name, capitals ignored; created when new."""
+    ChristenUnie), then name, capitals ignored; planned (Pending) when new."""
 
-    def __init__(self):
+    def __init__(self, pending):
+        self.pending = pending
         self.abbreviations, self.aliases, self.names = {}, {}, {}
         for party in Party.objects.all():
             self.add(party)
@@ -121,11 +121,11 @@ class Parties:
         key = text.casefold()
         return self.abbreviations.get(key) or self.aliases.get(key) or self.names.get(key)
 
-    def get_or_create(self, abbreviation, name, *, by, reason):
+    def get_or_create(self, abbreviation, name, *, reason):
         party = (abbreviation and self.find(abbreviation)) or (name and self.find(name))
         if not party:
-            party = save_with_history(Party(abbreviation=(abbreviation or name)[:50], name=name),
-                                      by=by, reason=reason, source=ChangeSource.IMPORT)
+            party = self.pending.add(Party(abbreviation=(abbreviation or name)[:50], name=name),
+                                     reason)
             self.add(party)
         return party
 
@@ -139,8 +139,8 @@ class Recipients:
     this import, as register.Party keeps no Id of the Kamer's.
     """
 
-    def __init__(self, people, report, *, by):
-        self.people, self.report, self.by = people, report, by
+    def __init__(self, people, report):
+        self.people, self.report = people, report
         self.parties = None
         self.party_by_tk_id = {}
         self.resolved = {}
@@ -149,7 +149,7 @@ class Recipients:
         """`reason(item)`: the history reason of a person or party created for `item`."""
         named = [item for item in items if item.recipient]
         if named and self.parties is None:
-            self.parties = Parties()
+            self.parties = Parties(self.people.pending)
         members, parties = {}, {}
         for expanded in (True, False):
             for item in named:
@@ -169,8 +169,7 @@ class Recipients:
         recipient = item.recipient
         if not (recipient.member or recipient.member_id):
             return None
-        person = self.people.member(recipient.member, recipient.member_id, by=self.by,
-                                    reason=reason(item))
+        person = self.people.member(recipient.member, recipient.member_id, reason=reason(item))
         if person is None:
             self.warn(item, f"Persoon_Id {recipient.member_id} kennen we niet; klap "
                             f"ToegezegdAan/Persoon uit om het Kamerlid vast te leggen")
@@ -179,7 +178,7 @@ class Recipients:
     def party(self, item, reason):
         recipient = item.recipient
         if recipient.party or recipient.party_name:
-            party = self.parties.get_or_create(recipient.party, recipient.party_name, by=self.by,
+            party = self.parties.get_or_create(recipient.party, recipient.party_name,
                                                reason=reason(item))
             if recipient.party_id:
                 self.party_by_tk_id.setdefault(recipient.party_id, party)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from commitments.models import CommitmentRelation
 from commitments.tk_import.reading import Issue, RecordError, in_chunks, json_type, text_value
-from commitments.tk_import.writing import create_with_history
+from commitments.tk_import.writing import create_with_history, in_short_transactions
 
 Kind = CommitmentRelation.Kind
 # The navigation of the Kamer's record: our kind, read as "this commitment is a … of that one".
@@ -43,38 +43,46 @@ def related_id(entry, name):
 
 
 class Relations:
-    """The relations the records name, written in one bulk insert (with their history) once
-    every commitment of the import has its row. A relation we hold is not written again; one
-    the Kamer no longer names is kept (a person may have added it)."""
+    """The relations the records name, planned with the import and written once every
+    commitment of the import has its row. A relation we hold is not written again; one the
+    Kamer no longer names is kept (a person may have added it)."""
 
     def __init__(self, report, by):
         self.report, self.by = report, by
+        self.planned = []
 
-    def write(self, items, commitments, reason):
-        """`commitments`: the Kamer's Id → our commitment, for all we hold or just wrote;
-        `reason(item, text)`: the history reason."""
+    def plan(self, items, commitments, reason):
+        """`commitments`: the Kamer's Id → our commitment, held or planned; `reason(item,
+        text)`: the history reason."""
         wanted = self.wanted(items, commitments)
-        if not wanted:
-            return
-        held = set(in_chunks(CommitmentRelation.objects.values_list("source_id", "kind",
-                                                                    "target_id"),
-                             "source_id", {source for source, _kind, _target in wanted}))
-        relations = []
-        for key, (item, source, kind, target) in wanted.items():
-            if key in held:
+        held = held_relations(wanted.values())
+        for item, source, kind, target in wanted.values():
+            if (source.pk, kind, target.pk) in held:
                 continue
             relation = CommitmentRelation(source=source, kind=kind, target=target)
             text = f"{source.number} {kind.label} {target.number}"
             relation._change_reason = reason(item, f"relatie {text}")
             self.report.related.append(f"{source.number} ({item.tk_number}) {kind.label} "
                                        f"{target.number} ({target.tk_number or target.tk_id})")
-            relations.append(relation)
+            self.planned.append(relation)
+
+    def write(self):
+        in_short_transactions(self.planned, self.write_chunk)
+        self.planned = []
+
+    def write_chunk(self, relations):
+        for relation in relations:  # the commitments have their rows now
+            relation.source_id, relation.target_id = relation.source.pk, relation.target.pk
+        # Added meanwhile by someone else: not twice.
+        held = held_relations((None, r.source, r.kind, r.target) for r in relations)
+        relations = [r for r in relations if (r.source_id, r.kind, r.target_id) not in held]
         create_with_history(relations, CommitmentRelation, by=self.by)
         for relation in relations:
             relation.__dict__.pop("_change_reason", None)
 
     def wanted(self, items, commitments):
-        """{(source pk, kind, target pk): (item, source, kind, target)}; the others warned of."""
+        """{(source, kind, target) by identity: (item, source, kind, target)}; the others warned
+        of."""
         wanted = {}
         for item in items:
             source = commitments[item.tk_id]
@@ -86,8 +94,18 @@ class Relations:
                 elif target is source:
                     self.warn(item, name, "verwijst naar de toezegging zelf; niet vastgelegd")
                 else:
-                    wanted.setdefault((source.pk, kind, target.pk), (item, source, kind, target))
+                    wanted.setdefault((id(source), kind, id(target)),
+                                      (item, source, kind, target))
         return wanted
 
     def warn(self, item, name, message):
         self.report.warnings.append(Issue(item.file, message, item.index, item.key, name))
+
+
+def held_relations(wanted):
+    """The (source pk, kind, target pk) of those relations we hold already; a commitment that
+    has no row yet has none."""
+    sources = {source.pk for _item, source, _kind, _target in wanted if source.pk}
+    return set(in_chunks(CommitmentRelation.objects.values_list("source_id", "kind",
+                                                                "target_id"),
+                         "source_id", sources))

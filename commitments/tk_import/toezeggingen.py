@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -14,7 +15,6 @@ from commitments.models import Commitment, Status
 from commitments.tk_import.letters import Letter, Letters, parse_letter
 from commitments.tk_import.people import Ministries, Name, People, bewindspersoon_name
 from commitments.tk_import.reading import (
-    ImportRefused,
     ImportReport,
     Issue,
     RecordError,
@@ -39,7 +39,12 @@ from commitments.tk_import.texts import (
     short_title,
     similarity,
 )
-from commitments.tk_import.writing import create_with_history
+from commitments.tk_import.writing import (
+    CHUNK,
+    Pending,
+    create_with_history,
+    in_short_transactions,
+)
 from register.history import ChangeSource
 from register.periods import parse_period
 
@@ -148,23 +153,27 @@ def import_toezeggingen(paths: Iterable, *, by, dry_run: bool = False, skip_inva
                            "Nummer")
     deleted = [i for i in items if i.deleted]
     return run_import(report, dry_run=dry_run, skip_invalid=skip_invalid,
-                      write=lambda: ToezeggingImport(report, by).run(live, deleted))
+                      plan=lambda: ToezeggingImport(report, by).plan(live, deleted))
 
 
 class ToezeggingImport:
-    """The writing half of the import: resolve, compare, then write in bulk."""
+    """The matching and writing half of the import: resolve, compare and plan without writing
+    anything (a dry run stops there), then write in bulk, in short transactions."""
 
     def __init__(self, report, by):
         self.report, self.by = report, by
         self.now = timezone.now()
+        self.pending = Pending(by)
         self.to_create, self.to_update, self.update_fields, self.staged = [], [], set(), set()
         # The Kamer's Id → our commitment, for the relations: all we hold, then this import's.
         self.commitments = {}
+        self.relations = Relations(report, by)
 
     def reason(self, item, text):
         return f"import TK {item.file}: {text}"
 
-    def run(self, live, deleted):
+    def plan(self, live, deleted):
+        """Everything the import will do, worked out from reads only; returns self."""
         existing = list(Commitment.objects.exclude(tk_id="", tk_number=""))
         by_id = {c.tk_id: c for c in existing if c.tk_id}
         by_number = {c.tk_number: c for c in existing if c.tk_number}
@@ -196,28 +205,31 @@ class ToezeggingImport:
             commitment = by_id.get(item.tk_id) or (
                 by_number.get(item.tk_number) if item.tk_number not in live_numbers else None)
             self.mark_deleted(item, commitment)
-        self.write()
-        Relations(self.report, self.by).write(live, self.commitments, self.reason)
+        numbers = NumberAllocator()
+        for commitment in self.to_create:
+            commitment.number = numbers.next(commitment)
+        self.report.created = [f"{c.number} ({c.tk_number}): {c.title}" for c in self.to_create]
+        self.relations.plan(live, self.commitments, self.reason)
+        return self
 
     def resolve(self, items):
-        """People, ministries, letters, members and parties: read once, created when missing."""
-        people, ministries = People(), Ministries()
-        self.letters = Letters([item.letter for item in items if item.letter])
+        """People, ministries, letters, members and parties: read once, planned when missing."""
+        people, ministries = People(self.pending), Ministries(self.pending)
+        self.letters = Letters([item.letter for item in items if item.letter], self.pending)
         self.person, self.ministry = {}, {}
         for item in items:
             reason = self.reason(item, f"bij toezegging {item.tk_number}")
             ministry = self.ministry.get(item.ministry) or ministries.get_or_create(
-                item.ministry, by=self.by, reason=reason)
+                item.ministry, reason=reason)
             self.ministry[item.ministry] = ministry
             key = (item.name, item.office)
             if key not in self.person:
                 self.person[key] = people.get_or_create(item.name, office=item.office,
-                                                        ministry=ministry, by=self.by,
-                                                        reason=reason)
-        self.letters.create_missing({item.letter: self.reason(item, f"bij toezegging "
-                                                                    f"{item.tk_number}")
-                                     for item in reversed(items) if item.letter}, by=self.by)
-        self.recipients = Recipients(people, self.report, by=self.by)
+                                                        ministry=ministry, reason=reason)
+        self.letters.plan_missing({item.letter: self.reason(item, f"bij toezegging "
+                                                                  f"{item.tk_number}")
+                                   for item in reversed(items) if item.letter})
+        self.recipients = Recipients(people, self.report)
         self.recipients.resolve(items, lambda item: self.reason(
             item, f"bij toezegging {item.tk_number}: toegezegd aan"))
 
@@ -234,8 +246,8 @@ class ToezeggingImport:
             hand[(commitment.bewindspersoon_id, commitment.made_on)].append(commitment)
         pairs = []
         for item in new:
-            person = self.resolved(item)[0]
-            for commitment in hand.get((person.pk, item.made_on), []):
+            person = self.resolved(item)[0]  # a person planned as new has no commitments yet
+            for commitment in hand.get((person.pk, item.made_on), []) if person.pk else ():
                 score = similarity(item.text, commitment.text)
                 if score >= MATCH_THRESHOLD:
                     pairs.append((score, item, commitment))
@@ -287,7 +299,7 @@ class ToezeggingImport:
         delivered = item.status in (Status.DONE, Status.PARTLY_DONE)
         if follows and item.word and (item.status != commitment.status or delivered):
             self.apply_status(commitment, item, document, warn=item.status != commitment.status)
-        changed = {name for name in UPDATABLE if getattr(commitment, name) != old[name]}
+        changed = {name for name in UPDATABLE if differs(commitment, name, old[name])}
         if not changed:
             self.report.unchanged += 1
             return
@@ -364,42 +376,55 @@ class ToezeggingImport:
         self.to_update.append(commitment)
 
     def write(self):
-        numbers = NumberAllocator()
+        """What `plan` worked out, in short transactions: the people, ministries, parties,
+        dossiers and letters the commitments refer to, then the new commitments, the changed
+        ones and the relations, each chunk of them in a transaction of its own."""
+        with transaction.atomic():
+            self.pending.save()
+            self.letters.write(by=self.by)
+        in_short_transactions(self.to_create, self.create_chunk)
+        if self.to_update:
+            in_short_transactions(self.to_update, self.update_chunk)
+        self.relations.write()
+        self.report.created = [f"{c.number} ({c.tk_number}): {c.title}" for c in self.to_create]
+        for commitment in self.to_create + self.to_update:
+            commitment.__dict__.pop("_change_reason", None)
+
+    def create_chunk(self, commitments):
+        if Commitment.objects.filter(number__in=[c.number for c in commitments]).exists():
+            # Someone registered a commitment meanwhile and took a number planned here.
+            numbers = NumberAllocator()
+            for commitment in self.to_create[self.to_create.index(commitments[0]):]:
+                commitment.number = numbers.next(commitment)
 
         def complete(commitment):
             # What save() derives, done as each row is written rather than in create(): on
             # PostgreSQL the server inserts and indexes the rows already sent meanwhile.
             set_deadline(commitment, parse_period(commitment.text, commitment.made_on))
-            commitment.number = numbers.next(commitment)
             derive_on_save(commitment, deadline=False)  # the deadline: just above
 
-        create_with_history(self.to_create, Commitment, by=self.by, prepare=complete)
-        if self.to_update:
-            self.check_unchanged_meanwhile()
-            bulk_update_with_history(self.to_update, Commitment, sorted(self.update_fields),
-                                     batch_size=500, default_user=self.by,
-                                     custom_historical_attrs={"change_source":
-                                                              ChangeSource.IMPORT})
-        self.report.created = [f"{c.number} ({c.tk_number}): {c.title}" for c in self.to_create]
-        for commitment in self.to_create + self.to_update:
-            commitment.__dict__.pop("_change_reason", None)
+        create_with_history(commitments, Commitment, by=self.by, prepare=complete)
 
-    def check_unchanged_meanwhile(self):
-        """Refuse to overwrite a commitment someone saved after the import read it.
+    def update_chunk(self, commitments):
+        commitments = self.unchanged_meanwhile(commitments)
+        bulk_update_with_history(commitments, Commitment, sorted(self.update_fields),
+                                 batch_size=CHUNK, default_user=self.by,
+                                 custom_historical_attrs={"change_source": ChangeSource.IMPORT})
 
-        The rows to update are locked first (PostgreSQL; SQLite's IMMEDIATE transaction already
-        keeps other writers out), so no change can slip in between this check and the write.
-        Only these rows are locked: locking every row read would make a re-import write.
+    def unchanged_meanwhile(self, commitments):
+        """The commitments nobody saved after the import read them; the others are left alone
+        and listed in the report (running the import again brings them up to date).
+
+        The rows are locked first (PostgreSQL; SQLite's IMMEDIATE transaction already keeps
+        other writers out), so no change can slip in between this check and the write. Only
+        these rows are locked: locking every row read would make a re-import write.
         """
-        read = {commitment.pk: commitment.version - 1 for commitment in self.to_update}
-        locked = Commitment.objects.select_for_update().values_list("pk", "version")
-        stale = [pk for pk, version in in_chunks(locked, "pk", read) if version != read[pk]]
-        if stale:
-            numbers = Commitment.objects.filter(pk__in=stale[:10]).values_list("number",
-                                                                               flat=True)
-            self.report.errors = [Issue("", f"toezegging {number} is tijdens de import door "
-                                            f"iemand anders gewijzigd") for number in numbers]
-            raise ImportRefused(self.report, hint="Start de import opnieuw.")
+        read = {commitment.pk: commitment.version - 1 for commitment in commitments}
+        locked = Commitment.objects.select_for_update().values_list("pk", "version", "number")
+        stale = {pk: number for pk, version, number in in_chunks(locked, "pk", read)
+                 if version != read[pk]}
+        self.report.stale += sorted(stale.values())
+        return [commitment for commitment in commitments if commitment.pk not in stale]
 
 
 UPDATABLE = ["tk_id", "tk_number", "tk_status", "tk_activity_number", "tk_notes", "tk_modified",
@@ -409,6 +434,22 @@ UPDATABLE = ["tk_id", "tk_number", "tk_status", "tk_activity_number", "tk_notes"
 DERIVED_ON_SAVE = {"deadline_parsed_start", "deadline_parsed_end", "deadline_start",
                    "deadline_end", "deadline_overridden"} | (
     {"search_title", "search_text"} & {f.name for f in Commitment._meta.concrete_fields})
+
+
+RELATIONS = {field.attname: field for field in Commitment._meta.concrete_fields
+             if field.is_relation}
+
+
+def differs(commitment, name, old):
+    """Whether field `name` changed. A person, ministry, party or letter the import plans as new
+    has no id yet: set on the commitment, it is a change whatever the id says."""
+    if getattr(commitment, name) != old:
+        return True
+    field = RELATIONS.get(name)
+    if field is None or not field.is_cached(commitment):
+        return False
+    related = field.get_cached_value(commitment)
+    return related is not None and related.pk is None
 
 
 def derive_on_save(commitment, *, deadline=True):

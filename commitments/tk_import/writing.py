@@ -18,6 +18,7 @@ compares the two ways row by row.
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from operator import attrgetter
 
@@ -26,7 +27,8 @@ from django.db.models import Field
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
-from register.history import ChangeSource
+from commitments.models import Commitment
+from register.history import ChangeSource, save_with_history
 
 BATCH_SIZE = 500
 # Fields whose get_db_prep_save returns a value of this type (or None) unchanged on PostgreSQL.
@@ -145,3 +147,48 @@ class Converter:
         return [value if plain and (value is None or type(value) is plain)
                 else prepare(value, connection)
                 for value, (plain, prepare) in zip(values, self.steps, strict=True)]
+
+
+# --- Planning first, then short transactions --------------------------------------------------
+
+# Records per transaction: on SQLite a few tenths of a second of the write lock.
+CHUNK = 500
+# Between two transactions on SQLite: a writer waiting for the lock (a clerk's status change)
+# tries again at least every 100 ms (SQLite's busy handler), so this lets it in.
+SQLITE_PAUSE = 0.11
+
+
+def in_short_transactions(objects, write, *, size=CHUNK):
+    """`write(chunk)` for each chunk of `objects`, each chunk in a transaction of its own.
+
+    SQLite lets one writer in at a time (and the project's transactions take the lock at BEGIN):
+    one transaction for a whole import kept clerks out for as long as it ran. A chunk holds
+    complete records — each with its history row — so what is committed is consistent, and a
+    run that stops halfway is completed by running the same import again.
+    """
+    pause = connections[router.db_for_write(Commitment)].vendor == "sqlite"
+    for start in range(0, len(objects), size):
+        if start and pause:
+            time.sleep(SQLITE_PAUSE)
+        with transaction.atomic():
+            write(objects[start:start + size])
+
+
+class Pending:
+    """The people, offices, ministries, parties and dossiers an import needs and does not hold
+    (or whose missing details it fills in), in the order they must be saved. Planning only
+    collects them, so that a dry run writes nothing and takes no lock; `save` writes them,
+    each with its history row, before the records that refer to them."""
+
+    def __init__(self, by):
+        self.by = by
+        self.objects = {}  # id(obj): (obj, reason), in order of addition
+
+    def add(self, obj, reason):
+        self.objects.setdefault(id(obj), (obj, reason))
+        return obj
+
+    def save(self):
+        for obj, reason in self.objects.values():
+            save_with_history(obj, by=self.by, reason=reason, source=ChangeSource.IMPORT)
+        self.objects = {}

@@ -2,9 +2,10 @@
 otherwise, keeps ours where a person did, and links what we entered by hand."""
 
 import datetime
+import io
 
 import pytest
-from django.core.management import CommandError
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from commitments.models import Commitment, Status
@@ -265,10 +266,20 @@ def test_a_commitment_saved_by_someone_else_during_the_import_is_not_overwritten
 
     monkeypatch.setattr(ToezeggingImport, "resolve", resolve_while_a_clerk_saves)
     path = write(tmp_path, "toezeggingen-2025-03.json", [afgedaan()])
+    out = io.StringIO()
     with pytest.raises(CommandError) as error:
-        run("import_tk_toezeggingen", path)
-    assert str(error.value) == ("Import geweigerd; er is niets opgeslagen. 1 probleem:\n"
-                                f"  toezegging {first['TZ202412-116'].number} is tijdens de "
-                                "import door iemand anders gewijzigd\nStart de import opnieuw.")
+        call_command("import_tk_toezeggingen", str(path), user="griffie", stdout=out)
+    assert error.value.returncode == 3
+    assert str(error.value) == ("1 toezegging(en) niet bijgewerkt: iemand wijzigde ze tijdens de "
+                                "import; de rest is geïmporteerd. Start de import opnieuw "
+                                "(afsluitcode 3).")
+    assert (f"Tijdens de import door iemand anders gewijzigd, niet bijgewerkt (start de import "
+            f"opnieuw) (1):\n  {first['TZ202412-116'].number}") in out.getvalue()
     commitment = Commitment.objects.get(tk_number="TZ202412-116")
-    assert (commitment.status, commitment.tk_status) == (Status.OPEN, "Openstaand")
+    assert (commitment.status, commitment.tk_status) == (Status.IN_PROGRESS, "Openstaand")
+    assert commitment.history.latest().history_change_reason == "Intussen"
+    # Run again: now it is brought up to date (the Kamer's word; our status a person set stays).
+    monkeypatch.undo()
+    run("import_tk_toezeggingen", path)
+    commitment = Commitment.objects.get(tk_number="TZ202412-116")
+    assert (commitment.status, commitment.tk_status) == (Status.IN_PROGRESS, "Afgedaan")

@@ -10,9 +10,10 @@ from register.management.base import UserCommand
 
 # The exit status when --skip-invalid left records or files out; the valid ones were imported.
 SKIPPED = 3
-EXIT_CODES = (f"Afsluitcode 0: alles geïmporteerd; 1: geweigerd, niets opgeslagen; {SKIPPED}: met "
-              "--skip-invalid zijn ongeldige records of bestanden overgeslagen en de geldige "
-              "geïmporteerd.")
+EXIT_CODES = (f"Afsluitcode 0: alles geïmporteerd; 1: geweigerd, niets opgeslagen (of afgebroken "
+              f"door een databasefout); {SKIPPED}: met --skip-invalid zijn ongeldige records of "
+              "bestanden overgeslagen en de geldige geïmporteerd, of een toezegging die iemand "
+              "tijdens de import wijzigde is niet bijgewerkt.")
 
 
 class Command(UserCommand):
@@ -42,10 +43,17 @@ class Command(UserCommand):
         except ImportRefused as refused:
             raise CommandError(str(refused)) from None
         except DatabaseError as error:
-            raise CommandError(f"Import mislukt; er is niets opgeslagen ({error}). Probeer het "
-                               f"opnieuw.") from error
+            # The import writes in short transactions: what was committed stays, complete and
+            # with its history; the same run again adds the rest and leaves that unchanged.
+            raise CommandError(f"Import afgebroken door een fout van de database ({error}). Wat "
+                               f"al was opgeslagen blijft, met geschiedenis; start dezelfde import "
+                               f"opnieuw om de rest te importeren.") from error
         for line in report.lines(verbose=verbosity > 1):
             self.stdout.write(line)
+        if report.stale:
+            raise CommandError(f"{len(report.stale)} toezegging(en) niet bijgewerkt: iemand "
+                               f"wijzigde ze tijdens de import; de rest is geïmporteerd. Start de "
+                               f"import opnieuw (afsluitcode {SKIPPED}).", returncode=SKIPPED)
         skipped = report.skipped_invalid()
         if skipped:
             done = "proefrun, er is niets opgeslagen" if dry_run else \
