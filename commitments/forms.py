@@ -1,8 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Commitment, Execution, Motion, Status, VoteOutcome
+from register.concurrency import BaseField, remember_base
 from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
 from register.models import Debate, Person, SavedView
 
@@ -11,10 +13,15 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class EditReasonMixin(forms.Form):
     version = VersionField(required=False)
+    base = BaseField()
     reason = forms.CharField(
         label=_("Toelichting bij deze wijziging"), required=False, max_length=500,
         help_text=_("Komt in de geschiedenis; bijvoorbeeld waarom de termijn is aangepast."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        remember_base(self, [self])
 
 
 class CommitmentForm(EditReasonMixin, forms.ModelForm):
@@ -42,10 +49,12 @@ class CommitmentForm(EditReasonMixin, forms.ModelForm):
             .distinct()
         if self.instance.pk:
             # The parsed period stays visible next to the override fields.
+            # As the conflict section and the timeline show dates: in words, not ISO.
             period = (self.instance.deadline_parsed_start, self.instance.deadline_parsed_end)
             if period[0]:
                 self.fields["deadline_text"].help_text = _(
-                    "Afgeleid: %(start)s – %(end)s.") % {"start": period[0], "end": period[1]}
+                    "Afgeleid: %(start)s – %(end)s.") % {"start": date_format(period[0], "j F Y"),
+                                                         "end": date_format(period[1], "j F Y")}
 
     def clean(self):
         cleaned = super().clean()

@@ -26,7 +26,7 @@ from commitments.forms import (
 from commitments.models import STATUS_EXPLANATIONS, Commitment, Motion, Status
 from commitments.services import commitment_save, motion_save
 from commitments.tk_import import kamer_differences
-from register.concurrency import StaleEdit, keep_typed_values
+from register.concurrency import StaleEdit, keep_typed_values, merge, resolve_choices
 from register.history import timeline
 from register.models import FeedToken, LetterItem, SavedView
 
@@ -157,14 +157,15 @@ def commitment_create(request):
 
 
 def edit_view(request, record, form_class, save, template):
-    """The shared edit screen: save, or show the conflict with the user's input kept."""
+    """The shared edit screen: save, or show the conflict merged three ways (the other person's
+    changes taken over, the user's kept, what both changed to be chosen)."""
     form = form_class(request.POST or None, instance=record)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
+    conflict = resolve_choices(form, [form]) if request.method == "POST" else None
+    if request.method == "POST" and conflict is None and form.is_valid():
         try:
             save(form=form, by=request.user)
         except StaleEdit as stale:
-            conflict = keep_typed_values(form, stale)
+            conflict = merge(form, [form], stale, [form_class(instance=stale.current)])
         else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
             return redirect(record)

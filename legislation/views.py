@@ -22,7 +22,7 @@ from legislation.forms import (
 from legislation.history import plan_summaries, stage_records, track_history
 from legislation.models import LawTrack, Stage
 from legislation.timeline import build_chart
-from register.concurrency import StaleEdit, keep_typed_values
+from register.concurrency import StaleEdit, keep_typed_values, merge, resolve_choices
 
 
 def get_track(pk):
@@ -78,12 +78,12 @@ def track_create(request):
 def track_edit(request, pk):
     track = get_track(pk)
     form = LawTrackForm(request.POST or None, instance=track)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
+    conflict = resolve_choices(form, [form]) if request.method == "POST" else None
+    if request.method == "POST" and conflict is None and form.is_valid():
         try:
             services.lawtrack_save(form=form, by=request.user)
         except StaleEdit as stale:
-            conflict = keep_typed_values(form, stale)
+            conflict = merge(form, [form], stale, [LawTrackForm(instance=stale.current)])
         else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
             return redirect(track)

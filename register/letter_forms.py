@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from register.concurrency import BaseField
 from register.dates import next_reference_date
 from register.forms import VersionField
 from register.models import (
@@ -67,6 +68,7 @@ class ComposeForm(forms.Form):
 
 class LetterForm(forms.ModelForm):
     version = VersionField()
+    base = BaseField()
     kamerstuk = forms.RegexField(
         label=_("Kamerstuknummer (als al bekend)"), required=False, max_length=4,
         regex=r"^[0-9]{1,4}$", error_messages={"invalid": _("Een getal, bijvoorbeeld 468.")})
@@ -221,6 +223,12 @@ class VersionForm(forms.Form):
     """The version the user saw when pressing a button: an action on a changed letter is refused."""
 
     version = VersionField()
+
+
+class TextsVersionForm(VersionForm):
+    """The advisors' texts screen: the version, and the texts as loaded (the merge's base)."""
+
+    base = BaseField()
 
 
 class SendBackForm(VersionForm):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from commitments.filters import CommitmentFilter
 from commitments.models import Commitment
 from register import letters
-from register.concurrency import StaleEdit, keep_typed_values
+from register.concurrency import StaleEdit, merge, remember_base, resolve_choices
 from register.history import timeline
 from register.letter_forms import (
     AddItemForm,
@@ -26,6 +26,7 @@ from register.letter_forms import (
     SectionFormSet,
     SendBackForm,
     TextFormSet,
+    TextsVersionForm,
     VersionForm,
 )
 from register.letter_layout import letter_context, render_letter_pdf
@@ -145,13 +146,20 @@ def letter_edit(request, pk):
     form = LetterForm(post, instance=letter)
     sections = SectionFormSet(post, instance=letter, prefix="sections")
     items = ItemFormSet(post, instance=letter, prefix="items")
-    conflict = None
-    if post is not None and letter.is_draft and all(
+    edited = [form, *sections.forms, *items.forms]
+    remember_base(form, edited)
+    conflict = resolve_choices(form, edited, formset=(sections, items)) if post else None
+    if post is not None and conflict is None and letter.is_draft and all(
             [form.is_valid(), sections.is_valid(), items.is_valid()]):
         try:
             letters.letter_save(form=form, sections=sections, items=items, by=request.user)
         except StaleEdit as stale:
-            conflict = keep_typed_values(form, stale)
+            current = stale.current
+            conflict = merge(form, edited, stale, [
+                LetterForm(instance=current),
+                *SectionFormSet(instance=current, prefix="sections").forms,
+                *ItemFormSet(instance=current, prefix="items").forms],
+                formset=(sections, items))
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -196,14 +204,17 @@ def letter_texts(request, pk):
     letter = get_letter(pk)
     post = request.POST if request.method == "POST" else None
     formset = TextFormSet(post, instance=letter, prefix="items")
-    version = VersionForm(post, initial={"version": letter.version})
-    conflict = None
-    if post is not None and letter.is_draft and version.is_valid() and formset.is_valid():
+    version = TextsVersionForm(post, initial={"version": letter.version})
+    remember_base(version, formset.forms)
+    conflict = resolve_choices(version, formset.forms, formset=(formset,)) if post else None
+    if post is not None and conflict is None and letter.is_draft and version.is_valid() \
+            and formset.is_valid():
         try:
             letters.letter_save_texts(letter=letter, formset=formset,
                                       version=version.cleaned_data["version"], by=request.user)
         except StaleEdit as stale:
-            conflict = keep_typed_values(version, stale)
+            fresh = TextFormSet(instance=stale.current, prefix="items")
+            conflict = merge(version, formset.forms, stale, fresh.forms, formset=(formset,))
         except ValidationError as error:
             version.add_error(None, error)
         else:
