@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from register.admin_base import HistoryAdmin
 from register.auth import lockout_for
+from register.letters import letter_reopen
 from register.models import (
     Committee,
     Debate,
@@ -145,6 +146,18 @@ class ProgressLetterAdmin(HistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not (obj and obj.is_final)
+
+    # An edit of a submitted or approved letter sends it back to draft (DESIGN.md "Letters"):
+    # before the letter's own fields are saved, or before the first changed section or item.
+    def save_model(self, request, obj, form, change):
+        if change and set(form.changed_data) - {"change_reason", "seen_version"}:
+            letter_reopen(letter=obj, by=request.user, reason=self.reason(form))
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if change and formset.has_changed():
+            letter_reopen(letter=form.instance, by=request.user, reason=self.reason(form))
+        super().save_formset(request, form, formset, change)
 
 
 # --- Login throttle ----------------------------------------------------------------------------

@@ -16,7 +16,13 @@ from commitments.demo import at
 from register import demo_letter
 from register.history import save_with_history
 from register.letter_layout import render_letter_pdf
-from register.letters import finalise
+from register.letters import (
+    approval_record,
+    finalise,
+    letter_content,
+    letter_items,
+    record_approval,
+)
 from register.models import (
     Addressee,
     LetterItem,
@@ -103,13 +109,12 @@ def load(objects, *, by):
     load_sections(letter, subjects(objects), by=author)
     # Approved by a second person; when the demo runs without the letter staff's accounts the
     # --user stands in for both, so the approval is recorded as it happened, not re-checked.
-    for user, hour, reason, fields in (
-            (author, 12, "Ter goedkeuring aangeboden",
-             {"status": LetterStatus.FOR_APPROVAL, "submitted_at": at(DATE, 12)}),
-            (approver, 13, "Goedgekeurd", {"approver": approver, "approved_at": at(DATE, 13)})):
-        for name, value in fields.items():
-            setattr(letter, name, value)
-        save_with_history(letter, by=user, reason=reason, at=at(DATE, hour))
+    letter.status, letter.submitted_at = LetterStatus.FOR_APPROVAL, at(DATE, 12)
+    save_with_history(letter, by=author, reason="Ter goedkeuring aangeboden", at=at(DATE, 12))
+    items = letter_items(letter)
+    record_approval(letter, by=approver, at=at(DATE, 13), record=approval_record(
+        letter, letter_content(letter, items=items), items))
+    save_with_history(letter, by=approver, reason="Goedgekeurd", at=at(DATE, 13))
     # After the register's own changes of that afternoon (commitments/demo.py, 15:00; law
     # tracks, 16:00), so the next letter does not report them again.
     objects["letter"] = finalise(letter, by=author, at=at(DATE, 17), render=render_once)

@@ -231,6 +231,12 @@ class TextsVersionForm(VersionForm):
     base = BaseField()
 
 
+class ApproveForm(VersionForm):
+    """The approver approves the content seen: its fingerprint (register.letters.content_sha256)."""
+
+    content = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+
+
 class SendBackForm(VersionForm):
     comment = forms.CharField(label=_("Waarom gaat de brief terug?"), max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 3}))

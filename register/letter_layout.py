@@ -13,6 +13,7 @@ can make the renderer fetch anything else.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import logging
 import mimetypes
@@ -50,6 +51,8 @@ __all__ = [
     "Sender",
     "StaticURLFetcher",
     "cited_references",
+    "content_from_data",
+    "content_to_data",
     "dutch_date",
     "html_to_pdf",
     "letter_context",
@@ -151,6 +154,27 @@ class LetterContent:
             # The rappel comes from the Eerste Kamer, so its answer goes there.
             default = EERSTE_KAMER if self.kind == "rappel" else TWEEDE_KAMER
             object.__setattr__(self, "addressee", default)
+
+
+def content_to_data(content: LetterContent) -> dict:
+    """The content as JSON-ready data (the approved content a letter stores)."""
+    data = dataclasses.asdict(content)
+    data["date"] = content.date.isoformat()
+    return data
+
+
+def content_from_data(data: dict) -> LetterContent:
+    """The LetterContent that `content_to_data` wrote, exactly."""
+    annex = data.get("annex")
+    return LetterContent(**{
+        **data, "date": datetime.date.fromisoformat(data["date"]),
+        "sender": Sender(**{**data["sender"],
+                            "postal_lines": tuple(data["sender"]["postal_lines"])}),
+        "addressee": tuple(data["addressee"]),
+        "sections": tuple(Section(**section) for section in data["sections"]),
+        "rappel_rows": tuple(RappelRow(**row) for row in data["rappel_rows"]),
+        "annex": Annex(title=annex["title"], rows=tuple(AnnexRow(**row) for row in annex["rows"]))
+        if annex else None})
 
 
 def dutch_date(day: datetime.date) -> str:

@@ -19,6 +19,7 @@ from register.concurrency import StaleEdit, merge, remember_base, resolve_choice
 from register.history import timeline
 from register.letter_forms import (
     AddItemForm,
+    ApproveForm,
     ComposeForm,
     ItemFormSet,
     KamerstukForm,
@@ -128,12 +129,16 @@ def actions_for(user, letter):
 def letter_detail(request, pk):
     letter = get_letter(pk)
     items = letters.letter_items(letter)
-    context = letter_context(letters.letter_content(letter, items=items))
+    content = letters.shown_content(letter, items)
+    context = letter_context(content)
     return render(request, "letters/letter_detail.html", {
         **context, "record": letter, "items": items, "timeline": timeline(letter),
         "actions": actions_for(request.user, letter),
         "cited": list({r.ident: r for r in context["letter"].references}.values()),
+        "register_changes": letters.register_changes_since_approval(letter),
         "version_form": VersionForm(initial={"version": letter.version}),
+        "approve_form": ApproveForm(initial={"version": letter.version,
+                                             "content": letters.content_sha256(content)}),
         "send_back_form": SendBackForm(initial={"version": letter.version}),
         "kamerstuk_form": KamerstukForm(),
     })
@@ -258,7 +263,7 @@ def letter_pdf(request, pk):
                                 filename=name)
         response["ETag"] = f'"{letter.pdf_sha256}"'
     else:
-        response = HttpResponse(render_letter_pdf(letters.letter_content(letter)),
+        response = HttpResponse(render_letter_pdf(letters.shown_content(letter)),
                                 content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{name}"'
     response["Cache-Control"] = "private, no-cache"
@@ -293,7 +298,8 @@ def letter_submit(request, pk):
 @permission_required("register.approve_progressletter", raise_exception=True)
 def letter_approve(request, pk):
     return step(request, pk, letters.letter_approve,
-                _("De brief is goedgekeurd en kan worden vastgesteld."))
+                _("De brief is goedgekeurd en kan worden vastgesteld."), form_class=ApproveForm,
+                expected_content="content")
 
 
 @require_POST
@@ -322,6 +328,7 @@ def letter_finalise(request, pk):
     return render(request, "letters/finalise.html", {
         "record": letter, "items": items, "document": document, "plan": plan,
         "problem": problem, "blocked": any(d.action == "refused" for d in plan),
+        "register_changes": letters.register_changes_since_approval(letter),
         "reported": [i for i in items if not i.delivers],
         "version_form": VersionForm(initial={"version": letter.version}),
     })

@@ -16,6 +16,7 @@ the demo data.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -40,7 +41,13 @@ from commitments.models import (
 )
 from legislation.models import LawTrack
 from register.concurrency import StaleEdit
-from register.history import HistoryBase, delete_with_history, dutch_reason, save_with_history
+from register.history import (
+    HistoryBase,
+    delete_with_history,
+    dutch_reason,
+    save_with_history,
+    timeline,
+)
 from register.letter_compose import (
     commitment_text,
     law_track_text,
@@ -61,6 +68,8 @@ from register.letter_layout import (
     Section,
     Sender,
     cited_references,
+    content_from_data,
+    content_to_data,
     dutch_date,
     render_letter_pdf,
 )
@@ -84,6 +93,7 @@ __all__ = [
     "letter_finalise",
     "letter_items",
     "letter_record_kamerstuk",
+    "letter_reopen",
     "letter_send_back",
     "letter_submit",
 ]
@@ -148,20 +158,35 @@ def rappel_rows(letter, items):
         for item in items if item.commitment_id and letter.kind == LetterKind.RAPPEL)
 
 
+def in_letter(items, kind):
+    return [item.subject.pk for item in items if item.subject_kind == kind]
+
+
+def annex_commitments(letter, items):
+    """The commitments the annex lists: the dossier's open ones, and those in the letter."""
+    return (Commitment.objects.filter(dossier=letter.dossier)
+            .filter(Q(status__in=OPEN_STATUSES) | Q(pk__in=in_letter(items, "commitment")))
+            .select_related("bewindspersoon").prefetch_related("bewindspersoon__offices")
+            .order_by("made_on", "number"))
+
+
+def annex_motions(letter, items):
+    """The motions the annex lists: the dossier's adopted open ones, and those in the letter."""
+    return (Motion.objects.filter(dossier=letter.dossier, vote_outcome=VoteOutcome.ADOPTED)
+            .filter(Q(execution_status__in=OPEN_EXECUTIONS) | Q(pk__in=in_letter(items, "motion")))
+            .select_related("dossier").order_by("number"))
+
+
+def has_annex(letter):
+    return letter.annex and letter.dossier_id
+
+
 def annex_for(letter, items):
     """The dossier's open commitments and motions, and those in the letter, with their status
     as the Kamer will read it: what the letter delivers is shown delivered."""
     dossier = letter.dossier
     delivering = {(item.subject_kind, item.subject.pk) for item in items if item.delivers}
-    in_letter = {kind: [pk for k, pk in ((i.subject_kind, i.subject.pk) for i in items)
-                        if k == kind] for kind in ("commitment", "motion")}
-    commitments = (Commitment.objects.filter(dossier=dossier)
-                   .filter(Q(status__in=OPEN_STATUSES) | Q(pk__in=in_letter["commitment"]))
-                   .select_related("bewindspersoon").prefetch_related("bewindspersoon__offices")
-                   .order_by("made_on", "number"))
-    motions = (Motion.objects.filter(dossier=dossier, vote_outcome=VoteOutcome.ADOPTED)
-               .filter(Q(execution_status__in=OPEN_EXECUTIONS) | Q(pk__in=in_letter["motion"]))
-               .select_related("dossier").order_by("number"))
+    commitments, motions = annex_commitments(letter, items), annex_motions(letter, items)
     rows = [AnnexRow(number=c.tk_number or c.number, text=one_line(c.title),
                      bewindspersoon=c.bewindspersoon.full_name,
                      deadline=one_line(c.deadline_text) or "geen termijn",
@@ -192,8 +217,91 @@ def letter_content(letter, *, items=None) -> LetterContent:
             opening=letter.opening, sections=section_bodies(letter, items), closing=letter.closing,
             rappel_rows=rappel_rows(letter, items),
             signatory_office=letter.signatory_office, signatory_name=letter.signatory_name,
-            annex=annex_for(letter, items) if letter.annex and letter.dossier_id else None,
+            annex=annex_for(letter, items) if has_annex(letter) else None,
         )
+
+
+# --- What was approved ----------------------------------------------------------------------
+#
+# Approving records the letter's full content and the register records it prints; finalising
+# renders exactly that content (DESIGN.md "Letters"). Register changes made after approval do not
+# reach the letter; the finalise confirmation lists them.
+
+# The fields of the register's records that a letter prints (headings, annex, rappel table).
+PRINTED_FIELDS = {
+    "commitment": ["number", "tk_number", "ek_number", "title", "text", "bewindspersoon",
+                   "deadline_text", "status"],
+    "motion": ["number", "title", "execution_status", "vote_outcome"],
+    "law_track": ["title"],
+}
+SUBJECT_MODELS = {"commitment": Commitment, "motion": Motion, "law_track": LawTrack}
+
+
+def content_sha256(content):
+    """A fingerprint of a letter's content: what an approver saw is what is approved."""
+    data = json.dumps(content_to_data(content), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def printed_subjects(letter, items):
+    """{kind: [pk, ...]}: the commitments, motions and law tracks the letter prints."""
+    printed = {kind: in_letter(items, kind) for kind in SUBJECT_MODELS}
+    if has_annex(letter):
+        printed["commitment"] = sorted({*printed["commitment"], *annex_commitments(
+            letter, items).values_list("pk", flat=True)})
+        printed["motion"] = sorted({*printed["motion"], *annex_motions(
+            letter, items).values_list("pk", flat=True)})
+    return printed
+
+
+def approval_record(letter, content, items):
+    return {"content": content_to_data(content), "printed": printed_subjects(letter, items)}
+
+
+def approved_content(letter):
+    """The LetterContent that was approved (None for a letter not approved)."""
+    if not letter.approved_content:
+        return None
+    return content_from_data(letter.approved_content["content"])
+
+
+def shown_content(letter, items=None):
+    """What the letter's screens and draft PDF show: once approved, what was approved."""
+    if letter.is_approved:
+        return approved_content(letter)
+    return letter_content(letter, items=items)
+
+
+@dataclass(frozen=True)
+class RegisterChange:
+    """A change after approval to a record the letter prints, which the letter will not show."""
+
+    subject: object
+    entry: object  # a register.history.TimelineEntry, its changes narrowed to printed fields
+
+
+def register_changes_since_approval(letter):
+    """What changed in the register, after approval, in what the letter prints — and the records
+    the letter would print now but did not when approved (a commitment added to the dossier)."""
+    if not letter.is_approved:
+        return []
+    items = letter_items(letter)
+    then = letter.approved_content["printed"]
+    now = printed_subjects(letter, items)
+    found = []
+    for kind, model in SUBJECT_MODELS.items():
+        labels = {str(model._meta.get_field(name).verbose_name) for name in PRINTED_FIELDS[kind]}
+        # One query per kind finds the few records changed since; only their history is read.
+        changed = model.history.filter(id__in={*then.get(kind, []), *now[kind]},
+                                       history_date__gt=letter.approved_at).values("id")
+        for subject in model.objects.filter(pk__in=changed):
+            for entry in timeline(subject)[::-1]:
+                if entry.record.history_date <= letter.approved_at:
+                    continue
+                entry.changes = [change for change in entry.changes if change.label in labels]
+                if entry.changes or entry.created:
+                    found.append(RegisterChange(subject, entry))
+    return sorted(found, key=lambda change: change.entry.record.history_date)
 
 
 def letter_pdf_name(letter):
@@ -248,8 +356,13 @@ def check_reviewer(letter, by):
         refuse(_("Deze brief ligt niet ter goedkeuring."), "not_for_approval")
 
 
-def letter_approve(*, letter, by, expected_version=None, at=None) -> ProgressLetter:
-    """Another member of brieven, or a superuser, approves the letter; never its author."""
+def letter_approve(*, letter, by, expected_version=None, expected_content=None,
+                   at=None) -> ProgressLetter:
+    """Another member of brieven, or a superuser, approves the letter; never its author.
+
+    Approving records the letter's full content (see approval_record); `expected_content`, the
+    content_sha256 of what the approver saw, refuses an approval of content that changed since.
+    """
     with transaction.atomic():
         current = letter.locked_copy(expected_version)
         check_reviewer(current, by)
@@ -258,9 +371,18 @@ def letter_approve(*, letter, by, expected_version=None, at=None) -> ProgressLet
                      "doet dat."), "own_letter")
         if current.approved_at:
             refuse(_("Deze brief is al goedgekeurd."), "approved")
-        current.approver, current.approved_at = by, at or timezone.now()
+        items = letter_items(current)
+        content = letter_content(current, items=items)
+        if expected_content and expected_content != content_sha256(content):
+            refuse(_("De brief is veranderd sinds u hem opende (het register is intussen "
+                     "bijgewerkt). Bekijk hem opnieuw en keur hem dan goed."), "content_changed")
+        record_approval(current, by=by, at=at, record=approval_record(current, content, items))
         save_with_history(current, by=by, reason=gettext_noop("Goedgekeurd"), at=at)
     return current
+
+
+def record_approval(letter, *, by, at=None, record):
+    letter.approver, letter.approved_at, letter.approved_content = by, at or timezone.now(), record
 
 
 def letter_send_back(*, letter, by, comment, expected_version=None, at=None) -> ProgressLetter:
@@ -271,8 +393,8 @@ def letter_send_back(*, letter, by, comment, expected_version=None, at=None) -> 
     with transaction.atomic():
         current = letter.locked_copy(expected_version)
         check_reviewer(current, by)
-        current.status, current.review_comment = LetterStatus.DRAFT, comment
-        current.submitted_at = current.approved_at = current.approver = None
+        current.back_to_draft()
+        current.review_comment = comment
         save_with_history(current, by=by, reason=dutch_reason(
             gettext_noop("Teruggestuurd: %(comment)s"), comment=comment), at=at)
     return current
@@ -283,6 +405,16 @@ def check_finalisable(letter):
         refuse(_("Deze brief is al vastgesteld."), "final")
     if not letter.is_approved:
         refuse(_("Alleen een goedgekeurde brief kan worden vastgesteld."), "not_approved")
+
+
+def letter_reopen(*, letter, by, reason):
+    """An edit of a letter after it was submitted (in /beheer/) sends it back to draft: what
+    goes out must be what is approved, so it is approved again. The caller holds the row."""
+    if letter.stored_status() != LetterStatus.FOR_APPROVAL:
+        return letter
+    letter.back_to_draft()
+    return save_with_history(letter, by=by, reason=dutch_reason(
+        gettext_noop("Gewijzigd na aanbieding (%(reason)s): terug naar concept"), reason=reason))
 
 
 def letter_finalise(*, letter, by, expected_version=None, at=None) -> ProgressLetter:
@@ -413,7 +545,7 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
     if expected_version is not None and fresh.version != int(expected_version):
         raise StaleEdit(fresh, int(expected_version))
     check_finalisable(fresh)
-    content = letter_content(fresh)
+    content = approved_content(fresh)  # exactly what was approved, not the register of now
     try:
         pdf = (render or render_letter_pdf)(content)
     except Exception as error:  # WeasyPrint fails in many ways (fonts, images, memory)

@@ -631,6 +631,11 @@ class ProgressLetter(Versioned):
                                  verbose_name=_("goedgekeurd door"))
     submitted_at = models.DateTimeField(_("aangeboden"), null=True, blank=True, editable=False)
     approved_at = models.DateTimeField(_("goedgekeurd"), null=True, blank=True, editable=False)
+    # What was approved, as register.letters.approval_record writes it: the letter's content
+    # (register.letter_layout.content_to_data) and the register records it prints. Finalising
+    # renders exactly this content.
+    approved_content = models.JSONField(_("goedgekeurde inhoud"), null=True, blank=True,
+                                        editable=False)
     finalised_at = models.DateTimeField(_("vastgesteld"), null=True, blank=True, editable=False)
     review_comment = models.TextField(_("opmerking bij terugsturen"), blank=True)
     document = models.ForeignKey(Document, models.PROTECT, null=True, blank=True,
@@ -666,6 +671,10 @@ class ProgressLetter(Versioned):
                                    name="letter_rappel_has_reference_date"),
             models.CheckConstraint(condition=Q(status__in=LetterStatus.values),
                                    name="letter_status_known"),
+            models.CheckConstraint(
+                condition=Q(approved_at__isnull=True) | Q(approved_content__isnull=False)
+                | Q(status="final"),
+                name="letter_approval_records_content"),
             # A paper is one letter: a Kamerstuk number is never given to a second letter.
             models.UniqueConstraint(fields=["document"], name="letter_unique_document",
                                     violation_error_message=_("Dit document hoort al bij een "
@@ -716,6 +725,11 @@ class ProgressLetter(Versioned):
         if self.is_approved:
             return _("Goedgekeurd: de brief kan worden vastgesteld.")
         return LETTER_STATUS_EXPLANATIONS[self.status]
+
+    def back_to_draft(self):
+        """Draft again, with the approval (and what it recorded) withdrawn; the caller saves."""
+        self.status = LetterStatus.DRAFT
+        self.submitted_at = self.approved_at = self.approver = self.approved_content = None
 
     def stored_status(self):
         """The status in the database (None for a letter not saved yet)."""

@@ -112,3 +112,12 @@ def test_the_approver_approves_the_content_seen(draft, letter_writer, letter_wri
                            {"version": reload(draft).version, "content": seen}, follow=True)
     assert "veranderd sinds u hem opende" in response.content.decode()
     assert not reload(draft).is_approved
+
+
+def test_the_pages_of_an_approved_letter_read_the_history_of_changed_records_only(
+        approved, client_for, letter_writer, django_assert_max_num_queries):
+    client = client_for(letter_writer)
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("letters:detail", args=[approved.pk])).status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("letters:finalise", args=[approved.pk])).status_code == 200
