@@ -10,8 +10,9 @@ _counter = itertools.count(1)
 
 
 def law_track(by, *, instrument="wetsvoorstel", with_stages=True, co_ministries=(), **fields):
+    # Zero-padded: the list orders by title, and "Wetsvoorstel 10" sorts before "… 9".
     number = next(_counter)
-    values = {"title": f"Wetsvoorstel {number}", "short_name": f"Traject {number}",
+    values = {"title": f"Wetsvoorstel {number:04d}", "short_name": f"Traject {number:04d}",
               "instrument": instrument, "ministry": factories.ministry(), **fields}
     track = save_with_history(LawTrack(**values), by=by, reason="Geregistreerd")
     track.co_ministries.set([factories.ministry(abbreviation) for abbreviation in co_ministries])
