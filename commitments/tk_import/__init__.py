@@ -8,12 +8,13 @@ people are Dutch and name the file, the record (its position and number), the fi
 
 An import first plans, from reads only: which records are new, which change what, which people,
 ministries, parties, dossiers and letters must be added (`writing.Pending`). A dry run stops
-there: it writes nothing and takes no lock. Then it writes in short transactions of 500 records
-(`writing.in_short_transactions`), each record complete with its history row, so that on SQLite,
-which lets one writer in at a time, a clerk's change gets in between (issue 12). What can still
-go wrong then is the database itself, or someone saving a commitment the import was about to
-update: that one is left as it is and listed (exit code 3). Either way, running the same import
-again completes it; what was imported already is unchanged.
+there: it writes nothing and takes no lock. Then it writes in short transactions of 250 records
+(`writing.in_short_transactions`), each record complete with its history row, and on SQLite,
+which lets one writer in at a time, it lets go of the lock for a moment every half second, so
+that a clerk's change gets in (issue 12). What can still go wrong then is the database itself,
+or someone saving a commitment the import was about to update: that one is left as it is and
+listed (exit code 3). Either way, running the same import again completes it; what was imported
+already is unchanged.
 
 The Kamer's register and ours may disagree: a commitment whose status nobody here changed
 (`status_source == "import"`) follows the Kamer; one whose status a person set keeps ours, and

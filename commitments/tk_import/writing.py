@@ -152,9 +152,12 @@ class Converter:
 # --- Planning first, then short transactions --------------------------------------------------
 
 # Records per transaction: on SQLite a few tenths of a second of the write lock.
-CHUNK = 500
-# Between two transactions on SQLite: a writer waiting for the lock (a clerk's status change)
-# tries again at least every 100 ms (SQLite's busy handler), so this lets it in.
+CHUNK = 250
+# On SQLite the lock is let go for SQLITE_PAUSE once the import has held it for LOCK_BUDGET
+# (transactions back to back leave no gap a waiting writer could use): a writer that waits, a
+# clerk's status change, tries again at least every 100 ms (SQLite's busy handler), so it gets
+# in after at most about LOCK_BUDGET and one chunk.
+LOCK_BUDGET = 0.5
 SQLITE_PAUSE = 0.11
 
 
@@ -166,12 +169,16 @@ def in_short_transactions(objects, write, *, size=CHUNK):
     complete records — each with its history row — so what is committed is consistent, and a
     run that stops halfway is completed by running the same import again.
     """
-    pause = connections[router.db_for_write(Commitment)].vendor == "sqlite"
+    sqlite = connections[router.db_for_write(Commitment)].vendor == "sqlite"
+    held = 0.0
     for start in range(0, len(objects), size):
-        if start and pause:
+        if sqlite and held >= LOCK_BUDGET:
             time.sleep(SQLITE_PAUSE)
+            held = 0.0
+        began = time.monotonic()
         with transaction.atomic():
             write(objects[start:start + size])
+        held += time.monotonic() - began
 
 
 class Pending:
