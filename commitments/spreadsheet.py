@@ -43,7 +43,7 @@ from openpyxl.utils.cell import range_boundaries
 from commitments.columns import COMMITMENT_COLUMNS
 from commitments.forms import CommitmentStatusForm
 from commitments.models import COMMITMENT_TRANSITIONS, Commitment, Status
-from commitments.tk_import import KAMER_STATUSES
+from commitments.vocabulary import KAMER_STATUSES
 from register.history import ChangeSource, dutch_reason, save_with_history
 from register.models import (
     Committee,

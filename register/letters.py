@@ -39,6 +39,7 @@ from commitments.models import (
     Status,
     VoteOutcome,
 )
+from commitments.vocabulary import EERSTE_KAMER_WORDS, TWEEDE_KAMER_WORDS
 from legislation.models import LawTrack
 from register.concurrency import StaleEdit
 from register.history import (
@@ -98,12 +99,6 @@ __all__ = [
     "letter_submit",
 ]
 
-# The status words of each Kamer's register: "in uitvoering" is ours only (DESIGN.md).
-KAMER_STATUS = {Status.OPEN: "Openstaand", Status.IN_PROGRESS: "Openstaand",
-                Status.PARTLY_DONE: "Deels afgedaan", Status.DONE: "Afgedaan",
-                Status.LAPSED: "Vervallen"}
-EERSTE_KAMER_STATUS = {**KAMER_STATUS, Status.PARTLY_DONE: "Deels voldaan",
-                       Status.DONE: "Voldaan"}
 # Senders whose postal address we know; another ministry is named without one.
 SENDERS = {
     "VWS": VWS,
@@ -153,7 +148,7 @@ def rappel_rows(letter, items):
     return tuple(
         RappelRow(number=item.commitment.ek_number or item.commitment.number,
                   text=one_line(item.commitment.text),
-                  status=EERSTE_KAMER_STATUS[item.commitment.status],
+                  status=EERSTE_KAMER_WORDS[item.commitment.status],
                   explanation=item.explanation, expected=one_line(item.new_expected))
         for item in items if item.commitment_id and letter.kind == LetterKind.RAPPEL)
 
@@ -190,8 +185,8 @@ def annex_for(letter, items):
     rows = [AnnexRow(number=c.tk_number or c.number, text=one_line(c.title),
                      bewindspersoon=c.bewindspersoon.full_name,
                      deadline=one_line(c.deadline_text) or "geen termijn",
-                     status="Afgedaan" if ("commitment", c.pk) in delivering
-                     else KAMER_STATUS[c.status])
+                     status=TWEEDE_KAMER_WORDS[Status.DONE if ("commitment", c.pk) in delivering
+                                               else c.status])
             for c in commitments]
     rows += [AnnexRow(number=f"{dossier.display_number}, nr. {m.number}", text=one_line(m.title),
                       bewindspersoon="—", deadline="—",

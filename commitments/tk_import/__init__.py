@@ -28,14 +28,16 @@ what makes a re-import of the same file cheap.
 
 The package, by stage: `reading` (files, size limit, JSON, records, fields, problems and the
 report), `texts` (titles, deadline words, similarity), `people` (names, people, ministries),
-`letters` (KamerbriefNakoming as a Document), `recipients` (ToegezegdAan: the member and the
-party), `relations` (IsHerhalingVan, IsWijzigingVan, IsAanvullingOp), `statuses` (the Kamer's
-status words and the differences with ours), `toezeggingen` and `moties` (mapping and writing each
+`documents` (KamerbriefNakoming as a Document), `recipients` (ToegezegdAan: the member and the
+party), `relations` (IsHerhalingVan, IsWijzigingVan, IsAanvullingOp), `differences` (where the
+Kamer's statuses and ours disagree; the words themselves are in `commitments.vocabulary`),
+`toezeggingen` and `moties` (mapping and writing each
 entity). The names below are the public API: the commands, the views, the spreadsheet import, the
 tests and the benchmark import them from `commitments.tk_import`.
 """
 
-from commitments.tk_import.letters import Letter, Letters, parse_letter
+from commitments.tk_import.differences import Difference, kamer_differences
+from commitments.tk_import.documents import Letter, Letters, parse_letter
 from commitments.tk_import.moties import Motie, MotieImport, import_moties, parse_motie
 from commitments.tk_import.people import (
     KNOWN_MINISTRIES,
@@ -61,13 +63,6 @@ from commitments.tk_import.reading import (
     read_all,
     read_records,
 )
-from commitments.tk_import.statuses import (
-    DELETED,
-    KAMER_STATUSES,
-    Difference,
-    kamer_agrees,
-    kamer_differences,
-)
 from commitments.tk_import.texts import MATCH_THRESHOLD, deadline_words, short_title, similarity
 from commitments.tk_import.toezeggingen import (
     Toezegging,
@@ -78,11 +73,11 @@ from commitments.tk_import.toezeggingen import (
 )
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "DELETED", "KAMER_STATUSES", "KNOWN_MINISTRIES", "MATCH_THRESHOLD",
+    "DEFAULT_MAX_BYTES", "KNOWN_MINISTRIES", "MATCH_THRESHOLD",
     "Difference", "FileRefused", "ImportRefused", "ImportReport", "Issue", "Letter", "Letters",
     "Ministries", "Motie", "MotieImport", "Name", "People", "RecordError", "Toezegging",
     "ToezeggingImport", "abbreviate", "check_toezeggingen", "configured_max_bytes", "date_value",
-    "deadline_words", "import_moties", "import_toezeggingen", "kamer_agrees", "kamer_differences",
+    "deadline_words", "import_moties", "import_toezeggingen", "kamer_differences",
     "ministry_key", "moment_value", "name_fit", "parse_letter", "parse_member_name", "parse_motie",
     "parse_sorted_name", "parse_toezegging", "read_all", "read_records", "short_title",
     "similarity",

@@ -10,7 +10,7 @@ from datetime import date
 from django.db import transaction
 
 from commitments.models import Motion, MotionSubmitter
-from commitments.tk_import.letters import dossier_number
+from commitments.tk_import.documents import dossier_number
 from commitments.tk_import.people import People, parse_member_name
 from commitments.tk_import.reading import (
     ImportReport,

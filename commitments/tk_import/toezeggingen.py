@@ -12,7 +12,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from commitments.models import Commitment, Status
-from commitments.tk_import.letters import Letter, Letters, parse_letter
+from commitments.tk_import.documents import Letter, Letters, parse_letter
 from commitments.tk_import.people import Ministries, Name, People, bewindspersoon_name
 from commitments.tk_import.reading import (
     ImportReport,
@@ -31,7 +31,6 @@ from commitments.tk_import.reading import (
 )
 from commitments.tk_import.recipients import Recipient, Recipients, parse_recipient
 from commitments.tk_import.relations import Relations, parse_relations
-from commitments.tk_import.statuses import DELETED, KAMER_STATUSES, KAMER_WORDS, kamer_agrees
 from commitments.tk_import.texts import (
     MATCH_THRESHOLD,
     deadline_words,
@@ -45,6 +44,7 @@ from commitments.tk_import.writing import (
     create_with_history,
     in_short_transactions,
 )
+from commitments.vocabulary import DELETED, KAMER_WORDS, kamer_agrees, kamer_status
 from register.history import ChangeSource
 from register.periods import parse_period
 
@@ -97,7 +97,7 @@ def parse_toezegging(record, file, index, report):
         raise RecordError("Nummer", "ontbreekt of is leeg")
     item.word = text_value(record, "Status", max_length=30)
     if item.word:
-        item.status = KAMER_STATUSES.get(" ".join(item.word.split()).casefold())
+        item.status = kamer_status(item.word)
         if item.status is None:
             raise RecordError("Status", f"onbekende status ‘{item.word}’; bekend zijn "
                                         f"{KAMER_WORDS} (of leeg)")

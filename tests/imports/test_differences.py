@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from commitments.models import Status
-from commitments.tk_import import kamer_agrees
+from commitments.vocabulary import kamer_agrees
 from tests import factories
 
 URL = reverse("commitments:differences")
