@@ -170,12 +170,30 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+
+
+def file_storage(environ):
+    """Where stored files (the final letters' PDFs) live: S3-compatible object storage when
+    S3_BUCKET is set (several app servers share it), else the local folder MEDIA_ROOT.
+    The S3 credentials are boto3's own: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the
+    machine's role (docs/OPERATIONS.md "Stored files")."""
+    if not environ.get("S3_BUCKET"):
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": environ.get("MEDIA_ROOT", VAR_DIR / "media")}}
+    return {"BACKEND": "register.storage.ObjectStorage", "OPTIONS": {
+        "bucket_name": environ["S3_BUCKET"],
+        "location": environ.get("S3_PREFIX", ""),
+        "endpoint_url": environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("S3_REGION") or None,
+        "addressing_style": environ.get("S3_ADDRESSING_STYLE") or None,
+        # As in the local folder: a name in use gets a new one, a stored file is never replaced.
+        "file_overwrite": False,
+        "default_acl": None,  # private: the files are served through the application only
+    }}
+
+
 STORAGES = {
-    # Stored letter PDFs; on several app servers this directory must be shared storage.
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": os.environ.get("MEDIA_ROOT", VAR_DIR / "media")},
-    },
+    "default": file_storage(os.environ),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
