@@ -1,4 +1,6 @@
 # Kamerregister: `make run` to try it, `make test` for the whole suite (SQLite, then PostgreSQL).
+# On a fresh Debian machine each brings in what it needs: the Debian packages (scripts/system-packages,
+# the one list), the venv from requirements*.txt, and for the browser tests axe-core from npm.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -6,9 +8,20 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_ENV := DEMO_MODE=1 DEBUG=1
 
-.PHONY: run test test-sqlite test-postgres test-e2e lint bench serve-prod clean
+.PHONY: run test test-sqlite test-postgres test-e2e lint bench serve-prod clean \
+	system-packages-run system-packages-test
 
-$(STAMP): requirements.txt requirements-dev.txt
+# Phony, so checked on every run (a fraction of a second); installs only what is missing.
+system-packages-run:
+	@scripts/system-packages run
+
+system-packages-test:
+	@scripts/system-packages test
+
+
+$(STAMP): requirements.txt requirements-dev.txt | system-packages-run
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "!! Kamerregister \
+	needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version 2>&1). Try make PYTHON=python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
@@ -25,22 +38,23 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
 
-test: lint test-sqlite test-e2e test-postgres
+test: system-packages-test lint test-sqlite test-e2e test-postgres
 	@echo "== backends that ran: SQLite (unit, view and browser tests), PostgreSQL (database tests)"
 
-test-sqlite: $(STAMP)
+test-sqlite: system-packages-test $(STAMP)
 	@echo "== test suite on SQLite"
 	$(BIN)/pytest -n 2 -q -m "not e2e"
 
-tests/e2e/node_modules/axe-core/axe.min.js: tests/e2e/package.json tests/e2e/package-lock.json
+tests/e2e/node_modules/axe-core/axe.min.js: tests/e2e/package.json tests/e2e/package-lock.json \
+  | system-packages-test
 	npm ci --prefix tests/e2e --no-audit --no-fund
 	touch $@
 
-test-e2e: $(STAMP) tests/e2e/node_modules/axe-core/axe.min.js
+test-e2e: system-packages-test $(STAMP) tests/e2e/node_modules/axe-core/axe.min.js
 	@echo "== browser journeys (Debian chromium driven by Playwright; screenshots in var/e2e/)"
 	$(BIN)/pytest tests/e2e -q -p no:xdist
 
-test-postgres: $(STAMP)
+test-postgres: system-packages-test $(STAMP)
 	@echo "== database tests on PostgreSQL"
 	ONLY_DB_TESTS=1 scripts/with-postgres $(BIN)/pytest -n 2 -q
 

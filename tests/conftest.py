@@ -1,9 +1,23 @@
 import os
+import subprocess
+from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
 DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences",
                "django_db_serialized_rollback", "live_server"}
+
+
+def pytest_configure(config):
+    """Missing Debian packages (pdftotext, chromium, …) stop the run before the first test, with
+    what to install, instead of as failures one by one. The list is scripts/system-packages'."""
+    if hasattr(config, "workerinput"):  # an xdist worker: the controller has checked
+        return
+    check = subprocess.run([ROOT / "scripts" / "system-packages", "--check", "test"],
+                           capture_output=True, text=True)
+    if check.returncode != 0:
+        pytest.exit("\n" + check.stderr + check.stdout, returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 def pytest_collection_modifyitems(config, items):
