@@ -126,13 +126,19 @@ def test_failures_of_the_object_storage_are_os_errors_as_the_local_folders_are(
         default_storage.save("letters/brief.pdf", ContentFile(b"%PDF-1.7"))
 
 
-def test_a_finalised_letter_is_stored_in_the_bucket_and_downloaded_byte_for_byte(
-        bucket, local_media, client, clerk, letter_writer, letter_writer2):
+@pytest.fixture
+def approved(clerk, letter_writer, letter_writer2):
+    """An approved progress letter, ready to be finalised by letter_writer."""
     dossier = factories.dossier()
     factories.commitment(clerk, title="Onderzoek naar lachgas", dossier=dossier)
     letter = letter_compose(dossier=dossier, by=letter_writer)
     letter_submit(letter=letter, by=letter_writer)
-    letter = letter_approve(letter=letter, by=letter_writer2)
+    return letter_approve(letter=letter, by=letter_writer2)
+
+
+def test_a_finalised_letter_is_stored_in_the_bucket_and_downloaded_byte_for_byte(
+        bucket, local_media, client, approved, letter_writer):
+    letter = approved
     client.force_login(letter_writer)
     response = client.post(reverse("letters:finalise", args=[letter.pk]),
                            {"version": letter.version})
@@ -146,6 +152,18 @@ def test_a_finalised_letter_is_stored_in_the_bucket_and_downloaded_byte_for_byte
     download = client.get(reverse("letters:pdf", args=[letter.pk]))
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
     assert b"".join(download.streaming_content) == pdf
+    assert not local_media.exists()
+
+
+def test_finalising_with_the_bucket_gone_is_a_message_and_nothing_is_finalised(
+        bucket, local_media, client, approved, letter_writer):
+    bucket.client.delete_bucket(Bucket=bucket.name)
+    client.force_login(letter_writer)
+    response = client.post(reverse("letters:finalise", args=[approved.pk]),
+                           {"version": approved.version}, follow=True)
+    assert "De PDF kon niet worden opgeslagen (objectopslag:" in response.content.decode()
+    letter = ProgressLetter.objects.get(pk=approved.pk)
+    assert not letter.is_final and not letter.pdf and letter.version == approved.version
     assert not local_media.exists()
 
 
