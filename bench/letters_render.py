@@ -71,16 +71,9 @@ def build_letter(*, by, dossier_number, paragraphs, annex_rows, items):
     import datetime
 
     from commitments.models import Commitment
+    from letters.models import LetterItem, LetterSection, ProgressLetter
     from register.history import save_with_history
-    from register.models import (
-        Dossier,
-        LetterItem,
-        LetterSection,
-        Ministry,
-        Office,
-        Person,
-        ProgressLetter,
-    )
+    from register.models import Dossier, Ministry, Office, Person
 
     reason = "benchmark"
     ministry = Ministry.objects.get_or_create(abbreviation="VWS", defaults={
@@ -119,9 +112,9 @@ def build_letter(*, by, dossier_number, paragraphs, annex_rows, items):
 
 def letter_html(pk):
     """Our part of (a): the letter from the database to the HTML WeasyPrint gets."""
-    from register.letter_layout import render_letter_html
-    from register.letters import letter_content
-    from register.models import ProgressLetter
+    from letters.content import letter_content
+    from letters.layout import render_letter_html
+    from letters.models import ProgressLetter
 
     letter = ProgressLetter.objects.select_related("dossier", "ministry").get(pk=pk)
     return render_letter_html(letter_content(letter), for_pdf=True)
@@ -129,7 +122,7 @@ def letter_html(pk):
 
 def pipeline(pk):
     """(a) From the database to PDF bytes, as the view and finalising do it."""
-    from register.letter_layout import html_to_pdf
+    from letters.layout import html_to_pdf
 
     html = letter_html(pk)
     return html, html_to_pdf(html)
@@ -139,7 +132,7 @@ def bare(html):
     """(b) WeasyPrint alone on the same HTML, with its default fetcher."""
     from weasyprint import HTML
 
-    from register.letter_layout import static_base_url
+    from letters.layout import static_base_url
 
     return HTML(string=html, base_url=static_base_url()).write_pdf()
 
@@ -183,8 +176,8 @@ def download_figures(pk, render_seconds, by):
     from django.test import Client
     from django.utils import timezone
 
-    from register.letters import finalise
-    from register.models import ProgressLetter
+    from letters.models import ProgressLetter
+    from letters.services import finalise
 
     letter = ProgressLetter.objects.get(pk=pk)
     for field, value in (("status", "for_approval"), ("approved_at", timezone.now())):

@@ -35,4 +35,3 @@ COMMITMENT_COLUMNS = [
     ("owner", gettext_noop("Eigenaar")),
     ("updated_at", gettext_noop("Laatst gewijzigd")),
 ]
-HEADERS = dict(COMMITMENT_COLUMNS)

@@ -4,7 +4,6 @@ row. One writer serves both lists; an `Export` says what a list's sheet holds.
 
 import csv
 import datetime
-import io
 from collections.abc import Callable
 from copy import copy
 from typing import NamedTuple
@@ -199,12 +198,6 @@ def cell(sheet, value, style):
     if isinstance(value, str) and value.startswith("="):
         written.data_type = "s"  # text, never a formula
     return written
-
-
-def xlsx_bytes(queryset, export=COMMITMENTS):
-    stream = io.BytesIO()
-    write_xlsx(queryset, stream, export)
-    return stream.getvalue()
 
 
 class Echo:

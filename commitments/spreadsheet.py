@@ -567,10 +567,6 @@ def display(value):
     return str(value)
 
 
-def plan_import(content, filename, mapping=None):
-    return plan_sheet(read_sheet(content, filename), filename, mapping)
-
-
 def plan_sheet(sheet, filename, mapping=None):
     """The plan of a sheet read by read_sheet: (headers, rows)."""
     headers, rows = sheet

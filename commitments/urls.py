@@ -4,6 +4,7 @@ from commitments import feeds, spreadsheet_views, views
 
 app_name = "commitments"
 urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
     path("toezeggingen/", views.commitment_list, name="list"),
     path("toezeggingen/nieuw/", views.commitment_create, name="create"),
     path("toezeggingen/export.xlsx", views.commitment_export_xlsx, name="export-xlsx"),

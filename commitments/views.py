@@ -5,14 +5,14 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from commitments import exports
+from commitments import exports, related
+from commitments.dashboard import dashboard as figures
 from commitments.filters import PER_PAGE, CommitmentFilter, MotionFilter, checked_filterset
 from commitments.forms import (
     AsOfForm,
@@ -28,19 +28,21 @@ from commitments.services import commitment_save, motion_save
 from commitments.tk_import import kamer_differences
 from register.concurrency import StaleEdit, keep_typed_values, merge, resolve_choices
 from register.history import timeline
-from register.models import FeedToken, LetterItem, SavedView
+from register.models import FeedToken, SavedView
 
-# The letters that reported on or delivered the record, newest first, in one query.
-LETTER_ITEMS = Prefetch("letter_items", queryset=LetterItem.objects.select_related("letter")
-                        .order_by("-letter__date", "-letter__pk"))
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def dashboard(request):
+    """The start page: what is open, late and due, each figure a link to its list."""
+    return render(request, "commitments/dashboard.html", figures(timezone.localdate()))
 
 
 def get_commitment(pk):
     queryset = Commitment.objects.select_related(
         "bewindspersoon", "ministry", "debate__committee", "made_in__dossier", "to_member",
         "to_party", "committee", "dossier", "delivered_by__dossier", "directorate", "owner",
-    ).prefetch_related("topics", "relations__target", "related_from__source", "law_tracks",
-                       LETTER_ITEMS)
+    ).prefetch_related("topics", "relations__target", "related_from__source",
+                       *related.prefetches())
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -48,7 +50,7 @@ def get_motion(pk):
     queryset = Motion.objects.select_related(
         "dossier", "debate__committee", "reported_by__dossier", "directorate", "owner",
     ).prefetch_related("topics", "submitter_rows__person", "submitter_rows__party",
-                       "law_tracks", LETTER_ITEMS)
+                       *related.prefetches())
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -189,6 +191,7 @@ def commitment_detail(request, pk):
         "explanations": STATUS_EXPLANATIONS,
         "overdue": commitment.is_overdue(),
         "as_of_form": AsOfForm(),
+        "related_sections": related.SECTIONS,
     })
 
 
@@ -320,6 +323,7 @@ def motion_detail(request, pk):
     motion = get_motion(pk)
     return render(request, "commitments/motion_detail.html", {
         "motion": motion, "timeline": timeline(motion), "as_of_form": AsOfForm(),
+        "related_sections": related.SECTIONS,
     })
 
 

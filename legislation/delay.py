@@ -4,27 +4,13 @@ it has no actual end date; the track's slip is the largest such lateness).
 `today` is always passed in, so tests and reports can ask "how late was it on that day".
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-
-def add_months(day, count):
-    """`day` moved `count` calendar months, kept within the month (31 January + 1 = 28 February)."""
-    month_index = day.month - 1 + count
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def months_between(start, end):
-    """The number of whole calendar months from `start` to `end` (0 when end is earlier)."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    while months > 0 and add_months(start, months) > end:
-        months -= 1
-    return max(months, 0)
+from register.dates import months_between
 
 
 @dataclass(frozen=True)

@@ -107,12 +107,6 @@ class PlanMove:
     def is_replan(self):
         return bool(self.old_text)
 
-    @property
-    def shift_days(self):
-        if self.old_end is None or self.new_end is None:
-            return None
-        return (self.new_end - self.old_end).days
-
 
 @dataclass
 class PlanSummary:

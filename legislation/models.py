@@ -131,10 +131,6 @@ class LawTrack(Versioned):
         return sorted(self.stages.all(), key=lambda stage: (stage.order, stage.pk))
 
     @property
-    def derived_state(self):
-        return derive_state(self.ordered_stages, withdrawn=self.withdrawn)
-
-    @property
     def state_explanation(self):
         return STATE_EXPLANATIONS[self.state]
 

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from legislation import delay
+from register.dates import next_quarter, quarter_start
 
 WIDTH = 960
 LABEL_WIDTH = 250
@@ -29,16 +30,6 @@ LABEL_CHARS = 34
 MIN_QUARTER_LABEL_WIDTH = 30
 
 ONE_DAY = datetime.timedelta(days=1)
-
-
-def quarter_start(day):
-    return datetime.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-
-
-def next_quarter(day):
-    start = quarter_start(day)
-    return datetime.date(start.year + 1, 1, 1) if start.month == 10 else \
-        datetime.date(start.year, start.month + 3, 1)
 
 
 @dataclass(frozen=True)
@@ -156,10 +147,6 @@ class Row:
     @property
     def label(self):
         return " ".join(self.label_lines)
-
-    @property
-    def line_y(self):
-        return self.y + ROW_HEIGHT
 
 
 def label_lines(number, name):

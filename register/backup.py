@@ -15,6 +15,7 @@ import hashlib
 import json
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import serializers
@@ -30,7 +31,6 @@ FORMAT = "kamerregister-backup"
 # 2: the schema (the last migration per app) is recorded, and checked on restore.
 VERSION = 2
 READABLE = (1, 2)
-APPS = ["register", "commitments", "legislation"]
 
 
 # Models that backups made by older versions hold and this one no longer has, with nothing in
@@ -45,7 +45,7 @@ class BackupError(Exception):
 def backup_models():
     """The users, then every model (and historical model) of the register's apps."""
     found = [get_user_model()]
-    for label in APPS:
+    for label in settings.REGISTER_APPS:
         found += sorted(apps.get_app_config(label).get_models(), key=lambda m: m._meta.label)
     return found
 

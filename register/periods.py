@@ -24,7 +24,6 @@ name ("het 2030-doel", "Belastingplan 2025", "cijfers over 2018").
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import re
 import string
@@ -34,6 +33,7 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from register import parliamentary_calendar as kamer
+from register.dates import add_months, month_end
 
 __all__ = ["Period", "explain_period", "parse_period"]
 
@@ -122,20 +122,10 @@ def _month_number(name: str) -> int:
     return _MONTH_NUMBERS[name.lower()[:3]]
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _months(year: int, first: int, count: int) -> tuple[date, date]:
     """`count` months from `first` in `year`; they may run into the next year (winter)."""
     last = first + count - 1
-    return date(year, first, 1), _month_end(year + (last - 1) // 12, (last - 1) % 12 + 1)
-
-
-def _add_months(day: date, count: int) -> date:
-    index = day.month - 1 + count
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, first, 1), month_end(year + (last - 1) // 12, (last - 1) % 12 + 1)
 
 
 def _add_working_days(day: date, count: int) -> date:
@@ -189,7 +179,7 @@ def _day(m: re.Match[str], today: date) -> _Span:
 
 
 def _month_span(year: int, month: int, part: str | None) -> tuple[date, date]:
-    last = _month_end(year, month).day
+    last = month_end(year, month).day
     first, final = {"begin": (1, 10), "medio": (11, 20), "eind": (21, last)}.get(part, (1, last))
     return date(year, month, first), date(year, month, final)
 
@@ -214,7 +204,7 @@ def _range(m: re.Match[str], today: date) -> _Span:
     month2 = _month_number(m["m2"])
 
     def right(year: int) -> tuple[date, date]:
-        last = _month_end(year, month2)
+        last = month_end(year, month2)
         return (last.replace(day=int(m["d2"])),) * 2 if m["d2"] else (last.replace(day=1), last)
 
     end = _place(right, m, today)[1]
@@ -307,7 +297,7 @@ def _before_recess(m: re.Match[str], today: date) -> _Span:
 def _after_window(recess: kamer.Recess) -> tuple[date, date]:
     first = recess.end + timedelta(days=1)
     if recess.name == "zomerreces":  # two months: 2 September - 1 November
-        return first, _add_months(first, 2) - timedelta(days=1)
+        return first, add_months(first, 2) - timedelta(days=1)
     return first, first + timedelta(days=41)  # six weeks
 
 
@@ -402,7 +392,7 @@ def _within(m: re.Match[str], today: date) -> _Span | None:
     if m["half"]:
         if not unit.startswith("ja"):
             return None  # "binnen een half uur" is not a deadline we keep
-        return _Span(today, _add_months(today, 6), None)
+        return _Span(today, add_months(today, 6), None)
     count = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
     if unit.startswith("werk"):
         end = _add_working_days(today, count)
@@ -411,7 +401,7 @@ def _within(m: re.Match[str], today: date) -> _Span | None:
     elif unit.startswith("we"):
         end = today + timedelta(weeks=count)
     else:
-        end = _add_months(today, count * (12 if unit.startswith("ja") else 1))
+        end = add_months(today, count * (12 if unit.startswith("ja") else 1))
     return _Span(today, end, None)
 
 

@@ -127,12 +127,6 @@ class Reference:
     def url(self) -> str:
         return BASE_URL + self.ident
 
-    def natural_key(self) -> tuple[str | None, ...]:
-        """What makes two references the same paper (the year of a Kamerstuk does not)."""
-        if self.kind == "kamerstuk":
-            return (self.kind, self.dossier, self.number)
-        return (self.kind, self.chamber, self.year, self.number, self.item)
-
 
 def format_dossier(dossier: str | None) -> str:
     """The dossier as the Kamer prints it: "35570-XVI" -> "35 570 XVI". Thousands and a budget

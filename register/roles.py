@@ -3,7 +3,6 @@
 GRIFFIE = "griffie"  # ministry clerks: register and update statuses
 BELEID = "beleid"  # policy advisors: find, filter, export, follow
 BRIEVEN = "brieven"  # letter staff: compose, approve and finalise letters
-ROLES = [GRIFFIE, BELEID, BRIEVEN]
 
 
 def grant(apps, table):
@@ -32,8 +31,3 @@ def grant(apps, table):
 def model_perms(app_label, models, actions):
     return [f"{app_label}.{action}_{model}" for model in models for action in actions]
 
-
-def user_roles(user):
-    if user.is_superuser:
-        return ["beheer"]
-    return [group.name for group in user.groups.all() if group.name in ROLES]

@@ -49,10 +49,12 @@ if ALLOW_PLAIN_HTTP_ON_LOCALHOST and not set(ALLOWED_HOSTS) <= set(LOCALHOSTS + 
         "ALLOW_PLAIN_HTTP_ON_LOCALHOST is for localhost only; ALLOWED_HOSTS names other hosts."
     )
 
+# The register's own apps, lowest first: each imports only those before it (DESIGN.md
+# "Architecture", tests/test_layers.py). Backups and the demo data take them in this order.
+REGISTER_APPS = ["register", "commitments", "legislation", "letters"]
+
 INSTALLED_APPS = [
-    "register",
-    "commitments",
-    "legislation",
+    *REGISTER_APPS,
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -7,7 +7,6 @@ from django.views.i18n import set_language
 from register import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -18,6 +17,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("commitments.urls")),
     path("", include("legislation.urls")),
-    path("", include("register.letter_urls")),
+    path("", include("letters.urls")),
 ]
 

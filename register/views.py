@@ -3,12 +3,10 @@ from django.contrib.auth.decorators import login_not_required, permission_requir
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from register.dashboard import dashboard
 from register.models import FeedToken
 
 
@@ -22,11 +20,6 @@ def healthz(request):
     except Exception:  # any database failure means "not healthy", whatever the backend says
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
-
-
-@permission_required("commitments.view_commitment", raise_exception=True)
-def home(request):
-    return render(request, "register/dashboard.html", dashboard(timezone.localdate()))
 
 
 @permission_required("commitments.view_commitment", raise_exception=True)

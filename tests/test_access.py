@@ -60,7 +60,7 @@ def draft_letter(demo):
     if "draft_letter" not in demo:
         from django.contrib.auth.models import User
 
-        from register.letters import letter_compose
+        from letters.compose import letter_compose
         from tests.conftest import make_user
 
         author = User.objects.filter(username="brieven").first() or make_user("brieven",
@@ -74,7 +74,7 @@ POST_ONLY = {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}
 
 # url name: (kwargs from the demo objects, {role: status of a GET})
 ACCESS = {
-    "home": (None, everyone()),
+    "commitments:dashboard": (None, everyone()),
     "healthz": (None, public()),
     "login": (None, public()),
     "logout": (None, {**public(405), **LOGIN}),

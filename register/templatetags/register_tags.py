@@ -19,14 +19,6 @@ def reason(text):
 
 
 @register.simple_tag
-def commitment_status_labels():
-    """{% commitment_status_labels as labels %}: translated once per table, not once per row."""
-    from commitments.models import Status
-
-    return {value: str(label) for value, label in Status.choices}
-
-
-@register.simple_tag
 def filter_field(field):
     """{% filter_field form.dossier %}: a list filter with its label and errors.
 

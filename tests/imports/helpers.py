@@ -16,6 +16,13 @@ TRACKED = [Commitment, CommitmentRelation, Motion, MotionSubmitter, Person, Offi
            Party, Document, Dossier]
 
 
+def plan_import(content, filename, mapping=None):
+    """The preview of a spreadsheet, as the upload screen and the command make it."""
+    from commitments import spreadsheet
+
+    return spreadsheet.plan_sheet(spreadsheet.read_sheet(content, filename), filename, mapping)
+
+
 def run(command, *files, user="griffie", **options):
     """The command's output; CommandError propagates."""
     out = StringIO()

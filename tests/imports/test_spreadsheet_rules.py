@@ -14,7 +14,7 @@ from commitments.forms import CommitmentStatusForm
 from commitments.models import Commitment, SpreadsheetUpload
 from register.models import Committee, Document, Party
 from tests import factories
-from tests.imports.helpers import snapshot
+from tests.imports.helpers import plan_import, snapshot
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def csv_bytes(text):
 
 
 def plan(text, name="lijst.csv"):
-    return spreadsheet.plan_import(csv_bytes(text), name)
+    return plan_import(csv_bytes(text), name)
 
 
 def row_errors(text):
@@ -215,7 +215,7 @@ def test_the_confirm_screen_shows_a_database_error_instead_of_failing(
         content=csv_bytes(f"Nummer;Titel\n{existing.number};Nieuwe titel\n"))
     monkeypatch.setattr(Commitment, "save", lambda self, *args, **kwargs: (_ for _ in ()).throw(
         IntegrityError("NOT NULL constraint failed")))
-    seen = spreadsheet.plan_import(bytes(upload.content), upload.filename).fingerprint
+    seen = plan_import(bytes(upload.content), upload.filename).fingerprint
     response = client.post(reverse("commitments:spreadsheet-preview", args=[upload.pk]),
                            {"confirm": "1", "seen": seen})
     page = response.content.decode()

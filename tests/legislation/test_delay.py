@@ -3,14 +3,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from legislation.delay import (
-    add_months,
-    completion_delay,
-    months_between,
-    slip_words,
-    stage_slip,
-    track_slip,
-)
+from legislation.delay import completion_delay, slip_words, stage_slip, track_slip
 from tests.legislation.builders import law_track, stages
 
 D = datetime.date
@@ -72,15 +65,6 @@ def test_a_withdrawn_or_empty_track_has_no_slip():
 ])
 def test_slip_in_words(planned_end, today, words):
     assert slip_words(planned_end, today) == words
-
-
-def test_whole_months_between_days():
-    assert months_between(D(2021, 1, 31), D(2021, 2, 27)) == 0
-    assert months_between(D(2021, 1, 31), D(2021, 3, 30)) == 1
-    assert months_between(D(2021, 1, 31), D(2021, 3, 31)) == 2
-    assert months_between(D(2021, 6, 1), D(2021, 5, 1)) == 0
-    assert add_months(D(2020, 1, 31), 1) == D(2020, 2, 29)
-    assert add_months(D(2020, 11, 15), 14) == D(2022, 1, 15)
 
 
 def test_how_late_a_finished_stage_was_finished():

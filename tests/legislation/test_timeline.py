@@ -11,8 +11,6 @@ from legislation.timeline import (
     axis_for,
     build_chart,
     label_lines,
-    next_quarter,
-    quarter_start,
     ticks,
 )
 
@@ -25,12 +23,6 @@ def stage(name="Fase", planned=(None, None), actual=(None, None), text="", skipp
                            planned_end=planned[1],
                            planned_text=text, actual_start=actual[0], actual_end=actual[1],
                            skipped=skipped)
-
-
-def test_quarters():
-    assert quarter_start(D(2020, 6, 12)) == D(2020, 4, 1)
-    assert next_quarter(D(2020, 6, 12)) == D(2020, 7, 1)
-    assert next_quarter(D(2020, 11, 1)) == D(2021, 1, 1)
 
 
 def test_the_axis_spans_whole_quarters_around_every_date_and_today():

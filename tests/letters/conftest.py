@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from commitments.models import Commitment, Motion, MotionSubmitter
 from legislation.models import LawTrack
+from letters.compose import letter_compose
+from letters.services import letter_approve, letter_submit
 from register.history import save_with_history
-from register.letters import letter_approve, letter_compose, letter_submit
 from register.models import Party, PartyMembership, Person
 from tests import factories
 
@@ -34,7 +35,7 @@ def fake_pdf(monkeypatch):
         rendered.append(content)
         return b"%PDF-1.7 stand-in for " + content.subject.encode() + b"\n%%EOF\n"
 
-    monkeypatch.setattr("register.letters.render_letter_pdf", render)
+    monkeypatch.setattr("letters.services.render_letter_pdf", render)
     return rendered
 
 
@@ -50,7 +51,7 @@ def commitment(by, *, made_on=LONG_AGO, **fields):
 @pytest.fixture
 def counting_server():
     """A web server on 127.0.0.1 that counts the requests it gets (as in the layout tests)."""
-    from tests.register.test_letter_layout import _CountingHandler
+    from tests.letters.test_layout import _CountingHandler
 
     server = http.server.HTTPServer(("127.0.0.1", 0), _CountingHandler)
     _CountingHandler.requests = []

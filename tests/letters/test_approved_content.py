@@ -4,9 +4,9 @@ sends it back to draft, and the confirmation lists what changed in the register 
 
 from django.urls import reverse
 
+from letters.models import LetterStatus
+from letters.services import letter_approve, letter_finalise, letter_submit
 from register.history import save_with_history
-from register.letters import letter_approve, letter_finalise, letter_submit
-from register.models import LetterStatus
 from tests.letters.conftest import reload
 from tests.register.test_admin_history import form_data
 
@@ -41,7 +41,7 @@ def test_a_clerk_changing_a_printed_title_after_approval_changes_nothing_that_go
 def test_an_admin_editing_the_approved_letters_opening_sends_it_back_to_draft(
         approved, superuser, client_for, letter_writer, fake_pdf):
     client = client_for(superuser)
-    change = f"/beheer/register/progressletter/{approved.pk}/change/"
+    change = f"/beheer/letters/progressletter/{approved.pk}/change/"
     data = form_data(client.get(change))
     data.update(opening="Een andere opening, na de goedkeuring.", change_reason="Opening")
     assert client.post(change, data).status_code == 302
@@ -59,7 +59,7 @@ def test_an_admin_editing_the_approved_letters_opening_sends_it_back_to_draft(
 def test_an_admin_editing_a_section_of_the_approved_letter_sends_it_back_too(
         approved, superuser, client_for):
     client = client_for(superuser)
-    change = f"/beheer/register/progressletter/{approved.pk}/change/"
+    change = f"/beheer/letters/progressletter/{approved.pk}/change/"
     data = form_data(client.get(change))
     data.update({"sections-0-body": "Andere tekst.", "change_reason": "Sectie"})
     assert client.post(change, data).status_code == 302
@@ -71,7 +71,7 @@ def test_an_admin_editing_a_section_of_the_approved_letter_sends_it_back_too(
 def test_saving_the_approved_letter_unchanged_in_the_admin_keeps_the_approval(
         approved, superuser, client_for):
     client = client_for(superuser)
-    change = f"/beheer/register/progressletter/{approved.pk}/change/"
+    change = f"/beheer/letters/progressletter/{approved.pk}/change/"
     data = form_data(client.get(change))
     client.post(change, {**data, "change_reason": "Alleen bekeken"})
     assert reload(approved).is_approved
@@ -79,7 +79,7 @@ def test_saving_the_approved_letter_unchanged_in_the_admin_keeps_the_approval(
 
 def test_approving_records_the_full_content_and_finalising_renders_exactly_it(
         draft, letter_writer, letter_writer2, fake_pdf):
-    from register.letters import letter_content
+    from letters.content import letter_content
 
     letter_submit(letter=draft, by=letter_writer)
     letter = letter_approve(letter=draft, by=letter_writer2)

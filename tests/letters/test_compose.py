@@ -7,9 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from commitments.models import Commitment
+from letters.compose import letter_compose
+from letters.models import LetterKind, LetterStatus, ProgressLetter
 from register.history import save_with_history
-from register.letters import letter_compose
-from register.models import Document, LetterKind, LetterStatus, ProgressLetter
+from register.models import Document
 from tests import factories
 from tests.letters.conftest import commitment, item_for, moment
 
@@ -103,7 +104,7 @@ def test_a_letter_on_a_selection_has_only_those_commitments(register_24077, lett
 
 def test_a_selection_too_large_for_a_letter_is_refused(register_24077, letter_writer,
                                                        monkeypatch):
-    monkeypatch.setattr("register.letter_compose.MAX_ITEMS", 2)
+    monkeypatch.setattr("letters.compose.MAX_ITEMS", 2)
     with pytest.raises(ValidationError, match="Verfijn het filter"):
         letter_compose(commitments=Commitment.objects.all(), by=letter_writer)
     assert not ProgressLetter.objects.exists()

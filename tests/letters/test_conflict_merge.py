@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from register.models import LetterItem
+from letters.models import LetterItem
 from tests.browser_form import form_values
 from tests.conftest import make_user
 

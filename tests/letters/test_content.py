@@ -7,13 +7,15 @@ import subprocess
 import pytest
 from django.urls import reverse
 
+from letters.compose import letter_compose
+from letters.content import letter_content
+from letters.layout import EERSTE_KAMER, TWEEDE_KAMER, VWS, render_letter_pdf
+from letters.models import LetterKind
 from register.history import save_with_history
-from register.letter_layout import EERSTE_KAMER, TWEEDE_KAMER, VWS, render_letter_pdf
-from register.letters import letter_compose, letter_content
-from register.models import LetterKind, Ministry
+from register.models import Ministry
 from tests import factories
 from tests.letters.conftest import commitment, item_for, reload
-from tests.register.test_letter_layout import PAYLOADS, pdf_pages, squeezed
+from tests.letters.test_layout import PAYLOADS, pdf_pages, squeezed
 
 
 def section(content, title):

@@ -12,9 +12,10 @@ import pytest
 from django.core.management import call_command
 
 from commitments.models import Commitment
-from register.letters import letter_compose
-from register.models import Document, LetterStatus, ProgressLetter
-from tests.register.test_letter_layout import (
+from letters.compose import letter_compose
+from letters.models import LetterStatus, ProgressLetter
+from register.models import Document
+from tests.letters.test_layout import (
     FOOTNOTES,
     SECTION_TITLES,
     SUB_HEADINGS,
@@ -115,8 +116,8 @@ def test_the_annex_follows_the_signature(pages):
 def test_loading_the_demo_again_changes_nothing_and_renders_nothing(clerk):
     call_command("load_demo", user="griffie")
     letter = ProgressLetter.objects.get()
-    with mock.patch("register.letters.render_letter_pdf") as render, \
-            mock.patch("register.demo_letters.render_letter_pdf") as render_demo:
+    with mock.patch("letters.services.render_letter_pdf") as render, \
+            mock.patch("letters.demo.render_letter_pdf") as render_demo:
         call_command("load_demo", user="griffie")
     render.assert_not_called()
     render_demo.assert_not_called()

@@ -12,15 +12,16 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError
 
 from commitments.models import Commitment, Motion
-from register.history import save_with_history
-from register.letters import (
+from letters.models import LetterFrozen, LetterItem, LetterStatus
+from letters.services import (
     letter_approve,
     letter_finalise,
     letter_record_kamerstuk,
     letter_save,
     letter_submit,
 )
-from register.models import Document, LetterFrozen, LetterItem, LetterStatus
+from register.history import save_with_history
+from register.models import Document
 from tests import factories
 from tests.history_audit import history_audit
 from tests.letters.conftest import item_for, reload
@@ -129,7 +130,7 @@ def test_the_document_is_reused_never_duplicated(draft, letter_writer, letter_wr
 
 def test_a_document_of_another_letter_is_not_taken(draft, register_24077, letter_writer,
                                                    letter_writer2, fake_pdf):
-    from register.letters import letter_compose
+    from letters.compose import letter_compose
 
     letter_finalise(letter=approve(draft, letter_writer, letter_writer2), by=letter_writer)
     other = letter_compose(dossier=register_24077["dossier"], by=letter_writer)
@@ -199,7 +200,7 @@ def test_the_papers_the_letter_cites_are_recorded(draft, letter_writer, letter_w
 
 def test_a_final_letter_cannot_be_edited_through_the_edit_service(draft, letter_writer,
                                                                   letter_writer2, fake_pdf):
-    from register.letter_forms import ItemFormSet, LetterForm, SectionFormSet
+    from letters.forms import ItemFormSet, LetterForm, SectionFormSet
 
     letter_finalise(letter=approve(draft, letter_writer, letter_writer2), by=letter_writer)
     letter = reload(draft)

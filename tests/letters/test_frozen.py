@@ -4,9 +4,9 @@ history, nor a stale copy of its parts, nor a queryset can change it."""
 
 import pytest
 
+from letters.models import LetterFrozen, LetterItem, LetterSection, LetterStatus, ProgressLetter
+from letters.services import letter_approve, letter_finalise, letter_submit
 from register.history import save_with_history
-from register.letters import letter_approve, letter_finalise, letter_submit
-from register.models import LetterFrozen, LetterItem, LetterSection, LetterStatus, ProgressLetter
 
 
 def test_a_final_letter_restored_from_its_history_cannot_be_saved(demo):

@@ -8,15 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
+from letters.compose import letter_compose
+from letters.models import ProgressLetter
+from letters.services import letter_approve, letter_finalise, letter_record_kamerstuk, letter_submit
 from register.history import save_with_history
-from register.letters import (
-    letter_approve,
-    letter_compose,
-    letter_finalise,
-    letter_record_kamerstuk,
-    letter_submit,
-)
-from register.models import Document, ProgressLetter
+from register.models import Document
 from register.references import parse_references
 from tests import factories
 from tests.letters.conftest import reload

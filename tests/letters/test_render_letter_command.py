@@ -4,7 +4,7 @@ written unchanged."""
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.register.test_letter_layout import pdf_pages
+from tests.letters.test_layout import pdf_pages
 
 
 def test_a_draft_is_rendered(draft, tmp_path):
@@ -19,7 +19,7 @@ def test_a_final_letter_is_written_byte_for_byte_as_stored(demo, tmp_path):
     letter = demo["letter"]
     output = tmp_path / "brief.pdf"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("register.management.commands.render_letter.render_letter_pdf",
+        patch.setattr("letters.management.commands.render_letter.render_letter_pdf",
                       lambda content: pytest.fail("a final letter is never rendered again"))
         call_command("render_letter", letter.pk, output=str(output))
     with letter.pdf.open("rb") as stored:

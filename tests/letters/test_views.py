@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from commitments.models import Commitment
-from register.letters import letter_approve, letter_finalise, letter_submit
-from register.models import LetterItem, LetterStatus, ProgressLetter
+from letters.models import LetterItem, LetterStatus, ProgressLetter
+from letters.services import letter_approve, letter_finalise, letter_submit
 from tests import factories
 from tests.history_audit import history_audit
 from tests.letters.conftest import item_for, reload
@@ -26,7 +26,7 @@ def url(name, letter):
 
 
 def test_the_list_groups_letters_per_dossier(client_for, advisor, letter_writer, demo):
-    from register.letters import letter_compose
+    from letters.compose import letter_compose
 
     letter_compose(dossier=demo["dossiers"]["24077"], by=letter_writer)
     page = client_for(advisor).get(reverse("letters:list")).content.decode()
@@ -39,7 +39,7 @@ def test_the_list_groups_letters_per_dossier(client_for, advisor, letter_writer,
 
 def test_list_query_count_does_not_grow_with_letters(client_for, advisor, register_24077,
                                                      letter_writer, django_assert_max_num_queries):
-    from register.letters import letter_compose
+    from letters.compose import letter_compose
 
     client = client_for(advisor)
     letter_compose(dossier=register_24077["dossier"], by=letter_writer)
@@ -305,7 +305,7 @@ def test_advisors_write_the_progress_texts_of_a_draft_and_nothing_else(client_fo
 def other_letter(register_24077, letter_writer):
     import datetime
 
-    from register.letters import letter_compose
+    from letters.compose import letter_compose
 
     return letter_compose(dossier=register_24077["dossier"], by=letter_writer,
                           today=datetime.date(2021, 2, 1))
@@ -429,7 +429,7 @@ def failing_renderer(content):
 @pytest.mark.parametrize(("target", "replacement", "message"), [
     ("django.core.files.storage.FileSystemStorage._save", failing_storage,
      "De PDF kon niet worden opgeslagen (Read-only file system)"),
-    ("register.letters.render_letter_pdf", failing_renderer,
+    ("letters.services.render_letter_pdf", failing_renderer,
      "De PDF kon niet worden gemaakt (ValueError: a font WeasyPrint cannot read)"),
 ])
 def test_a_failure_while_finalising_is_a_message_and_nothing_is_written(
@@ -517,8 +517,8 @@ def test_a_final_pdf_is_the_stored_bytes_and_is_never_rendered(client_for, advis
     letter = demo["letter"]
     client = client_for(advisor)
     never = mock.Mock(side_effect=AssertionError("rendered"))
-    with mock.patch("register.letter_views.render_letter_pdf", never), \
-            mock.patch("register.letters.render_letter_pdf", never):
+    with mock.patch("letters.views.render_letter_pdf", never), \
+            mock.patch("letters.services.render_letter_pdf", never):
         first = b"".join(client.get(url("letters:pdf", letter)).streaming_content)
         second = client.get(url("letters:pdf", letter))
         second_bytes = b"".join(second.streaming_content)
@@ -530,7 +530,7 @@ def test_a_final_pdf_is_the_stored_bytes_and_is_never_rendered(client_for, advis
 
 
 def test_letter_staff_compose_an_answer_to_the_rappel(client_for, letter_writer, clerk):
-    from register.letter_forms import ComposeForm
+    from letters.forms import ComposeForm
     from tests.letters.conftest import commitment
 
     overdue = commitment(clerk, title="Te laat", deadline_text="voor de zomer")

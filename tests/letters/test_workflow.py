@@ -3,14 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from letters.models import LetterSection, LetterStatus
+from letters.services import letter_approve, letter_finalise, letter_send_back, letter_submit
 from register.concurrency import StaleEdit
-from register.letters import (
-    letter_approve,
-    letter_finalise,
-    letter_send_back,
-    letter_submit,
-)
-from register.models import LetterSection, LetterStatus
 from tests.conftest import make_user
 from tests.letters.conftest import reload
 
@@ -67,7 +62,7 @@ def test_an_incomplete_letter_is_not_submitted(draft, letter_writer, field, miss
 
 
 def test_a_kenmerk_used_by_another_letter_is_refused(draft, letter_writer, register_24077):
-    from register.letters import letter_compose
+    from letters.compose import letter_compose
 
     other = letter_compose(dossier=register_24077["dossier"], by=letter_writer)
     other.kenmerk = draft.kenmerk

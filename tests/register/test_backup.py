@@ -20,7 +20,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from commitments.models import Commitment
-from register.models import ProgressLetter
+from letters.models import ProgressLetter
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,7 +60,7 @@ def test_restored_register_is_complete(sqlite_export, db, settings):
     data = json.loads(sqlite_export.read_text())
     labels = {block["model"] for block in data["models"]}
     assert {"auth.user", "commitments.historicalcommitment", "legislation.stage",
-            "register.savedview", "register.progressletter"} <= labels
+            "register.savedview", "letters.progressletter"} <= labels
     letter = ProgressLetter.objects.get(status="final")
     assert letter.pdf.read()[:5] == b"%PDF-"
     commitment = Commitment.objects.get(title__startswith="In gesprek met de spoedeisende")
@@ -251,7 +251,7 @@ def test_files_written_before_the_database_failed_are_removed(sqlite_export, db,
 def test_the_export_carries_its_format_version_and_schema(sqlite_export):
     data = json.loads(sqlite_export.read_text())
     assert data["version"] == 2
-    assert set(data["schema"]) == {"auth", "commitments", "legislation", "register"}
+    assert set(data["schema"]) == {"auth", "commitments", "legislation", "letters", "register"}
 
 
 def test_the_export_is_readable_by_its_owner_only(db, tmp_path):

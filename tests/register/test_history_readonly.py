@@ -8,8 +8,9 @@ from django.forms.models import model_to_dict
 from simple_history.admin import SimpleHistoryAdmin
 
 from commitments.models import Commitment
+from letters.models import LetterStatus
 from register.history import save_with_history
-from register.models import Directorate, LetterStatus
+from register.models import Directorate
 
 HISTORY_ADMINS = sorted(
     ((model, model_admin) for model, model_admin in admin.site._registry.items()

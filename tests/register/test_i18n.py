@@ -15,8 +15,8 @@ from django.utils import translation
 
 from commitments.models import Commitment
 from legislation.models import LawTrack
+from letters.compose import letter_compose
 from register.history import save_with_history
-from register.letters import letter_compose
 from tests import factories
 
 D = datetime.date
@@ -65,7 +65,7 @@ def working(clerk):
 
 def test_dashboard_in_english(english, clerk, working):
     english.force_login(clerk)
-    html = page(english, reverse("home"))
+    html = page(english, reverse("commitments:dashboard"))
     assert '<html lang="en">' in html
     assert_words(html, ["Longest overdue", "open commitments", "By minister", "Log out",
                         "Commitments", "Legislation", "Next Senate reminder list"],
@@ -144,7 +144,7 @@ def test_law_track_stages_in_english_while_their_stored_names_stay_dutch(english
 
 def test_without_the_cookie_everything_is_dutch(client, clerk, letter_writer, working, letter):
     client.force_login(clerk)
-    html = page(client, reverse("home"))
+    html = page(client, reverse("commitments:dashboard"))
     assert '<html lang="nl">' in html
     assert_words(html, ["Het langst te laat", "Per bewindspersoon", "Uitloggen"],
                  ["Longest overdue", "By minister", "Log out"])

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from register.models import ProgressLetter
+from letters.models import ProgressLetter
 from tests.register.test_migration_document_key import migrate
 
 BEFORE = [("register", "0010_login_failures_to_axes")]

@@ -10,7 +10,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from commitments.models import Commitment
-from register.models import Debate, Document, ProgressLetter
+from letters.models import ProgressLetter
+from register.models import Debate, Document
 
 BEFORE = [("register", "0007_letters_roles")]
 

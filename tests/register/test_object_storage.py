@@ -24,8 +24,9 @@ from django.urls import reverse
 from moto.server import ThreadedMotoServer
 
 from commitments.models import Commitment, SpreadsheetUpload
-from register.letters import letter_approve, letter_compose, letter_submit
-from register.models import ProgressLetter
+from letters.compose import letter_compose
+from letters.models import ProgressLetter
+from letters.services import letter_approve, letter_submit
 from register.settings import file_storage
 from tests import factories
 

@@ -278,13 +278,15 @@ def test_canonical_citation(text, citation):
 
 
 def test_natural_key():
-    kamerstuk, handelingen, appendix = parse_references(
+    """The ident is the natural key: the year of a Kamerstuk does not count, the Kamer does."""
+    kamerstuk, handelingen, appendix, senate = parse_references(
         "Kamerstukken II 2020/21, 35 570 XVI, nr. 12; Handelingen II 2019/20, nr. 38, item 5; "
-        "Aanhangsel Handelingen II 2019/20, nr. 243"
+        "Aanhangsel Handelingen II 2019/20, nr. 243; Handelingen I 2019/20, nr. 38, item 5"
     )
-    assert kamerstuk.natural_key() == ("kamerstuk", "35570-XVI", "12")
-    assert handelingen.natural_key() == ("handelingen", "II", "2019/20", "38", "5")
-    assert appendix.natural_key() == ("aanhangsel", "II", "2019/20", "243", None)
+    assert kamerstuk.ident == "kst-35570-XVI-12"
+    assert handelingen.ident == "h-tk-20192020-38-5"
+    assert appendix.ident == "ah-tk-20192020-243"
+    assert senate.ident == "h-ek-20192020-38-5"
 
 
 def test_same_paper_cited_differently_has_the_same_key():
@@ -292,9 +294,8 @@ def test_same_paper_cited_differently_has_the_same_key():
         "Kamerstuk 24 077, nr. 450; Kamerstukken II 2019/20, 24077, nr. 450; "
         "Kamerstukken 24 077, nrs. 449 en 450"
     )[:3]
-    assert first.natural_key() == second.natural_key()
     assert first.ident == second.ident
-    assert third.natural_key() != first.natural_key()
+    assert third.ident != first.ident
 
 
 def test_reference_is_frozen():

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from register.markup import Footnotes, plain_text, render_inline, render_markup
+from letters.markup import Footnotes, plain_text, render_inline, render_markup
 from register.references import BASE_URL, parse_references
 
 PAYLOADS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "{{ 7*7 }}", "{% now %}")

@@ -10,17 +10,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from letters.models import LetterItem, LetterKind, LetterSection, ProgressLetter
 from register.concurrency import BaseField
 from register.dates import next_reference_date
 from register.forms import VersionField
-from register.models import (
-    Dossier,
-    LetterItem,
-    LetterKind,
-    LetterSection,
-    Person,
-    ProgressLetter,
-)
+from register.models import Dossier, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MARKUP = {"rows": 8, "class": "markup", "spellcheck": "true", "lang": "nl"}
@@ -232,7 +226,7 @@ class TextsVersionForm(VersionForm):
 
 
 class ApproveForm(VersionForm):
-    """The approver approves the content seen: its fingerprint (register.letters.content_sha256)."""
+    """The approver approves the content seen: its fingerprint (letters.content.content_sha256)."""
 
     content = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
 

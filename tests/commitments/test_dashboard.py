@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from register.dashboard import dashboard
+from commitments.dashboard import dashboard
 from tests import factories
 
 D = datetime.date
@@ -56,7 +56,7 @@ def test_chart_made_and_delivered_per_quarter(spread):
 
 def test_every_number_links_to_the_list_behind_it(client_for, advisor, spread):
     client = client_for(advisor)
-    response = client.get(reverse("home"))
+    response = client.get(reverse("commitments:dashboard"))
     data = response.context
     person = data["per_bewindspersoon"][0]
     listed = client.get(reverse("commitments:list") + "?" + person.links["open"])
@@ -76,13 +76,13 @@ def test_dashboard_query_count_is_constant(client_for, advisor, clerk,
     client = client_for(advisor)
     factories.commitment(clerk, deadline_text="in maart 2021")
     with django_assert_max_num_queries(40) as few:
-        client.get(reverse("home"))
+        client.get(reverse("commitments:dashboard"))
     for index in range(30):
         factories.commitment(clerk, deadline_text="in maart 2021", owner=advisor,
                              bewindspersoon=factories.bewindspersoon(f"P{index}"),
                              dossier=factories.dossier(f"{30000 + index}"))
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("home"))
+        client.get(reverse("commitments:dashboard"))
 
 
 def test_each_quarters_delivered_bar_links_to_the_commitments_delivered_then(
@@ -91,7 +91,7 @@ def test_each_quarters_delivered_bar_links_to_the_commitments_delivered_then(
     partly = factories.commitment(clerk, title="partly", made_on=D(2020, 12, 18))
     partly.change_status("partly_done", by=clerk, reason="x", on=D(2021, 3, 1))
     client = client_for(advisor)
-    response = client.get(reverse("home"))
+    response = client.get(reverse("commitments:dashboard"))
     bars = [bar for bar in response.context["chart"]["bars"] if bar["made"] or bar["delivered"]]
     assert [(bar["label"], bar["delivered"]) for bar in bars] == [("K4 2020", 0), ("K1 2021", 1)]
     for bar in bars:

@@ -36,7 +36,7 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 from weasyprint import HTML  # noqa: E402
 from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url  # noqa: E402
 
-from register.markup import Footnotes, render_inline, render_markup  # noqa: E402
+from letters.markup import Footnotes, render_inline, render_markup  # noqa: E402
 from register.references import Reference  # noqa: E402
 
 __all__ = [
@@ -99,7 +99,7 @@ VWS = Sender(
 @dataclass(frozen=True)
 class Section:
     title: str
-    body: str  # markup (register.markup)
+    body: str  # markup (letters.markup)
 
 
 @dataclass(frozen=True, kw_only=True)

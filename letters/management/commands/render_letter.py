@@ -4,9 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from register.letter_layout import render_letter_pdf
-from register.letters import letter_content
-from register.models import ProgressLetter
+from letters.content import letter_content
+from letters.layout import render_letter_pdf
+from letters.models import ProgressLetter
 
 
 class Command(BaseCommand):

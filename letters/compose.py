@@ -26,17 +26,10 @@ from django.utils.translation import gettext_noop
 
 from commitments.models import OPEN_EXECUTIONS, OPEN_STATUSES, Commitment, Motion, VoteOutcome
 from legislation.models import LawTrack, Stage
+from letters.layout import dutch_date
+from letters.models import Addressee, LetterItem, LetterKind, LetterSection, ProgressLetter
 from register.history import save_with_history
-from register.letter_layout import dutch_date
-from register.models import (
-    Addressee,
-    LetterItem,
-    LetterKind,
-    LetterSection,
-    Ministry,
-    Person,
-    ProgressLetter,
-)
+from register.models import Ministry, Person
 
 # A letter with more items than this is no longer a letter; the filter should be narrower.
 MAX_ITEMS = 200
@@ -445,7 +438,7 @@ def letter_compose(*, dossier=None, commitments=None, by, kind=LetterKind.PROGRE
     `commitments` is a queryset (a filtered list); for a progress letter without a dossier only
     those commitments, and the law tracks linked to them, are proposed.
     """
-    if not by.has_perm("register.add_progressletter"):
+    if not by.has_perm("letters.add_progressletter"):
         raise ValidationError(_("Alleen medewerkers van brieven stellen een brief op."),
                               code="permission")
     today = today or timezone.localdate()

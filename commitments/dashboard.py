@@ -13,7 +13,7 @@ from django.db.models.functions import TruncQuarter
 from django.utils.translation import gettext as _
 
 from commitments.models import OPEN_STATUSES, Commitment, Execution, Motion, Status
-from register.dates import add_months, next_reference_date, quarter_label
+from register.dates import add_months, next_reference_date, quarter_bounds, quarter_label
 from register.models import Person
 from register.references import format_dossier
 
@@ -103,7 +103,7 @@ def quarters_chart(today, count=12):
     maximum = max([1, *made.values(), *delivered.values()])
     bars = []
     for index, start in enumerate(starts):
-        end = add_months(start, 3) - datetime.timedelta(days=1)
+        end = quarter_bounds(start)[1]
         made_height = round(150 * made.get(start, 0) / maximum)
         delivered_height = round(150 * delivered.get(start, 0) / maximum)
         bars.append({

@@ -1,22 +1,23 @@
-"""Progress letters: their content for the Kamerbrief layout, and the way from draft to final.
+"""The way of a letter from draft to final (DESIGN.md "Letters").
 
-    letter_compose           a draft from a dossier or a selection (register.letter_compose)
-    letter_content           the letter as a LetterContent for register.letter_layout
+    letter_compose           a draft from a dossier or a selection (letters/compose.py)
+    letter_save              the edit screen: the letter, its sections and items
+    letter_save_texts        the advisors' progress texts of a draft
+    letter_add_item          a commitment, motion or law track added to a draft
     letter_submit            the author offers the draft for approval
     letter_approve           another member of brieven (or a superuser) approves it...
     letter_send_back         ...or sends it back to draft with a comment
-    letter_finalise          stores the PDF and updates the register (DESIGN.md "Letters")
+    letter_finalise          stores the PDF and updates the register
     letter_record_kamerstuk  records the Kamerstuk number the Kamer published it under
 
-Each service checks who may do it and raises ValidationError with a Dutch message when refused.
-`finalise` is the work of letter_finalise without the check of who may do it, for replays such as
-the demo data.
+Each service checks who may do it (letters/permissions.py) and raises ValidationError with a
+Dutch message when refused. `finalise` is the work of letter_finalise without the check of who
+may do it, for replays such as the demo data. What a letter says is built in letters/content.py.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 from dataclasses import dataclass
@@ -25,31 +26,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
-from django.utils.text import slugify
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from commitments.models import (
-    OPEN_EXECUTIONS,
-    OPEN_STATUSES,
-    Commitment,
-    Execution,
-    Motion,
-    Status,
-    VoteOutcome,
-)
-from commitments.vocabulary import EERSTE_KAMER_WORDS, TWEEDE_KAMER_WORDS
+from commitments.models import Commitment, Execution, Motion, Status
 from legislation.models import LawTrack
-from register.concurrency import StaleEdit
-from register.history import (
-    HistoryBase,
-    delete_with_history,
-    dutch_reason,
-    save_with_history,
-    timeline,
-)
-from register.letter_compose import (
+from letters.compose import (
     commitment_text,
     law_track_text,
     letter_compose,
@@ -58,250 +41,36 @@ from register.letter_compose import (
     rappel_explanation,
     subject_field,
 )
-from register.letter_layout import (
-    EERSTE_KAMER,
-    TWEEDE_KAMER,
-    VWS,
-    Annex,
-    AnnexRow,
-    LetterContent,
-    RappelRow,
-    Section,
-    Sender,
-    cited_references,
-    content_from_data,
-    content_to_data,
-    dutch_date,
-    render_letter_pdf,
+from letters.content import (
+    approval_record,
+    approved_content,
+    content_sha256,
+    letter_content,
+    letter_items,
+    letter_pdf_name,
 )
-from register.models import (
-    Addressee,
-    Document,
-    LetterItem,
-    LetterKind,
-    LetterStatus,
-    ProgressLetter,
-)
+from letters.layout import cited_references, dutch_date, render_letter_pdf
+from letters.models import LetterItem, LetterKind, LetterStatus, ProgressLetter
+from register.concurrency import StaleEdit
+from register.history import HistoryBase, delete_with_history, dutch_reason, save_with_history
+from register.models import Document
 from register.references import Reference, parse_references
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "finalise",
+    "letter_add_item",
     "letter_approve",
     "letter_compose",
-    "letter_content",
     "letter_finalise",
-    "letter_items",
     "letter_record_kamerstuk",
     "letter_reopen",
+    "letter_save",
+    "letter_save_texts",
     "letter_send_back",
     "letter_submit",
 ]
-
-# Senders whose postal address we know; another ministry is named without one.
-SENDERS = {
-    "VWS": VWS,
-    "JenV": Sender(ministry="Ministerie van Justitie en Veiligheid",
-                   postal_lines=("Postbus 20301", "2500 EH Den Haag")),
-    "IenW": Sender(ministry="Ministerie van Infrastructuur en Waterstaat",
-                   postal_lines=("Postbus 20901", "2500 EX Den Haag")),
-    "OCW": Sender(ministry="Ministerie van Onderwijs, Cultuur en Wetenschap",
-                  postal_lines=("Postbus 16375", "2500 BJ Den Haag")),
-}
-
-
-# --- Content ---------------------------------------------------------------------------------
-
-
-def letter_items(letter):
-    """The letter's items in print order, with what the content and the screens show of them."""
-    return list(letter.items.select_related(
-        "section", "commitment__bewindspersoon", "motion__dossier", "law_track")
-        .order_by("section__order", "order", "pk"))
-
-
-def sender_for(ministry):
-    return SENDERS.get(ministry.abbreviation) or Sender(ministry=ministry.name, postal_lines=())
-
-
-def item_heading(item):
-    return "### " + one_line(item.title)
-
-
-def section_bodies(letter, items):
-    """Each section's own text followed by its items (a sub-heading and the progress text); an
-    item without a progress text is covered by the section's text and not printed apart."""
-    printed = {}
-    for item in items:
-        if item.progress_text.strip():
-            printed.setdefault(item.section_id, []).append(
-                f"{item_heading(item)}\n\n{item.progress_text.strip()}")
-    sections = [Section(one_line(s.title), "\n\n".join([s.body.strip(), *printed.get(s.pk, [])]))
-                for s in letter.sections.all()]
-    if letter.kind == LetterKind.PROGRESS and printed.get(None):
-        sections.append(Section("Overige onderwerpen", "\n\n".join(printed[None])))
-    return tuple(sections)
-
-
-def rappel_rows(letter, items):
-    return tuple(
-        RappelRow(number=item.commitment.ek_number or item.commitment.number,
-                  text=one_line(item.commitment.text),
-                  status=EERSTE_KAMER_WORDS[item.commitment.status],
-                  explanation=item.explanation, expected=one_line(item.new_expected))
-        for item in items if item.commitment_id and letter.kind == LetterKind.RAPPEL)
-
-
-def in_letter(items, kind):
-    return [item.subject.pk for item in items if item.subject_kind == kind]
-
-
-def annex_commitments(letter, items):
-    """The commitments the annex lists: the dossier's open ones, and those in the letter."""
-    return (Commitment.objects.filter(dossier=letter.dossier)
-            .filter(Q(status__in=OPEN_STATUSES) | Q(pk__in=in_letter(items, "commitment")))
-            .select_related("bewindspersoon").prefetch_related("bewindspersoon__offices")
-            .order_by("made_on", "number"))
-
-
-def annex_motions(letter, items):
-    """The motions the annex lists: the dossier's adopted open ones, and those in the letter."""
-    return (Motion.objects.filter(dossier=letter.dossier, vote_outcome=VoteOutcome.ADOPTED)
-            .filter(Q(execution_status__in=OPEN_EXECUTIONS) | Q(pk__in=in_letter(items, "motion")))
-            .select_related("dossier").order_by("number"))
-
-
-def has_annex(letter):
-    return letter.annex and letter.dossier_id
-
-
-def annex_for(letter, items):
-    """The dossier's open commitments and motions, and those in the letter, with their status
-    as the Kamer will read it: what the letter delivers is shown delivered."""
-    dossier = letter.dossier
-    delivering = {(item.subject_kind, item.subject.pk) for item in items if item.delivers}
-    commitments, motions = annex_commitments(letter, items), annex_motions(letter, items)
-    rows = [AnnexRow(number=c.tk_number or c.number, text=one_line(c.title),
-                     bewindspersoon=c.bewindspersoon.full_name,
-                     deadline=one_line(c.deadline_text) or "geen termijn",
-                     status=TWEEDE_KAMER_WORDS[Status.DONE if ("commitment", c.pk) in delivering
-                                               else c.status])
-            for c in commitments]
-    rows += [AnnexRow(number=f"{dossier.display_number}, nr. {m.number}", text=one_line(m.title),
-                      bewindspersoon="—", deadline="—",
-                      status="Uitgevoerd" if ("motion", m.pk) in delivering
-                      else str(m.get_execution_status_display()))
-             for m in motions]
-    return Annex(title=f"Toezeggingen en moties, Kamerstukdossier {dossier.display_number} "
-                       f"{dossier.title}".strip(), rows=tuple(rows))
-
-
-def letter_content(letter, *, items=None) -> LetterContent:
-    """The letter as plain data for the Kamerbrief layout (HTML preview and PDF).
-
-    In Dutch whatever the language of the screens: the status words in the annex, too.
-    """
-    items = letter_items(letter) if items is None else items
-    with translation.override("nl"):
-        return LetterContent(
-            kind=letter.kind, kenmerk=letter.kenmerk, date=letter.date,
-            subject=one_line(letter.subject),
-            sender=sender_for(letter.ministry), uw_brief=letter.uw_brief, bijlagen=letter.bijlagen,
-            addressee=EERSTE_KAMER if letter.addressee == Addressee.EERSTE_KAMER else TWEEDE_KAMER,
-            opening=letter.opening, sections=section_bodies(letter, items), closing=letter.closing,
-            rappel_rows=rappel_rows(letter, items),
-            signatory_office=letter.signatory_office, signatory_name=letter.signatory_name,
-            annex=annex_for(letter, items) if has_annex(letter) else None,
-        )
-
-
-# --- What was approved ----------------------------------------------------------------------
-#
-# Approving records the letter's full content and the register records it prints; finalising
-# renders exactly that content (DESIGN.md "Letters"). Register changes made after approval do not
-# reach the letter; the finalise confirmation lists them.
-
-# The fields of the register's records that a letter prints (headings, annex, rappel table).
-PRINTED_FIELDS = {
-    "commitment": ["number", "tk_number", "ek_number", "title", "text", "bewindspersoon",
-                   "deadline_text", "status"],
-    "motion": ["number", "title", "execution_status", "vote_outcome"],
-    "law_track": ["title"],
-}
-SUBJECT_MODELS = {"commitment": Commitment, "motion": Motion, "law_track": LawTrack}
-
-
-def content_sha256(content):
-    """A fingerprint of a letter's content: what an approver saw is what is approved."""
-    data = json.dumps(content_to_data(content), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(data.encode()).hexdigest()
-
-
-def printed_subjects(letter, items):
-    """{kind: [pk, ...]}: the commitments, motions and law tracks the letter prints."""
-    printed = {kind: in_letter(items, kind) for kind in SUBJECT_MODELS}
-    if has_annex(letter):
-        printed["commitment"] = sorted({*printed["commitment"], *annex_commitments(
-            letter, items).values_list("pk", flat=True)})
-        printed["motion"] = sorted({*printed["motion"], *annex_motions(
-            letter, items).values_list("pk", flat=True)})
-    return printed
-
-
-def approval_record(letter, content, items):
-    return {"content": content_to_data(content), "printed": printed_subjects(letter, items)}
-
-
-def approved_content(letter):
-    """The LetterContent that was approved (None for a letter not approved)."""
-    if not letter.approved_content:
-        return None
-    return content_from_data(letter.approved_content["content"])
-
-
-def shown_content(letter, items=None):
-    """What the letter's screens and draft PDF show: once approved, what was approved."""
-    if letter.is_approved:
-        return approved_content(letter)
-    return letter_content(letter, items=items)
-
-
-@dataclass(frozen=True)
-class RegisterChange:
-    """A change after approval to a record the letter prints, which the letter will not show."""
-
-    subject: object
-    entry: object  # a register.history.TimelineEntry, its changes narrowed to printed fields
-
-
-def register_changes_since_approval(letter):
-    """What changed in the register, after approval, in what the letter prints — and the records
-    the letter would print now but did not when approved (a commitment added to the dossier)."""
-    if not letter.is_approved:
-        return []
-    items = letter_items(letter)
-    then = letter.approved_content["printed"]
-    now = printed_subjects(letter, items)
-    found = []
-    for kind, model in SUBJECT_MODELS.items():
-        labels = {str(model._meta.get_field(name).verbose_name) for name in PRINTED_FIELDS[kind]}
-        # One query per kind finds the few records changed since; only their history is read.
-        changed = model.history.filter(id__in={*then.get(kind, []), *now[kind]},
-                                       history_date__gt=letter.approved_at).values("id")
-        for subject in model.objects.filter(pk__in=changed):
-            for entry in timeline(subject)[::-1]:
-                if entry.record.history_date <= letter.approved_at:
-                    continue
-                entry.changes = [change for change in entry.changes if change.label in labels]
-                if entry.changes or entry.created:
-                    found.append(RegisterChange(subject, entry))
-    return sorted(found, key=lambda change: change.entry.record.history_date)
-
-
-def letter_pdf_name(letter):
-    draft = "" if letter.is_final else "-concept"
-    return f"{slugify(letter.subject)[:60] or 'brief'}-{letter.date:%Y-%m-%d}{draft}.pdf"
 
 
 # --- Who may do what -------------------------------------------------------------------------
@@ -345,7 +114,7 @@ def letter_submit(*, letter, by, expected_version=None, at=None) -> ProgressLett
 
 
 def check_reviewer(letter, by):
-    require_perm(by, "register.approve_progressletter",
+    require_perm(by, "letters.approve_progressletter",
                  _("Alleen medewerkers van brieven keuren brieven goed of sturen ze terug."))
     if letter.status != LetterStatus.FOR_APPROVAL:
         refuse(_("Deze brief ligt niet ter goedkeuring."), "not_for_approval")
@@ -414,7 +183,7 @@ def letter_reopen(*, letter, by, reason):
 
 def letter_finalise(*, letter, by, expected_version=None, at=None) -> ProgressLetter:
     """Finalise an approved letter (see `finalise`); only for brieven and superusers."""
-    require_perm(by, "register.finalise_progressletter",
+    require_perm(by, "letters.finalise_progressletter",
                  _("Alleen medewerkers van brieven stellen brieven vast."))
     check_finalisable(letter)
     return finalise(letter, by=by, expected_version=expected_version, at=at)
@@ -590,7 +359,7 @@ def letter_record_kamerstuk(*, letter, number, by, at=None) -> ProgressLetter:
     number, the letter and everything that points at its Document move to that one instead, so
     the paper is never stored twice.
     """
-    require_perm(by, "register.change_progressletter",
+    require_perm(by, "letters.change_progressletter",
                  _("Alleen medewerkers van brieven leggen het Kamerstuknummer vast."))
     number = (number or "").strip().removeprefix("nr.").strip()
     if not KAMERSTUK_NUMBER.match(number):
@@ -654,8 +423,8 @@ def move_document(old, new, *, by, reason, at=None):
 
 
 def check_may_edit(user, letter, *, texts_only=False):
-    if not (user.has_perm("register.change_progressletter")
-            or (texts_only and user.has_perm("register.edit_progress_text"))):
+    if not (user.has_perm("letters.change_progressletter")
+            or (texts_only and user.has_perm("letters.edit_progress_text"))):
         refuse(_("U mag deze brief niet wijzigen."), "permission")
     letter.check_editable()
 

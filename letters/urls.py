@@ -1,6 +1,6 @@
 from django.urls import path
 
-from register import letter_views as views
+from letters import views
 
 app_name = "letters"
 urlpatterns = [

@@ -1,5 +1,5 @@
 """The letter screens: list per dossier, compose, edit, the advisors' texts, preview, PDF, and the
-approval steps. Thin: the work is in register/letters.py."""
+approval steps. Thin: the work is in letters/services.py and letters/content.py."""
 
 import itertools
 
@@ -14,10 +14,15 @@ from django.views.decorators.http import require_POST
 
 from commitments.filters import CommitmentFilter
 from commitments.models import Commitment
-from register import letters
-from register.concurrency import StaleEdit, merge, remember_base, resolve_choices
-from register.history import timeline
-from register.letter_forms import (
+from letters import services
+from letters.content import (
+    content_sha256,
+    letter_items,
+    letter_pdf_name,
+    register_changes_since_approval,
+    shown_content,
+)
+from letters.forms import (
     AddItemForm,
     ApproveForm,
     ComposeForm,
@@ -30,8 +35,11 @@ from register.letter_forms import (
     TextsVersionForm,
     VersionForm,
 )
-from register.letter_layout import letter_context, render_letter_pdf
-from register.models import Dossier, LetterKind, ProgressLetter
+from letters.layout import letter_context, render_letter_pdf
+from letters.models import LetterKind, ProgressLetter
+from register.concurrency import StaleEdit, merge, remember_base, resolve_choices
+from register.history import timeline
+from register.models import Dossier
 
 
 def get_letter(pk):
@@ -47,7 +55,7 @@ def refused(request, error):
     messages.error(request, " ".join(error.messages))
 
 
-@permission_required("register.view_progressletter", raise_exception=True)
+@permission_required("letters.view_progressletter", raise_exception=True)
 def letter_list(request):
     """The letters grouped per dossier; the rappel answers, which have none, last."""
     letters_ = ProgressLetter.objects.for_list().order_by("dossier__number", "-date", "-pk")
@@ -62,13 +70,13 @@ def letter_list(request):
                                                         "number": number})
 
 
-@permission_required("register.add_progressletter", raise_exception=True)
+@permission_required("letters.add_progressletter", raise_exception=True)
 def letter_compose(request):
     form = ComposeForm(request.POST or None, initial={"dossier": request.GET.get("dossier")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            letter = letters.letter_compose(
+            letter = services.letter_compose(
                 dossier=data["dossier"] if data["kind"] == LetterKind.PROGRESS else None,
                 kind=data["kind"], reference_date=data["reference_date"], by=request.user)
         except ValidationError as error:
@@ -82,7 +90,7 @@ def letter_compose(request):
 
 
 @require_POST
-@permission_required("register.add_progressletter", raise_exception=True)
+@permission_required("letters.add_progressletter", raise_exception=True)
 def letter_compose_selection(request):
     """A progress letter on the commitments of a filtered list (its query string is posted)."""
     query = request.POST.get("query", "")
@@ -99,7 +107,7 @@ def letter_compose_selection(request):
         dossier = Dossier.objects.filter(pk=dossiers.pop()).first() if len(dossiers) == 1 \
             else None
     try:
-        letter = letters.letter_compose(dossier=dossier, commitments=selection, by=request.user)
+        letter = services.letter_compose(dossier=dossier, commitments=selection, by=request.user)
     except ValidationError as error:
         refused(request, error)
         return back
@@ -110,41 +118,41 @@ def letter_compose_selection(request):
 def actions_for(user, letter):
     """Which of the approval steps this user may take on this letter now."""
     return {
-        "edit": letter.is_draft and user.has_perm("register.change_progressletter"),
-        "texts": letter.is_draft and user.has_perm("register.edit_progress_text"),
-        "submit": letter.is_draft and user.has_perm("register.change_progressletter")
+        "edit": letter.is_draft and user.has_perm("letters.change_progressletter"),
+        "texts": letter.is_draft and user.has_perm("letters.edit_progress_text"),
+        "submit": letter.is_draft and user.has_perm("letters.change_progressletter")
         and (letter.author_id == user.pk or user.is_superuser),
         "approve": letter.status == "for_approval" and not letter.approved_at
-        and letter.author_id != user.pk and user.has_perm("register.approve_progressletter"),
+        and letter.author_id != user.pk and user.has_perm("letters.approve_progressletter"),
         "send_back": letter.status == "for_approval"
-        and user.has_perm("register.approve_progressletter"),
-        "finalise": letter.is_approved and user.has_perm("register.finalise_progressletter"),
+        and user.has_perm("letters.approve_progressletter"),
+        "finalise": letter.is_approved and user.has_perm("letters.finalise_progressletter"),
         "kamerstuk": letter.is_final and letter.dossier_id is not None
         and not (letter.document and letter.document.number)
-        and user.has_perm("register.change_progressletter"),
+        and user.has_perm("letters.change_progressletter"),
     }
 
 
-@permission_required("register.view_progressletter", raise_exception=True)
+@permission_required("letters.view_progressletter", raise_exception=True)
 def letter_detail(request, pk):
     letter = get_letter(pk)
-    items = letters.letter_items(letter)
-    content = letters.shown_content(letter, items)
+    items = letter_items(letter)
+    content = shown_content(letter, items)
     context = letter_context(content)
     return render(request, "letters/letter_detail.html", {
         **context, "record": letter, "items": items, "timeline": timeline(letter),
         "actions": actions_for(request.user, letter),
         "cited": list({r.ident: r for r in context["letter"].references}.values()),
-        "register_changes": letters.register_changes_since_approval(letter),
+        "register_changes": register_changes_since_approval(letter),
         "version_form": VersionForm(initial={"version": letter.version}),
         "approve_form": ApproveForm(initial={"version": letter.version,
-                                             "content": letters.content_sha256(content)}),
+                                             "content": content_sha256(content)}),
         "send_back_form": SendBackForm(initial={"version": letter.version}),
         "kamerstuk_form": KamerstukForm(),
     })
 
 
-@permission_required("register.change_progressletter", raise_exception=True)
+@permission_required("letters.change_progressletter", raise_exception=True)
 def letter_edit(request, pk):
     letter = get_letter(pk)
     post = request.POST if request.method == "POST" else None
@@ -157,7 +165,7 @@ def letter_edit(request, pk):
     if post is not None and conflict is None and letter.is_draft and all(
             [form.is_valid(), sections.is_valid(), items.is_valid()]):
         try:
-            letters.letter_save(form=form, sections=sections, items=items, by=request.user)
+            services.letter_save(form=form, sections=sections, items=items, by=request.user)
         except StaleEdit as stale:
             current = stale.current
             conflict = merge(form, edited, stale, [
@@ -203,7 +211,7 @@ def foreign_items(request, formset):
     return bool(refused)
 
 
-@permission_required("register.edit_progress_text", raise_exception=True)
+@permission_required("letters.edit_progress_text", raise_exception=True)
 def letter_texts(request, pk):
     """Advisors write the progress texts of a draft, and nothing else of it."""
     letter = get_letter(pk)
@@ -215,7 +223,7 @@ def letter_texts(request, pk):
     if post is not None and conflict is None and letter.is_draft and version.is_valid() \
             and formset.is_valid():
         try:
-            letters.letter_save_texts(letter=letter, formset=formset,
+            services.letter_save_texts(letter=letter, formset=formset,
                                       version=version.cleaned_data["version"], by=request.user)
         except StaleEdit as stale:
             fresh = TextFormSet(instance=stale.current, prefix="items")
@@ -232,14 +240,14 @@ def letter_texts(request, pk):
 
 
 @require_POST
-@permission_required("register.change_progressletter", raise_exception=True)
+@permission_required("letters.change_progressletter", raise_exception=True)
 def letter_add_item(request, pk):
     letter = get_letter(pk)
     form = AddItemForm(request.POST, letter=letter)
     version = VersionForm(request.POST)
     if form.is_valid() and version.is_valid():
         try:
-            item = letters.letter_add_item(
+            item = services.letter_add_item(
                 letter=letter, text=form.cleaned_data["text"],
                 section=form.cleaned_data.get("section"), by=request.user,
                 expected_version=version.cleaned_data["version"])
@@ -252,18 +260,18 @@ def letter_add_item(request, pk):
     return redirect("letters:edit", letter.pk)
 
 
-@permission_required("register.view_progressletter", raise_exception=True)
+@permission_required("letters.view_progressletter", raise_exception=True)
 def letter_pdf(request, pk):
     """A final letter: its stored PDF, byte for byte, never rendered again. A draft: rendered
     now from its current text."""
     letter = get_letter(pk)
-    name = letters.letter_pdf_name(letter)
+    name = letter_pdf_name(letter)
     if letter.is_final:
         response = FileResponse(letter.pdf.open("rb"), content_type="application/pdf",
                                 filename=name)
         response["ETag"] = f'"{letter.pdf_sha256}"'
     else:
-        response = HttpResponse(render_letter_pdf(letters.shown_content(letter)),
+        response = HttpResponse(render_letter_pdf(shown_content(letter)),
                                 content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{name}"'
     response["Cache-Control"] = "private, no-cache"
@@ -289,59 +297,59 @@ def step(request, pk, service, success, form_class=VersionForm, **fields):
 
 
 @require_POST
-@permission_required("register.change_progressletter", raise_exception=True)
+@permission_required("letters.change_progressletter", raise_exception=True)
 def letter_submit(request, pk):
-    return step(request, pk, letters.letter_submit, _("De brief ligt ter goedkeuring."))
+    return step(request, pk, services.letter_submit, _("De brief ligt ter goedkeuring."))
 
 
 @require_POST
-@permission_required("register.approve_progressletter", raise_exception=True)
+@permission_required("letters.approve_progressletter", raise_exception=True)
 def letter_approve(request, pk):
-    return step(request, pk, letters.letter_approve,
+    return step(request, pk, services.letter_approve,
                 _("De brief is goedgekeurd en kan worden vastgesteld."), form_class=ApproveForm,
                 expected_content="content")
 
 
 @require_POST
-@permission_required("register.approve_progressletter", raise_exception=True)
+@permission_required("letters.approve_progressletter", raise_exception=True)
 def letter_send_back(request, pk):
-    return step(request, pk, letters.letter_send_back,
+    return step(request, pk, services.letter_send_back,
                 _("De brief is teruggestuurd naar de auteur."), form_class=SendBackForm,
                 comment="comment")
 
 
-@permission_required("register.finalise_progressletter", raise_exception=True)
+@permission_required("letters.finalise_progressletter", raise_exception=True)
 def letter_finalise(request, pk):
     """GET: what finalising will do, item by item; POST: do it."""
     letter = get_letter(pk)
     if request.method == "POST":
-        return step(request, pk, letters.letter_finalise,
+        return step(request, pk, services.letter_finalise,
                     _("De brief is vastgesteld; de PDF is opgeslagen en het register bijgewerkt."))
-    items = letters.letter_items(letter)
+    items = letter_items(letter)
     problem, document, plan = None, None, []
     try:
-        letters.check_finalisable(letter)
-        document = letters.finalise_document(letter, by=request.user, create=False)
-        plan = letters.delivery_plan(letter, document, items)
+        services.check_finalisable(letter)
+        document = services.finalise_document(letter, by=request.user, create=False)
+        plan = services.delivery_plan(letter, document, items)
     except ValidationError as error:
         problem = " ".join(error.messages)
     return render(request, "letters/finalise.html", {
         "record": letter, "items": items, "document": document, "plan": plan,
         "problem": problem, "blocked": any(d.action == "refused" for d in plan),
-        "register_changes": letters.register_changes_since_approval(letter),
+        "register_changes": register_changes_since_approval(letter),
         "reported": [i for i in items if not i.delivers],
         "version_form": VersionForm(initial={"version": letter.version}),
     })
 
 
 @require_POST
-@permission_required("register.change_progressletter", raise_exception=True)
+@permission_required("letters.change_progressletter", raise_exception=True)
 def letter_kamerstuk(request, pk):
     letter = get_letter(pk)
     form = KamerstukForm(request.POST)
     if form.is_valid():
         try:
-            letter = letters.letter_record_kamerstuk(letter=letter, by=request.user,
+            letter = services.letter_record_kamerstuk(letter=letter, by=request.user,
                                                      number=form.cleaned_data["number"])
         except ValidationError as error:
             refused(request, error)

@@ -1,6 +1,6 @@
 """The reference letter itself as a final letter in the register: Kamerstuk 24 077, nr. 468.
 
-Its text is the one typed in register/demo_letter.py; its items are the demo's commitments, the
+Its text is the one typed in letters/reference_letter.py; its items are the demo's commitments, the
 motion and the law tracks that letter reports on or delivers. Their progress texts are empty: the
 letter's own sections already say everything, as the original does. It went the whole way on
 18 December 2020 — drafted, offered for approval, approved by a second person, finalised with
@@ -13,17 +13,10 @@ import datetime
 from django.contrib.auth import get_user_model
 
 from commitments.demo import at
-from register import demo_letter
-from register.history import save_with_history
-from register.letter_layout import render_letter_pdf
-from register.letters import (
-    approval_record,
-    finalise,
-    letter_content,
-    letter_items,
-    record_approval,
-)
-from register.models import (
+from letters import reference_letter
+from letters.content import approval_record, letter_content, letter_items
+from letters.layout import render_letter_pdf
+from letters.models import (
     Addressee,
     LetterItem,
     LetterKind,
@@ -31,9 +24,11 @@ from register.models import (
     LetterStatus,
     ProgressLetter,
 )
+from letters.services import finalise, record_approval
+from register.history import save_with_history
 
 LETTER = "Kamerstuk 24 077, nr. 468"
-DATE = demo_letter.DATE
+DATE = reference_letter.DATE
 PREVIOUS_LETTER_DATE = datetime.date(2019, 12, 19)  # Kamerstuk 24 077, nr. 456
 
 # Section title → the items it reports on: commitment titles, "motion", law tracks by short name.
@@ -98,12 +93,13 @@ def load(objects, *, by):
         return objects
     author, approver = user_or("brieven", by), user_or("brieven2", by)
     blokhuis = objects["people"]["blokhuis"]
+    original = reference_letter
     letter = save_with_history(ProgressLetter(
-        kind=LetterKind.PROGRESS, dossier=objects["dossiers"]["24077"], subject=demo_letter.SUBJECT,
-        kenmerk=demo_letter.KENMERK, date=DATE, addressee=Addressee.TWEEDE_KAMER,
+        kind=LetterKind.PROGRESS, dossier=objects["dossiers"]["24077"], subject=original.SUBJECT,
+        kenmerk=original.KENMERK, date=DATE, addressee=Addressee.TWEEDE_KAMER,
         ministry=objects["ministries"]["VWS"], signatory=blokhuis,
-        signatory_office=demo_letter.SIGNATORY_OFFICE, signatory_name=demo_letter.SIGNATORY_NAME,
-        bijlagen=demo_letter.BIJLAGEN, opening=demo_letter.OPENING, closing=demo_letter.CLOSING,
+        signatory_office=original.SIGNATORY_OFFICE, signatory_name=original.SIGNATORY_NAME,
+        bijlagen=original.BIJLAGEN, opening=original.OPENING, closing=original.CLOSING,
         annex=True, since=PREVIOUS_LETTER_DATE, author=author, document=document,
     ), by=author, reason="Brief opgesteld", at=at(DATE, 9))
     load_sections(letter, subjects(objects), by=author)
@@ -123,7 +119,7 @@ def load(objects, *, by):
 
 def load_sections(letter, found, *, by):
     reason = "Tekst van de voortgangsbrief van 18 december 2020"
-    for order, (title, body) in enumerate(demo_letter.SECTIONS, start=1):
+    for order, (title, body) in enumerate(reference_letter.SECTIONS, start=1):
         section = save_with_history(LetterSection(letter=letter, order=order * 10, title=title,
                                                   body=body), by=by, reason=reason, at=at(DATE, 10))
         for position, (key, delivers) in enumerate(ITEMS.get(title, []), start=1):
