@@ -4,8 +4,9 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
-from django.db.models import Q
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Func, Max, Q, Value
+from django.db.models.functions import Cast, Length, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -56,6 +57,7 @@ COMMITMENT_TRANSITIONS = {
     Status.LAPSED: {Status.OPEN},
 }
 OPEN_STATUSES = [Status.OPEN, Status.IN_PROGRESS, Status.PARTLY_DONE]
+DIGITS = "0123456789"
 
 
 def as_choice(choices, value):
@@ -83,6 +85,30 @@ class CommitmentQuerySet(models.QuerySet):
     def for_list(self):
         """What a list row shows: the bewindspersoon (by name or, failing that, by office)."""
         return self.select_related("bewindspersoon").prefetch_related("bewindspersoon__offices")
+
+
+def starting_with(prefix):
+    """Numbers that start with `prefix`, in a form the unique index on `number` serves.
+
+    PostgreSQL's LIKE 'prefix%' uses the pattern index Django adds to a unique varchar. SQLite's
+    LIKE ignores case, so no index serves it there; its columns compare byte by byte, so the
+    prefix is the range [prefix, prefix with its last character counted one up).
+    """
+    if connection.vendor == "sqlite":
+        return Q(number__gte=prefix, number__lt=prefix[:-1] + chr(ord(prefix[-1]) + 1))
+    return Q(number__startswith=prefix)
+
+
+def last_running_number(prefix):
+    """The highest n of the numbers `prefix` + n (digits only), 0 if none: one aggregate query
+    over the index range of the prefix. Numbers whose rest is not all digits do not count."""
+    rest = Substr("number", len(prefix) + 1)
+    numbers = (Commitment.objects.filter(starting_with(prefix))
+               .alias(letters=Func(rest, Value(DIGITS), function="RTRIM",
+                                              output_field=models.CharField()),
+                      length=Length(rest))
+               .filter(letters="", length__range=(1, 18)))
+    return numbers.aggregate(last=Max(Cast(rest, models.BigIntegerField())))["last"] or 0
 
 
 class Commitment(Versioned):
@@ -209,12 +235,11 @@ class Commitment(Versioned):
         return reverse("commitments:detail", args=[self.pk])
 
     def next_number(self):
+        """TZ-VWS-2024-007: the ministry, the year it was made, one more than the highest
+        running number of that ministry and year (gaps are not filled, 999 is followed by 1000).
+        """
         prefix = f"TZ-{self.ministry.abbreviation}-{self.made_on.year}-"
-        numbers = Commitment.objects.filter(number__startswith=prefix).values_list("number",
-                                                                                   flat=True)
-        last = max((int(n.rsplit("-", 1)[1]) for n in numbers if n.rsplit("-", 1)[1].isdigit()),
-                   default=0)
-        return f"{prefix}{last + 1:03d}"
+        return f"{prefix}{last_running_number(prefix) + 1:03d}"
 
     def derive_search(self):
         self.search_title = normalize(self.number, self.tk_number, self.ek_number, self.title)
