@@ -12,13 +12,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import (
-    OPEN_STATUSES,
     Appreciation,
     Commitment,
     Execution,
     Motion,
     Status,
     VoteOutcome,
+    is_overdue,
 )
 from register.dates import month_bounds, next_reference_date, quarter_bounds
 from register.models import Committee, Debate, Directorate, Dossier, Ministry, Party, Person, Topic
@@ -41,6 +41,11 @@ def due_window(due, today):
     if due == "rappel":
         return today, next_reference_date(today) - datetime.timedelta(days=1)
     return today, today + datetime.timedelta(days=90)
+
+
+def in_window(end, window):
+    """Whether a deadline end lies in a due window (what filter_due selects)."""
+    return end is not None and window[0] <= end <= window[1]
 
 
 def start_of_day(day):
@@ -213,30 +218,39 @@ class CommitmentFilter(ListFilterSet):
         return queryset.filter(deadline_end__gte=start, deadline_end__lte=end)
 
     def counts(self):
-        """Counts next to the main choices, each given all the other filters (one query)."""
-        base = self.without("status", "overdue", "due")
-        today = self.today
-        aggregates = {f"status_{status}": Count("pk", filter=Q(status=status))
-                      for status in Status}
-        aggregates["overdue"] = Count("pk", filter=Q(status__in=OPEN_STATUSES,
-                                                    deadline_end__lt=today))
-        for due, _label in DUE_CHOICES:
-            start, end = due_window(due, today)
-            aggregates[f"due_{due}"] = Count("pk", filter=Q(deadline_end__gte=start,
-                                                            deadline_end__lte=end))
-        return base.aggregate(**aggregates)
+        """Counts next to the main choices, each given all the other filters, and the list's own
+        length ("total"), from one grouped query.
+
+        Status, overdue and due depend only on the status and the deadline's end, so the rows
+        the other filters leave are counted per (status, deadline end) — a few hundred groups,
+        which the index on those two columns gives without reading the rows — and the groups
+        are summed here: cheaper than a dozen conditional counts over every row, and the list's
+        length needs no COUNT query of its own.
+        """
+        groups = (self.without("status", "overdue", "due").prefetch_related(None)
+                  .values_list("status", "deadline_end").annotate(rows=Count("*")))
+        windows = {due: due_window(due, self.today) for due, _label in DUE_CHOICES}
+        counts = dict.fromkeys([f"status_{status}" for status in Status] + ["overdue", "total"]
+                               + [f"due_{due}" for due in windows], 0)
+        for status, end, rows in groups:
+            counts[f"status_{status}"] = counts.get(f"status_{status}", 0) + rows
+            counts["overdue"] += rows if is_overdue(status, end, self.today) else 0
+            for due, window in windows.items():
+                counts[f"due_{due}"] += rows if in_window(end, window) else 0
+            counts["total"] += rows if self.chosen(status, end, windows) else 0
+        return counts
+
+    def chosen(self, status, end, windows):
+        """Whether rows of this status and deadline end pass the status, overdue and due
+        filters: filter_overdue and filter_due for one group of `counts`."""
+        data = self.form.cleaned_data
+        return ((not data.get("status") or status in data["status"])
+                and (data.get("overdue") != "1" or is_overdue(status, end, self.today))
+                and (not data.get("due") or in_window(end, windows[data["due"]])))
 
     def total_from(self, counts):
-        """The list's length, when the counts already hold it: saves a third search query."""
-        data = self.form.cleaned_data
-        statuses, overdue, due = data.get("status"), data.get("overdue"), data.get("due")
-        if due and (statuses or overdue):
-            return None
-        if due:
-            return counts[f"due_{due}"]
-        if overdue:
-            return None if statuses else counts["overdue"]
-        return sum(counts[f"status_{status}"] for status in (statuses or Status.values))
+        """The list's length: counted with the counts, so the paginator needs no query."""
+        return counts["total"]
 
 
 class MotionFilter(ListFilterSet):

@@ -60,6 +60,12 @@ OPEN_STATUSES = [Status.OPEN, Status.IN_PROGRESS, Status.PARTLY_DONE]
 DIGITS = "0123456789"
 
 
+def is_overdue(status, deadline_end, today):
+    """Open, in progress or partly done, with a deadline that ended before today (DESIGN.md);
+    CommitmentQuerySet.overdue is the same rule in SQL."""
+    return status in OPEN_STATUSES and deadline_end is not None and deadline_end < today
+
+
 def as_choice(choices, value):
     try:
         return choices(value)
@@ -79,7 +85,8 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, today=None):
-        """Open, in progress or partly done, with a deadline that ended before today."""
+        """Open, in progress or partly done, with a deadline that ended before today (the rule of
+        `is_overdue`)."""
         return self.open().filter(deadline_end__lt=today or timezone.localdate())
 
     def for_list(self):
@@ -105,7 +112,7 @@ def last_running_number(prefix):
     rest = Substr("number", len(prefix) + 1)
     numbers = (Commitment.objects.filter(starting_with(prefix))
                .alias(letters=Func(rest, Value(DIGITS), function="RTRIM",
-                                              output_field=models.CharField()),
+                                   output_field=models.CharField()),
                       length=Length(rest))
                .filter(letters="", length__range=(1, 18)))
     return numbers.aggregate(last=Max(Cast(rest, models.BigIntegerField())))["last"] or 0
@@ -206,10 +213,15 @@ class Commitment(Versioned):
                 name="commitment_deadline_ordered",
             ),
         ]
-        # "What is open for this bewindspersoon (in this dossier)?": the list's rows and its
-        # counts per status and deadline come from this index without reading the rows.
-        indexes = [models.Index(fields=["bewindspersoon", "dossier", "status", "deadline_end"],
-                                name="commitment_person_dossier")]
+        indexes = [
+            # "What is open for this bewindspersoon (in this dossier)?": the list's rows and its
+            # counts per status and deadline come from this index without reading the rows.
+            models.Index(fields=["bewindspersoon", "dossier", "status", "deadline_end"],
+                         name="commitment_person_dossier"),
+            # The same without those filters: the counts of the whole list (grouped by status
+            # and deadline end), and the rows of a status in deadline order ("open and overdue").
+            models.Index(fields=["status", "deadline_end"], name="commitment_status_deadline"),
+        ]
 
     def __str__(self):
         return f"{self.number} {self.title}"
@@ -267,8 +279,7 @@ class Commitment(Versioned):
         return self.status in OPEN_STATUSES
 
     def is_overdue(self, today=None):
-        today = today or timezone.localdate()
-        return self.is_open and self.deadline_end is not None and self.deadline_end < today
+        return is_overdue(self.status, self.deadline_end, today or timezone.localdate())
 
     def allowed_statuses(self):
         return [status for status in Status if status in COMMITMENT_TRANSITIONS[self.status]]

@@ -37,6 +37,13 @@ def dashboard(request):
     return render(request, "commitments/dashboard.html", figures(timezone.localdate()))
 
 
+# What a row of the commitments list shows (partials/commitment_table.html); the texts, notes and
+# search words of a commitment are not read for a list.
+LIST_COLUMNS = ["number", "title", "deadline_text", "deadline_end", "status", "bewindspersoon",
+                *(f"bewindspersoon__{name}" for name in ("surname", "prefix", "initials",
+                                                          "first_name"))]
+
+
 def get_commitment(pk):
     queryset = Commitment.objects.select_related(
         "bewindspersoon", "ministry", "debate__committee", "made_in__dossier", "to_member",
@@ -80,7 +87,8 @@ def list_view(request, filterset, template, extra=None, total=None):
 
 @permission_required("commitments.view_commitment", raise_exception=True)
 def commitment_list(request):
-    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.for_list())
+    queryset = Commitment.objects.for_list().only(*LIST_COLUMNS)
+    filterset = CommitmentFilter(request.GET, queryset=queryset)
     counts = filterset.counts() if filterset.is_valid() else {}
     total = filterset.total_from(counts) if counts else None
     return list_view(request, filterset, "commitments/commitment_list.html", total=total, extra={
