@@ -4,8 +4,8 @@ import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
-from commitments.filters import CommitmentFilter, due_window
-from commitments.models import Commitment
+from commitments.filters import DUE_CHOICES, CommitmentFilter, due_window
+from commitments.models import Commitment, Status
 from register.dates import next_reference_date
 from register.models import Party, PartyMembership, Person, Topic
 from register.widgets import forget_choices
@@ -185,15 +185,69 @@ def test_list_query_count_is_constant(per_page, client_for, advisor, clerk,
     assert len(response.context["page"].object_list) == min(per_page, 120)
 
 
-@pytest.mark.parametrize("query", ["", "status=open", "status=open&status=done", "overdue=1",
-                                   "due=quarter", "status=open&overdue=1", "due=90d&status=open",
-                                   "q=toezegging", "status=in_progress&due=month"])
+@pytest.mark.parametrize("query, length", [
+    ("", 30), ("status=open&overdue=1", 20), ("status=open&q=brief", 30),
+    ("overdue=1&status=open&status=in_progress", 20), ("bewindspersoon=PERSON&status=open", 30)])
+def test_the_list_counts_in_one_query_and_reads_only_what_it_shows(
+        query, length, client_for, advisor, clerk, django_assert_max_num_queries):
+    """Ten queries once the filters' choices are known: session, user, two for permissions, feed
+    token, saved views and the user's groups; for the list itself only the grouped counts (which also give its length: no COUNT
+    query), the page's rows with their bewindspersoon, and the offices of those people."""
+    person = factories.bewindspersoon()
+    for index in range(30):
+        factories.commitment(clerk, made_on=D(2020, 1, 1), deadline_text="1 maart 2020"
+                             if index % 3 else "", text="Een brief over lachgas.")
+    client = client_for(advisor)
+    url = reverse("commitments:list") + "?" + query.replace("PERSON", str(person.pk))
+    client.get(url)  # the filters' choices are read once and kept (register/widgets.py)
+    with django_assert_max_num_queries(10) as queries:
+        response = client.get(url)
+    listed = [sql for sql in (query["sql"] for query in queries.captured_queries)
+              if 'FROM "commitments_commitment"' in sql]
+    assert len(listed) == 2 and "GROUP BY" in listed[0], listed
+    selected = listed[1].split(" FROM ")[0]
+    assert all(f'"commitments_commitment"."{column}"' in selected
+               for column in ("number", "title", "deadline_text", "deadline_end", "status"))
+    assert not any(f'"commitments_commitment"."{column}"' in selected
+                   for column in ("text", "search_text", "notes", "tk_notes", "remaining"))
+    page = response.context["page"]
+    assert (page.paginator.count, len(page.object_list)) == (length, min(length, 25))
+
+
+QUERIES = ["", "status=open", "status=open&status=done", "overdue=1", "due=quarter",
+           "status=open&overdue=1", "due=90d&status=open", "q=toezegging",
+           "status=in_progress&due=month", "overdue=1&due=rappel", "status=done&overdue=1",
+           "due_to=2021-03-31&status=open", "q=ends&overdue=1&status=open&status=in_progress"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
 def test_the_total_from_the_counts_equals_the_count(query, commitments):
     filterset = CommitmentFilter(QueryDict(query), queryset=Commitment.objects.all(),
                                  today=TODAY)
     assert filterset.is_valid()
-    total = filterset.total_from(filterset.counts())
-    assert total is None or total == filterset.qs.count()
+    assert filterset.total_from(filterset.counts()) == filterset.qs.count()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_each_count_is_the_length_of_the_list_it_offers(query, commitments, clerk):
+    """The count next to a choice is what choosing it (and keeping the other filters) lists."""
+    factories.commitment(clerk, title="in progress, late", made_on=D(2020, 12, 18),
+                         deadline_text="1 maart 2021").change_status("in_progress", by=clerk,
+                                                                     reason="x")
+    filterset = CommitmentFilter(QueryDict(query), queryset=Commitment.objects.all(),
+                                 today=TODAY)
+    assert filterset.is_valid()
+    counts = filterset.counts()
+    others = QueryDict(query, mutable=True)
+    for key in ("status", "overdue", "due"):
+        others.pop(key, None)
+    offered = {f"status_{status}": f"status={status}" for status in Status}
+    offered |= {"overdue": "overdue=1"} | {f"due_{due}": f"due={due}" for due, _ in DUE_CHOICES}
+    for key, choice in offered.items():
+        chosen = CommitmentFilter(QueryDict(f"{others.urlencode()}&{choice}"),
+                                  queryset=Commitment.objects.all(), today=TODAY)
+        assert chosen.is_valid()
+        assert counts[key] == chosen.qs.count(), (key, query)
 
 
 def test_filter_choices_follow_new_reference_data(client_for, advisor, clerk):
