@@ -1,6 +1,6 @@
 """Benchmark of the Tweede Kamer import: 10,000 generated Toezegging records.
 
-    .venv/bin/python bench/import_tk.py [--records 10000] [--seed 7]
+    .venv/bin/python bench/import_tk.py [--records 2000,10000] [--repeat 3] [--seed 7]
 
 Sets up Django itself (DJANGO_SETTINGS_MODULE=tests.settings) on a throwaway SQLite file, or on
 PostgreSQL when DATABASE_URL is set (a test database next to it, dropped afterwards). It
@@ -12,7 +12,10 @@ measures, in one run:
 - re-import: the same file again, which must change nothing;
 - peak memory of the import (tracemalloc, in a separate pass: tracing slows Python down).
 
-and prints the ratios. Targets: import at least 10× faster than the baseline; the re-import under a
+Baseline and import alternate, the same number of runs each (--repeat), each from an empty
+register, and the medians are compared; at 2,000 and 10,000 records by default, so that a ratio
+that grows with the size (a cost per save that grows with the register) shows. It prints the
+ratios. Targets: import at least 10× faster than the baseline; the re-import under a
 third of the import.
 """
 
@@ -29,6 +32,9 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.machine import describe, load  # noqa: E402
 
 # (Achternaam, Tussenvoegsel, Initialen, Voornaam, Functie, Ministerie)
 PEOPLE = [
@@ -205,63 +211,82 @@ def import_twice(path):
     return first, again, history
 
 
+def median_run(runs):
+    """The run with the median wall time (runs is a list of timed() results)."""
+    return sorted(runs, key=lambda run: run[0])[len(runs) // 2]
+
+
+def measure(path, repeat):
+    """Baseline and import alternately, `repeat` runs each, each from an empty register; the
+    side that goes first changes every round, so a change in the shared machine's speed during
+    the run falls on both alike."""
+    from commitments.models import Commitment
+
+    bases, firsts, agains = [], [], []
+    for round_ in range(repeat):
+        for side in ("baseline", "import") if round_ % 2 == 0 else ("import", "baseline"):
+            if side == "baseline":
+                bases.append(timed(baseline, path, empty_database()))
+                base_history = Commitment.history.count()
+            else:
+                first, again, history = import_twice(path)
+                firsts.append(first)
+                agains.append(again)
+    assert base_history == history, (base_history, history)
+    return bases, firsts, agains, history
+
+
+def report(records, size, repeat, bases, firsts, agains, history):
+    base, first, again = median_run(bases), median_run(firsts), median_run(agains)
+    print(f"-- {records:,} records, file {size / 1e6:.1f} MB; median of {repeat} runs each, "
+          f"alternating; load {load()}")
+    print(f"{'measurement':<44}{'wall s':>8}{'CPU s':>8}{'records/s':>11}{'vs baseline':>13}"
+          f"  all runs (wall s)")
+    rows = [("baseline: one by one, save() + history", base, base[2], bases),
+            ("import_toezeggingen (bulk, with history)", first, len(first[2].created), firsts),
+            ("re-import of the same file (no changes)", again, again[2].unchanged, agains)]
+    for label, (wall, cpu, _result), count, runs in rows:
+        print(f"{label:<44}{wall:>8.2f}{cpu:>8.2f}{count / wall:>11.0f}"
+              f"{base[0] / wall:>12.1f}×  {' '.join(f'{run[0]:.2f}' for run in runs)}")
+    print(f"history rows: {history} both ways, re-import +0")
+    print(f"import speed-up: {base[0] / first[0]:.1f}× wall, {base[1] / first[1]:.1f}× CPU "
+          f"(target ≥ 10×); re-import / import: {again[0] / first[0]:.2f} (target < 0.33)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--records", default="2000,10000",
+                        help="comma-separated sizes of the generated file")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of the import and re-import; the best one counts")
+                        help="runs of each side (baseline, import and re-import); the median "
+                             "counts")
     options = parser.parse_args()
-    # Other work on the machine slows both measurements, though not always equally: say how busy
-    # it was.
-    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-import-tk-") as folder:
         folder = Path(folder)
         teardown = setup_django(folder / "bench.sqlite3")
         from django.db import connection
 
-        from commitments.models import Commitment
         from commitments.tk_import import import_toezeggingen
 
-        path = folder / "toezeggingen.json"
-        path.write_text(json.dumps(generate(options.records, options.seed), ensure_ascii=False),
-                        encoding="utf-8")
-        size = path.stat().st_size
-
-        user = empty_database()
-        base = timed(baseline, path, user)
-        base_history = Commitment.history.count()
-        # Best of several: other work on the machine only ever makes a run slower.
-        runs = [import_twice(path) for _ in range(options.repeat)]
-        first = min((run[0] for run in runs), key=lambda t: t[0])
-        again = min((run[1] for run in runs), key=lambda t: t[0])
-        history = runs[0][2]
-
+        print(f"== Tweede Kamer import benchmark on {connection.vendor}")
+        print(describe())
+        for records in (int(size) for size in options.records.split(",")):
+            path = folder / f"toezeggingen-{records}.json"
+            path.write_text(json.dumps(generate(records, options.seed), ensure_ascii=False),
+                            encoding="utf-8")
+            report(records, path.stat().st_size, options.repeat,
+                   *measure(path, options.repeat))
         user = empty_database()
         tracemalloc.start()
         import_toezeggingen([path], by=user)
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        vendor = connection.vendor
+        size = path.stat().st_size
         teardown()
-
-    print(f"database: {vendor}; {options.records} records, file {size / 1e6:.1f} MB; "
-          f"import and re-import best of {options.repeat}; load average (1, 5, 15 min) "
-          f"{' '.join(f'{n:.2f}' for n in load_before)} before, "
-          f"{' '.join(f'{n:.2f}' for n in os.getloadavg())} after")
-    print(f"{'measurement':<44}{'wall s':>8}{'CPU s':>8}{'records/s':>11}{'vs baseline':>13}")
-    rows = [("baseline: one by one, save() + history", base, base[2]),
-            ("import_toezeggingen (bulk, with history)", first, len(first[2].created)),
-            ("re-import of the same file (no changes)", again, again[2].unchanged)]
-    for label, (wall, cpu, _result), count in rows:
-        print(f"{label:<44}{wall:>8.2f}{cpu:>8.2f}{count / wall:>11.0f}"
-              f"{base[0] / wall:>12.1f}×")
-    print(f"history rows: baseline {base_history}, import {history}, re-import +0")
-    print(f"import speed-up: {base[0] / first[0]:.1f}× wall, {base[1] / first[1]:.1f}× CPU "
-          f"(target ≥ 10×)")
-    print(f"re-import / import: {again[0] / first[0]:.2f} (target < 0.33)")
-    print(f"peak traced memory of the import: {peak / 1e6:.1f} MB "
+    print(f"peak traced memory of the import of {records:,} records: {peak / 1e6:.1f} MB "
           f"({peak / size:.1f}× the file size)")
+    print(f"load at the end {load()}")
 
 
 if __name__ == "__main__":
