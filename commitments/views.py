@@ -39,9 +39,7 @@ def dashboard(request):
 
 # What a row of the commitments list shows (partials/commitment_table.html); the texts, notes and
 # search words of a commitment are not read for a list.
-LIST_COLUMNS = ["number", "title", "deadline_text", "deadline_end", "status", "bewindspersoon",
-                *(f"bewindspersoon__{name}" for name in ("surname", "prefix", "initials",
-                                                          "first_name"))]
+LIST_COLUMNS = ["number", "title", "deadline_text", "deadline_end", "status", "bewindspersoon"]
 
 
 def get_commitment(pk):
