@@ -59,13 +59,13 @@ test-postgres: system-packages-test $(STAMP)
 	ONLY_DB_TESTS=1 scripts/with-postgres $(BIN)/pytest -n 2 -q
 
 bench: $(STAMP)
-	@echo "== benchmarks (figures go to docs/PERFORMANCE.md)"
+	@echo "== benchmarks (figures go to docs/PERFORMANCE.md; PostgreSQL with its default durability)"
 	$(BIN)/python bench/list_search.py
-	scripts/with-postgres $(BIN)/python bench/list_search.py
-	scripts/with-postgres $(BIN)/python bench/load_clerks.py
+	scripts/with-postgres --durable $(BIN)/python bench/list_search.py
+	scripts/with-postgres --durable $(BIN)/python bench/load_clerks.py
 	$(BIN)/python bench/load_clerks.py --sqlite
 	$(BIN)/python bench/import_tk.py
-	scripts/with-postgres $(BIN)/python bench/import_tk.py
+	scripts/with-postgres --durable $(BIN)/python bench/import_tk.py
 	$(BIN)/python bench/letters_render.py
 	$(BIN)/python bench/parser_quality.py
 	$(BIN)/python bench/spreadsheet_bomb.py
