@@ -18,6 +18,7 @@ same run, as the median of BENCH_REPEAT runs, alternating so that both see the s
       with that process's RSS before rendering for scale.
 """
 
+import gc
 import os
 import statistics
 import subprocess
@@ -143,6 +144,8 @@ def bare(html):
 
 
 def timed(function, *args):
+    # Neither side inherits the other's garbage: the collector runs before the clock starts.
+    gc.collect()
     start = time.perf_counter()
     result = function(*args)
     return time.perf_counter() - start, result
