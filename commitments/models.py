@@ -1,6 +1,7 @@
 """Commitments (toezeggingen) and motions (moties), with their status workflows."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -427,10 +428,31 @@ class MotionQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("dossier", "debate", "owner", "directorate")
 
+    def dossier_missing(self):
+        """Motions imported from the Kamer without their dossier: a clerk completes them."""
+        return self.filter(dossier__isnull=True)
+
+
+@dataclass(frozen=True)
+class UnplacedReference:
+    """What stands for the Kamerstuk of a motion whose dossier is not known yet (imported from a
+    record of the Kamer that did not name it): its number and the Kamer's document number."""
+
+    number: str
+    document: str
+    url = ""
+    ident = None
+
+    def __str__(self):
+        return gettext("nr. %(number)s, dossier nog aan te vullen%(document)s") % {
+            "number": self.number, "document": f" ({self.document})" if self.document else ""}
+
 
 class Motion(Versioned):
-    dossier = models.ForeignKey(Dossier, models.PROTECT, related_name="motions",
-                                verbose_name=_("dossier"))
+    # Empty only for a motion imported from a record of the Kamer that does not name its dossier
+    # (a Document without $expand=Kamerstukdossier): a clerk completes it (/verschillen/).
+    dossier = models.ForeignKey(Dossier, models.PROTECT, null=True, blank=True,
+                                related_name="motions", verbose_name=_("dossier"))
     number = models.CharField(_("nummer"), max_length=10,
                               help_text=_("Het Kamerstuknummer binnen het dossier, bijvoorbeeld "
                                           "453."))
@@ -464,6 +486,17 @@ class Motion(Versioned):
     tk_document_number = models.CharField(_("documentnummer Tweede Kamer"), max_length=20,
                                           blank=True, help_text="2023D03544")
     tk_id = models.CharField(_("Tweede Kamer-id"), max_length=40, blank=True, db_index=True)
+    # The same motion as a Zaak of the Kamer (where its vote and submitters are recorded).
+    tk_zaak_id = models.CharField(_("Tweede Kamer-id van de zaak"), max_length=40, blank=True,
+                                  db_index=True)
+    tk_zaak_number = models.CharField(_("zaaknummer Tweede Kamer"), max_length=20, blank=True,
+                                      help_text="2025Z06938")
+    # The dossier's title as the Kamer's record gives it, kept while the dossier is not known:
+    # with the number it finds the motion again when the Kamer names the dossier.
+    tk_dossier_title = models.CharField(_("dossiertitel bij de Tweede Kamer"), max_length=300,
+                                        blank=True)
+    tk_deleted_at = models.DateTimeField(_("verwijderd bij de Tweede Kamer"), null=True,
+                                         blank=True)
     created_at = models.DateTimeField(_("geregistreerd"), auto_now_add=True)
     search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
@@ -490,18 +523,33 @@ class Motion(Versioned):
                                                              "title": self.title}
 
     def save(self, *args, **kwargs):
-        self.search_title = normalize(self.dossier.number, format_dossier(self.dossier.number),
-                                      f"nr {self.number}",
-                                      self.tk_document_number, self.title)
-        self.search_text = normalize(self.search_title, self.text)
+        self.derive_search()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("commitments:motion-detail", args=[self.pk])
 
+    def derive_search(self):
+        dossier = self.placed_dossier().number if self.placed_dossier() else ""
+        self.search_title = normalize(dossier, format_dossier(dossier) if dossier else "",
+                                      f"nr {self.number}", self.tk_document_number,
+                                      self.tk_zaak_number, self.title)
+        self.search_text = normalize(self.search_title, self.text)
+
+    def placed_dossier(self):
+        """The dossier, or None while it is to be completed (also for a motion being imported
+        whose dossier has no row yet)."""
+        field = self._meta.get_field("dossier")
+        if field.is_cached(self):
+            return field.get_cached_value(self)
+        return self.dossier if self.dossier_id else None
+
     @property
     def reference(self):
-        return Reference(kind="kamerstuk", dossier=self.dossier.number, number=self.number)
+        dossier = self.placed_dossier()
+        if dossier is None:
+            return UnplacedReference(self.number, self.tk_document_number or self.tk_zaak_number)
+        return Reference(kind="kamerstuk", dossier=dossier.number, number=self.number)
 
     @property
     def execution_explanation(self):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from commitments.tk_import.reading import RecordError, text_value
 from register.models import Ministry, Office, Person
+from register.names import clean_name, fold
 
 PREFIX_WORDS = {"van", "de", "der", "den", "het", "'t", "ten", "ter", "te", "in", "op", "'s",
                 "d'", "du", "la", "le", "des", "von", "uit", "aan", "vd"}
@@ -28,8 +29,9 @@ class Name:
 
 
 def parse_member_name(text):
-    """A name as the Kamer writes it in a motion: "Van der Woude", "Tjeerd de Groot", "J. Kwint"."""
-    tokens = text.split()
+    """A name as the Kamer writes it in a motion: "Van der Woude", "Tjeerd de Groot", "J. Kwint";
+    what is not part of the name is left out ("Boswijk.", "\\Van Baarle", "Klaver c.s.")."""
+    tokens = clean_name(text).split()
     if not tokens:
         return None
     start = len(tokens) - 1
@@ -43,7 +45,7 @@ def parse_member_name(text):
 
 def parse_sorted_name(text):
     """The Kamer's Naam field, "Achternaam, Initialen": "Harbers, M.G.J.", "Graaf, C.J. van der"."""
-    surname_part, _, rest = text.partition(",")
+    surname_part, _, rest = clean_name(text).partition(",")
     name = parse_member_name(surname_part)
     if name is None:
         return None
@@ -73,7 +75,9 @@ def bewindspersoon_name(record):
 
 
 def surname_key(name):
-    return (name.surname.casefold(), name.prefix.casefold())
+    """Surname and tussenvoegsel as compared: "Kostić" and "Kostic", "Boswijk." and "Boswijk"
+    are one key (register.names.fold)."""
+    return (fold(name.surname), fold(name.prefix))
 
 
 def initials_key(text):
@@ -89,7 +93,7 @@ def name_fit(person, name):
             return None
         score += 2 if ours == theirs else 1
     if person.first_name and name.first_name:
-        if person.first_name.casefold() != name.first_name.casefold():
+        if fold(person.first_name) != fold(name.first_name):
             return None
         score += 2
     for first, initials in ((person.first_name, theirs), (name.first_name, ours)):

@@ -1,16 +1,15 @@
-"""Reading the Kamer's files: the size limit, the JSON, the records and their fields; the problems
-found (Issue), the report the commands print, and the order of an import (run_import)."""
+"""Reading the Kamer's records: the problems found (Issue), the report the commands print, the
+size limit of a file, and the fields of a record. The JSON itself is read by `stream`, the files
+of an import in two passes by `files`."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
-import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
@@ -72,6 +71,10 @@ class ImportReport:
     related: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped_deleted: int = 0
+    # Records of another Soort (a page of Documents holds letters, annexes, …): not errors.
+    skipped_other: Counter = field(default_factory=Counter)
+    # Motions imported without their dossier: a clerk completes them (/verschillen/).
+    to_complete: list[str] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
     # Records someone else saved while the import ran: left as they are, not overwritten.
@@ -84,14 +87,20 @@ class ImportReport:
         counts = [("nieuw", len(self.created)), ("bijgewerkt", len(self.updated)),
                   ("ongewijzigd", self.unchanged), ("relaties vastgelegd", len(self.related)),
                   ("verwijderd bij de Kamer en niet bij ons, overgeslagen", self.skipped_deleted),
+                  ("andere Soort, overgeslagen", self.skipped_other.total()),
                   ("ongeldig, overgeslagen", self.skipped_invalid())]
         out += [f"  {label}: {count}" for label, count in counts if count]
+        if self.skipped_other:
+            out.append("    (" + ", ".join(f"{soort}: {count}" for soort, count
+                                           in self.skipped_other.most_common()) + ")")
         sections = [
             (f"Gekoppeld aan handmatig ingevoerde toezeggingen (woordovereenkomst van de teksten "
              f"volgens difflib, vanaf {MATCH_THRESHOLD:.2f}):", self.linked),
             ("De Kamer gevolgd:", self.followed),
             ("Verschillen met de Kamer (onze status blijft; zie /verschillen/):", self.differences),
             ("Verwijderd bij de Kamer (de onze blijft; zie /verschillen/):", self.deleted),
+            ("Zonder dossier geïmporteerd; het dossier is nog aan te vullen (zie /verschillen/):",
+             self.to_complete),
             ("Overgeslagen:", [str(issue) for issue in self.errors]),
             ("Tijdens de import door iemand anders gewijzigd, niet bijgewerkt (start de import "
              "opnieuw):", self.stale),
@@ -156,101 +165,18 @@ def size_text(size):
     return f"{size} bytes"
 
 
-def read_records(path: Path, *, max_bytes: int) -> list:
-    """The records of one OData JSON file, read once; FileRefused says why not.
-
-    The size is checked before reading, and the bytes are let go as soon as they are decoded, so
-    no more than one copy of the data is held besides the parsed records.
-    """
-    name = path.name
+def check_size(path, max_bytes):
+    """Refuse a file over the limit before a byte of it is read."""
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise FileRefused(Issue(name, f"kan het bestand niet lezen ({error.strerror})")) from None
+        raise FileRefused(Issue(path.name, f"kan het bestand niet lezen ({error.strerror})")) \
+            from None
     if size > max_bytes:
-        raise FileRefused(Issue(name, f"het bestand is {size_text(size)}, meer dan de grens van "
-                                      f"{size_text(max_bytes)} (TK_IMPORT_MAX_BYTES of "
-                                      f"--max-bytes); haal de gegevens op in kleinere pagina's"))
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise FileRefused(Issue(name, f"het bestand is niet in UTF-8 gecodeerd (byte "
-                                      f"0x{data[error.start]:02X} op regel {line}); de open data "
-                                      f"van de Kamer is UTF-8, sla het bestand zo op")) from None
-    del data
-    if not text.strip():
-        raise FileRefused(Issue(name, "het bestand is leeg"))
-    try:
-        payload = json.loads(text)
-    except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-            message = (f"het bestand houdt midden in de JSON op (regel {error.lineno}); is het "
-                       f"bij het downloaden afgebroken?")
-        else:
-            message = (f"geen geldige JSON: {error.msg} op regel {error.lineno}, kolom "
-                       f"{error.colno}")
-        raise FileRefused(Issue(name, message)) from None
-    except RecursionError:
-        raise FileRefused(Issue(name, "geen bruikbare JSON: te diep genest")) from None
-    except ValueError:  # json reads integers with Python's int(), which stops at 4300 digits
-        raise FileRefused(Issue(name, f"een getal van meer dan {sys.get_int_max_str_digits()} "
-                                      f"cijfers; zo'n getal staat niet in de open data van de "
-                                      f"Kamer")) from None
-    del text
-    return records_of(payload, name)
-
-
-def records_of(payload, name):
-    if isinstance(payload, dict) and "value" in payload:
-        records = payload["value"]
-    elif isinstance(payload, dict) and "Id" in payload:
-        records = [payload]  # one entity, as GET …/Toezegging(<id>) answers
-    else:
-        records = payload
-    if not isinstance(records, list):
-        raise FileRefused(Issue(name, "verwacht een OData-antwoord {\"value\": [...]} of een "
-                                      "lijst van records"))
-    return records
-
-
-def check_entity(records, name, *, needs, entity, other_command, other_fields):
-    """Refuse a file of another entity at once, rather than with one error per record."""
-    dicts = [record for record in records if isinstance(record, dict)]
-    if not dicts or any(needs <= record.keys() for record in dicts):
-        return
-    found = sorted(set().union(*(record.keys() for record in dicts[:20])))
-    hint = (f" Dit lijken {other_command[1]}; die horen bij {other_command[0]}."
-            if any(other_fields <= record.keys() for record in dicts) else "")
-    raise FileRefused(Issue(name, f"dit zijn geen {entity}-records: de velden "
-                                  f"{', '.join(sorted(needs))} ontbreken (gevonden: "
-                                  f"{', '.join(found[:12])}).{hint}"))
-
-
-def read_all(paths, *, max_bytes, report, check, parse):
-    """Every file read and every record parsed; problems go to the report, not to the database."""
-    parsed = []
-    for path in map(Path, paths):
-        report.files.append(path.name)
-        try:
-            records = read_records(path, max_bytes=max_bytes)
-            check(records, path.name)
-        except FileRefused as refused:
-            report.errors.append(refused.issue)
-            continue
-        for index, record in enumerate(records):
-            # Let go of each raw record once parsed: the parsed one shares its strings.
-            records[index] = None
-            report.records += 1
-            try:
-                if not isinstance(record, dict):
-                    raise RecordError("", "is geen JSON-object")
-                parsed.append(parse(record, path.name, index + 1, report))
-            except RecordError as error:
-                key = record_key(record)
-                report.errors.append(Issue(path.name, error.message, index + 1, key, error.field))
-    return parsed
+        raise FileRefused(Issue(path.name, f"het bestand is {size_text(size)}, meer dan de grens "
+                                           f"van {size_text(max_bytes)} (TK_IMPORT_MAX_BYTES of "
+                                           f"--max-bytes); haal de gegevens op in kleinere "
+                                           f"pagina's"))
 
 
 def record_key(record):
@@ -260,42 +186,6 @@ def record_key(record):
         if isinstance(record.get(key), str | int) and str(record[key]).strip():
             return shown(str(record[key]).strip()[:40])
     return ""
-
-
-def find_duplicates(items, keys, report, label):
-    """Records that occur twice (by any of `keys`) are errors: which one would be right?"""
-    seen = {}
-    bad = set()
-    for item in items:
-        for key_name in keys:
-            value = getattr(item, key_name)
-            if not value:
-                continue
-            first = seen.setdefault((key_name, value), item)
-            if first is not item:
-                bad.update({id(first), id(item)})
-                report.errors.append(Issue(
-                    item.file, f"{label} {value} komt twee keer voor (ook {first.file}, record "
-                               f"{first.index}); welke geldt is niet te zeggen",
-                    item.index, item.key, keys[key_name]))
-    return [item for item in items if id(item) not in bad]
-
-
-def run_import(report, *, dry_run, skip_invalid, plan):
-    """Refuse on errors unless told to skip them; plan what to do from reads only (a dry run
-    stops there: it writes nothing and takes no lock); then write.
-
-    `plan()` returns the work, whose `write()` writes in short transactions (writing.py,
-    `in_short_transactions`): every record was checked before, so what is left to go wrong is
-    the database itself or someone else's change meanwhile, and a run that stops halfway is
-    completed by running it again (what was imported is then unchanged).
-    """
-    if report.errors and not skip_invalid:
-        raise ImportRefused(report)
-    work = plan()
-    if not dry_run:
-        work.write()
-    return report
 
 
 # --- Fields --------------------------------------------------------------------------------------

@@ -13,20 +13,18 @@ from simple_history.utils import bulk_update_with_history
 
 from commitments.models import Commitment, Status
 from commitments.tk_import.documents import Letter, Letters, parse_letter
+from commitments.tk_import.entities import entity_of, refuse_other_entity
+from commitments.tk_import.files import FileImport, import_files
 from commitments.tk_import.people import Ministries, Name, People, bewindspersoon_name
 from commitments.tk_import.reading import (
     ImportReport,
     Issue,
     RecordError,
     bool_value,
-    check_entity,
     configured_max_bytes,
     date_value,
-    find_duplicates,
     in_chunks,
     moment_value,
-    read_all,
-    run_import,
     text_value,
 )
 from commitments.tk_import.recipients import Recipient, Recipients, parse_recipient
@@ -93,6 +91,9 @@ def parse_toezegging(record, file, index, report):
                       modified=moment_value(record, "GewijzigdOp"))
     if item.deleted:
         return item
+    kind = entity_of(record)
+    if kind not in (None, "Toezegging"):
+        raise RecordError("", f"is een {kind}-record, geen Toezegging")
     if not item.tk_number:
         raise RecordError("Nummer", "ontbreekt of is leeg")
     item.word = text_value(record, "Status", max_length=30)
@@ -131,53 +132,75 @@ def parse_links(item, record, report):
     """What the record names besides the bewindspersoon: the letter that delivered it, whom it
     was made to, and the commitments it repeats, changes or supplements."""
     item.letter = parse_letter(record.get("KamerbriefNakoming"))
-    item.recipient = parse_recipient(record.get("ToegezegdAan"), lambda message: (
+    item.recipient = parse_recipient(recipient_of(record), lambda message: (
         report.warnings.append(Issue(item.file, message, item.index, item.key, "ToegezegdAan"))))
     item.relations = parse_relations(record)
 
 
-def check_toezeggingen(records, name):
-    check_entity(records, name, needs={"Nummer", "Tekst"}, entity="Toezegging",
-                 other_command=("import_tk_moties", "Document-records (moties)"),
-                 other_fields={"Soort", "DocumentNummer"})
+def recipient_of(record):
+    """ToegezegdAan as our files have it ({Persoon, Fractie}), or built from the service's own
+    navigations ToegezegdAanPersoon and ToegezegdAanFractie (collections in its $metadata)."""
+    if "ToegezegdAan" in record or not ({"ToegezegdAanPersoon", "ToegezegdAanFractie"}
+                                        & record.keys()):
+        return record.get("ToegezegdAan")
+    people, parties = record.get("ToegezegdAanPersoon"), record.get("ToegezegdAanFractie")
+    people = people if isinstance(people, list) else [people] if people else []
+    parties = parties if isinstance(parties, list) else [parties] if parties else []
+    if not (people or parties):
+        return None
+    return {"Persoon": people[0] if people else None, "Fractie": parties[0] if parties else None}
+
+
+def check_toezeggingen(head, name):
+    refuse_other_entity(head, name, wanted="Toezegging", needs={"Nummer", "Tekst"},
+                        label="Toezegging")
+
+
+TOEZEGGINGEN = FileImport(parse=parse_toezegging, check=check_toezeggingen,
+                          unique={"tk_id": "Id"}, unique_live={"tk_number": "Nummer"})
 
 
 def import_toezeggingen(paths: Iterable, *, by, dry_run: bool = False, skip_invalid: bool = False,
                         max_bytes: int | None = None) -> ImportReport:
     """Import Toezegging records from the Kamer's open data; raises ImportRefused on bad input."""
     report = ImportReport(entity="Toezeggingen", dry_run=dry_run)
-    items = read_all(paths, max_bytes=max_bytes or configured_max_bytes(), report=report,
-                     check=check_toezeggingen, parse=parse_toezegging)
-    items = find_duplicates(items, {"tk_id": "Id"}, report, "Id")
-    live = find_duplicates([i for i in items if not i.deleted], {"tk_number": "Nummer"}, report,
-                           "Nummer")
-    deleted = [i for i in items if i.deleted]
-    return run_import(report, dry_run=dry_run, skip_invalid=skip_invalid,
-                      plan=lambda: ToezeggingImport(report, by).plan(live, deleted))
+    return import_files(paths, spec=TOEZEGGINGEN, report=report,
+                        max_bytes=max_bytes or configured_max_bytes(), dry_run=dry_run,
+                        skip_invalid=skip_invalid, importer=ToezeggingImport(report, by))
 
 
 class ToezeggingImport:
-    """The matching and writing half of the import: resolve, compare and plan without writing
-    anything (a dry run stops there), then write in bulk, in short transactions."""
+    """The matching and writing half of the import, batch by batch: resolve, compare and plan
+    without writing anything (a dry run stops there), then write in bulk, in short transactions.
+    People, ministries, parties and our numbers are read once and kept from batch to batch; the
+    commitments of a batch are let go once it is written."""
 
     def __init__(self, report, by):
         self.report, self.by = report, by
         self.now = timezone.now()
         self.pending = Pending(by)
-        self.to_create, self.to_update, self.update_fields, self.staged = [], [], set(), set()
-        # The Kamer's Id → our commitment, for the relations: all we hold, then this import's.
-        self.commitments = {}
+        self.people = self.ministries = self.numbers = self.recipients = None
+        self.person, self.ministry = {}, {}
+        self.taken = set()  # hand-entered commitments linked to a record already
+        self.seen = set()  # the Kamer's Ids of the records planned (the relations of a dry run)
         self.relations = Relations(report, by)
+        self.start_batch()
+
+    def start_batch(self):
+        self.to_create, self.to_update, self.update_fields, self.staged = [], [], set(), set()
+        # The Kamer's Id → our commitment, for the relations: this batch's, held and planned.
+        self.commitments = {}
+        self.created_from = len(self.report.created)
 
     def reason(self, item, text):
         return f"import TK {item.file}: {text}"
 
-    def plan(self, live, deleted):
-        """Everything the import will do, worked out from reads only; returns self."""
-        existing = list(Commitment.objects.exclude(tk_id="", tk_number=""))
-        by_id = {c.tk_id: c for c in existing if c.tk_id}
-        by_number = {c.tk_number: c for c in existing if c.tk_number}
-        self.commitments = dict(by_id)
+    def plan(self, items):
+        """Everything a batch of records will do, worked out from reads only; returns self."""
+        live = [item for item in items if not item.deleted]
+        deleted = [item for item in items if item.deleted]
+        self.seen |= {item.tk_id for item in items}
+        by_id, by_number = held_commitments(items)
         matched, new = [], []
         for item in live:
             commitment = by_id.get(item.tk_id) or by_number.get(item.tk_number)
@@ -205,31 +228,34 @@ class ToezeggingImport:
             commitment = by_id.get(item.tk_id) or (
                 by_number.get(item.tk_number) if item.tk_number not in live_numbers else None)
             self.mark_deleted(item, commitment)
-        numbers = NumberAllocator()
+        if self.numbers is None:
+            self.numbers = NumberAllocator()
         for commitment in self.to_create:
-            commitment.number = numbers.next(commitment)
-        self.report.created = [f"{c.number} ({c.tk_number}): {c.title}" for c in self.to_create]
+            commitment.number = self.numbers.next(commitment)
+        self.report.created += [f"{c.number} ({c.tk_number}): {c.title}"
+                                for c in self.to_create]
         self.relations.plan(live, self.commitments, self.reason)
         return self
 
     def resolve(self, items):
         """People, ministries, letters, members and parties: read once, planned when missing."""
-        people, ministries = People(self.pending), Ministries(self.pending)
+        if self.people is None:
+            self.people, self.ministries = People(self.pending), Ministries(self.pending)
+            self.recipients = Recipients(self.people, self.report)
         self.letters = Letters([item.letter for item in items if item.letter], self.pending)
-        self.person, self.ministry = {}, {}
         for item in items:
             reason = self.reason(item, f"bij toezegging {item.tk_number}")
-            ministry = self.ministry.get(item.ministry) or ministries.get_or_create(
+            ministry = self.ministry.get(item.ministry) or self.ministries.get_or_create(
                 item.ministry, reason=reason)
             self.ministry[item.ministry] = ministry
             key = (item.name, item.office)
             if key not in self.person:
-                self.person[key] = people.get_or_create(item.name, office=item.office,
-                                                        ministry=ministry, reason=reason)
+                self.person[key] = self.people.get_or_create(item.name, office=item.office,
+                                                             ministry=ministry, reason=reason)
         self.letters.plan_missing({item.letter: self.reason(item, f"bij toezegging "
                                                                   f"{item.tk_number}")
                                    for item in reversed(items) if item.letter})
-        self.recipients = Recipients(people, self.report)
+        self.recipients.resolved = {}
         self.recipients.resolve(items, lambda item: self.reason(
             item, f"bij toezegging {item.tk_number}: toegezegd aan"))
 
@@ -251,11 +277,11 @@ class ToezeggingImport:
                 score = similarity(item.text, commitment.text)
                 if score >= MATCH_THRESHOLD:
                     pairs.append((score, item, commitment))
-        linked, taken = {}, set()
+        linked = {}
         for score, item, commitment in sorted(pairs, key=lambda pair: -pair[0]):
-            if id(item) not in linked and commitment.pk not in taken:
+            if id(item) not in linked and commitment.pk not in self.taken:
                 linked[id(item)] = (commitment, score)
-                taken.add(commitment.pk)
+                self.taken.add(commitment.pk)
         return linked
 
     def create(self, item):
@@ -386,9 +412,14 @@ class ToezeggingImport:
         if self.to_update:
             in_short_transactions(self.to_update, self.update_chunk)
         self.relations.write()
-        self.report.created = [f"{c.number} ({c.tk_number}): {c.title}" for c in self.to_create]
-        for commitment in self.to_create + self.to_update:
-            commitment.__dict__.pop("_change_reason", None)
+        # The numbers as written (one taken meanwhile by a clerk was replaced).
+        self.report.created[self.created_from:] = [f"{c.number} ({c.tk_number}): {c.title}"
+                                                   for c in self.to_create]
+        self.start_batch()
+
+    def finish(self, *, dry_run):
+        """After the last batch: the relations to commitments that came in a later batch."""
+        self.relations.finish(dry_run=dry_run, seen=self.seen)
 
     def create_chunk(self, commitments):
         if Commitment.objects.filter(number__in=[c.number for c in commitments]).exists():
@@ -425,6 +456,19 @@ class ToezeggingImport:
                  if version != read[pk]}
         self.report.stale += sorted(stale.values())
         return [commitment for commitment in commitments if commitment.pk not in stale]
+
+
+def held_commitments(items):
+    """The commitments we hold that the records name, by the Kamer's Id and by its number."""
+    held = {}
+    for field_name, values in (("tk_id", {item.tk_id for item in items}),
+                               ("tk_number", {item.tk_number for item in items
+                                              if item.tk_number})):
+        for commitment in in_chunks(Commitment.objects.all(), field_name, values):
+            held.setdefault(commitment.pk, commitment)
+    by_id = {c.tk_id: c for c in held.values() if c.tk_id}
+    by_number = {c.tk_number: c for c in held.values() if c.tk_number}
+    return by_id, by_number
 
 
 UPDATABLE = ["tk_id", "tk_number", "tk_status", "tk_activity_number", "tk_notes", "tk_modified",

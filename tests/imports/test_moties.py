@@ -106,7 +106,8 @@ def test_a_hand_entered_motion_is_completed_not_duplicated(clerk, moties_sample)
     assert (motion.tk_document_number, motion.filed_on) == ("2023D03544",
                                                             datetime.date(2023, 1, 31))
     assert "verzoekt de regering" in motion.text
-    assert submitters(motion) == ["Van der Woude"]  # ours: not replaced
+    # Ours stays first; the co-submitter the record names is added after it.
+    assert submitters(motion) == ["Van der Woude", "Van der Graaf"]
     latest = motion.history.latest()
     assert latest.history_change_reason == (f"import TK {SAMPLE}: motie 31288-1013: aangevuld "
                                             f"(text, filed_on, tk_document_number, tk_id)")
@@ -121,18 +122,16 @@ def test_a_hand_entered_motion_without_submitters_gets_them(clerk, moties_sample
     assert motion.submitter_rows.get(order=1).person == graaf
 
 
-def test_records_of_another_soort_are_refused(clerk, tmp_path):
+def test_records_of_another_soort_are_skipped_and_counted(clerk, tmp_path):
+    """A page of Documents holds every Soort; the others are no errors (issue 15)."""
     amendment = {**records(SAMPLE)[0], "Soort": "Amendement", "Volgnummer": 20}
-    path = write(tmp_path, "gemengd.json", [records(SAMPLE)[1], amendment])
-    before = snapshot()
-    with pytest.raises(CommandError) as error:
-        run("import_tk_moties", path)
-    assert snapshot() == before
-    assert ("gemengd.json, record 2 (2023D03544), veld Soort: ‘Amendement’ is geen motie"
-            in str(error.value))
-    output = run_skipping("import_tk_moties", path)
+    letter = {**records(SAMPLE)[2], "Soort": "Brief regering"}
+    path = write(tmp_path, "gemengd.json", [records(SAMPLE)[1], amendment, letter])
+    output = run("import_tk_moties", path)
     assert list(Motion.objects.values_list("number", flat=True)) == ["387"]
-    assert "ongeldig, overgeslagen: 1" in output
+    assert "andere Soort, overgeslagen: 2" in output
+    assert "(Amendement: 1, Brief regering: 1)" in output
+    assert "ongeldig" not in output
 
 
 def test_an_expanded_kamerstukdossier_is_used(clerk, tmp_path):
@@ -145,10 +144,16 @@ def test_an_expanded_kamerstukdossier_is_used(clerk, tmp_path):
     assert motion.text == ""
 
 
-def test_a_motion_without_dossier_is_refused(clerk, tmp_path):
+def test_a_motion_without_dossier_is_imported_to_be_completed(clerk, tmp_path):
     record = {**records(SAMPLE)[0], "text": "geen nummer"}
-    with pytest.raises(CommandError, match="veld Kamerstukdossier: geen dossier"):
-        run("import_tk_moties", write(tmp_path, "zonder.json", [record]))
+    output = run("import_tk_moties", write(tmp_path, "zonder.json", [record]))
+    motion = Motion.objects.get()
+    assert (motion.dossier, motion.number, motion.tk_dossier_title) == (
+        None, "1013", "Hoger Onderwijs-, Onderzoek- en Wetenschapsbeleid")
+    assert list(Motion.objects.dossier_missing()) == [motion]
+    assert "Zonder dossier geïmporteerd; het dossier is nog aan te vullen" in output
+    assert "nr. 1013 (2023D03544, ‘Hoger Onderwijs-, Onderzoek- en Wetenschapsbeleid’)" in output
+    assert str(motion.reference) == "nr. 1013, dossier nog aan te vullen (2023D03544)"
 
 
 def test_deleted_motions_are_not_imported(clerk, tmp_path):
