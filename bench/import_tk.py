@@ -168,9 +168,8 @@ def baseline(path, user):
     from register.history import ChangeSource, save_with_history
 
     report = tk_import.ImportReport(entity="Toezeggingen")
-    items = tk_import.read_all([path], max_bytes=10**10, report=report,
-                               check=tk_import.check_toezeggingen,
-                               parse=tk_import.parse_toezegging)
+    items = [tk_import.parse_toezegging(record, path.name, index, report) for index, record
+             in enumerate(tk_import.file_records(path, max_bytes=10**10), 1)]
     with transaction.atomic():
         work = tk_import.ToezeggingImport(report, user)
         live = [item for item in items if not item.deleted]

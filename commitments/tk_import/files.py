@@ -67,9 +67,12 @@ def import_files(paths, *, spec, report, max_bytes, dry_run, skip_invalid, impor
 
 
 def apply(importer, batch, dry_run):
+    """Plan a batch, then write it, or in a dry run let it go (what it would do is reported)."""
     if batch:
         importer.plan(batch)
-        if not dry_run:
+        if dry_run:
+            importer.discard()
+        else:
             importer.write()
 
 

@@ -400,7 +400,13 @@ class MotieImport:
         in_short_transactions(self.rows, self.submitters_chunk)
         if self.votes is not None:
             self.votes.write()
+        self.discard()
+
+    def discard(self):
+        """Let go of the batch (written, or planned in a dry run)."""
         self.new, self.changed, self.rows = [], [], []
+        if self.votes is not None:
+            self.votes.discard()
 
     def create_chunk(self, motions):
         create_with_history(motions, Motion, by=self.by, prepare=Motion.derive_search)

@@ -56,26 +56,62 @@ class FileRefused(Exception):
         self.issue = issue
 
 
+class Tally:
+    """Lines for people to read, counted all and kept up to KEEP: an import of 100,000 records
+    must not hold 100,000 lines to print the first fifty (and -v 2 lists this many)."""
+
+    KEEP = 5000
+
+    def __init__(self):
+        self.items, self.count = [], 0
+
+    def append(self, item):
+        self.count += 1
+        if len(self.items) < self.KEEP:
+            self.items.append(item)
+
+    def __iadd__(self, items):
+        for item in items:
+            self.append(item)
+        return self
+
+    def __len__(self):
+        return self.count
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __getitem__(self, index):
+        return self.items[index]
+
+    def __eq__(self, other):
+        return list(self.items) == list(other)
+
+
+def tally():
+    return field(default_factory=Tally)
+
+
 @dataclass
 class ImportReport:
     entity: str
     dry_run: bool = False
     files: list[str] = field(default_factory=list)
     records: int = 0
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    linked: list[str] = field(default_factory=list)
-    followed: list[str] = field(default_factory=list)
-    differences: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
+    created: Tally = tally()
+    updated: Tally = tally()
+    linked: Tally = tally()
+    followed: Tally = tally()
+    differences: Tally = tally()
+    deleted: Tally = tally()
+    related: Tally = tally()
     unchanged: int = 0
     skipped_deleted: int = 0
     # Records of another Soort (a page of Documents holds letters, annexes, …): not errors.
     skipped_other: Counter = field(default_factory=Counter)
     # Motions imported without their dossier: a clerk completes them (/verschillen/).
-    to_complete: list[str] = field(default_factory=list)
-    warnings: list[Issue] = field(default_factory=list)
+    to_complete: Tally = tally()
+    warnings: Tally = tally()
     errors: list[Issue] = field(default_factory=list)
     # Records someone else saved while the import ran: left as they are, not overwritten.
     stale: list[str] = field(default_factory=list)
@@ -123,9 +159,9 @@ class ImportReport:
 def listing(title, items, verbose):
     if not items:
         return []
-    shown = items if verbose else items[:MAX_LISTED]
-    more = [f"  … en nog {len(items) - len(shown)} (alles: -v 2)"] if len(shown) < len(items) \
-        else []
+    shown = list(items)[:None if verbose else MAX_LISTED]
+    more = [f"  … en nog {len(items) - len(shown)}"
+            + ("" if verbose else " (meer: -v 2)")] if len(shown) < len(items) else []
     return [f"{title[:-1]} ({len(items)}):", *(f"  {item}" for item in shown), *more]
 
 

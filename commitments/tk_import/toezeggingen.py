@@ -190,7 +190,6 @@ class ToezeggingImport:
         self.to_create, self.to_update, self.update_fields, self.staged = [], [], set(), set()
         # The Kamer's Id → our commitment, for the relations: this batch's, held and planned.
         self.commitments = {}
-        self.created_from = len(self.report.created)
 
     def reason(self, item, text):
         return f"import TK {item.file}: {text}"
@@ -232,8 +231,6 @@ class ToezeggingImport:
             self.numbers = NumberAllocator()
         for commitment in self.to_create:
             commitment.number = self.numbers.next(commitment)
-        self.report.created += [f"{c.number} ({c.tk_number}): {c.title}"
-                                for c in self.to_create]
         self.relations.plan(live, self.commitments, self.reason)
         return self
 
@@ -412,9 +409,12 @@ class ToezeggingImport:
         if self.to_update:
             in_short_transactions(self.to_update, self.update_chunk)
         self.relations.write()
-        # The numbers as written (one taken meanwhile by a clerk was replaced).
-        self.report.created[self.created_from:] = [f"{c.number} ({c.tk_number}): {c.title}"
-                                                   for c in self.to_create]
+        self.discard()
+
+    def discard(self):
+        """Done with the batch (written, or planned in a dry run): reported, then let go. The
+        numbers are those written (one a clerk took meanwhile was replaced)."""
+        self.report.created += [f"{c.number} ({c.tk_number}): {c.title}" for c in self.to_create]
         self.start_batch()
 
     def finish(self, *, dry_run):
