@@ -10,7 +10,7 @@ from register.history import ChangeSource
 from register.models import Dossier, Person
 from tests import factories
 from tests.history_audit import history_audit
-from tests.imports.helpers import records, run, run_skipping, snapshot, write
+from tests.imports.helpers import records, run, snapshot, write
 
 SAMPLE = "moties-2023-01-sample.json"
 
