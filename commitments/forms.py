@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
@@ -6,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Commitment, Execution, Motion, Status, VoteOutcome
 from register.concurrency import BaseField, remember_base
 from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
-from register.models import Debate, Person, SavedView
+from register.models import Debate, Person, SavedView, validate_dossier_number
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -85,6 +87,8 @@ class MotionForm(EditReasonMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only an import leaves the dossier out (to be completed); a person names it.
+        self.fields["dossier"].required = True
         self.fields["topic_list"].initial = topic_names(self.instance)
         self.fields["version"].initial = self.instance.version
         self.fields["version"].required = bool(self.instance.pk)
@@ -221,3 +225,27 @@ class SavedViewForm(forms.ModelForm):
     def clean_query(self):
         query = self.cleaned_data["query"]
         return "&".join(part for part in query.split("&") if not part.startswith("page="))
+
+
+class DossierCompletionForm(forms.Form):
+    """The dossier of the motions the Kamer's records gave without it, by the title the Kamer
+    gave their dossier."""
+
+    title = forms.CharField(widget=forms.HiddenInput, max_length=300)
+    dossier = forms.CharField(label=_("Dossiernummer"), max_length=30,
+                              help_text=_("Bijvoorbeeld 36 410 of 35 570 XVI."))
+
+    def clean_dossier(self):
+        number = dossier_from_input(self.cleaned_data["dossier"])
+        validate_dossier_number(number)
+        return number
+
+
+def dossier_from_input(text):
+    """A dossier number as people type it ("36 410", "35 570 XVI", "35570-XVI") as stored."""
+    match = re.fullmatch(r"\s*([0-9]{1,3})\s?([0-9]{3})(?:\s*[- ]\s*|\s*)([0-9A-Za-z]{1,10})?\s*",
+                         text)
+    if not match:
+        return text.strip()
+    number = match[1] + match[2]
+    return f"{number}-{match[3].upper()}" if match[3] else number

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_noop
 from commitments.models import Commitment, Motion, MotionSubmitter
 from register.forms import save_topics
 from register.history import delete_with_history, save_with_history
+from register.models import Dossier
 
 
 def commitment_save(*, form, by) -> Commitment:
@@ -49,3 +50,27 @@ def motion_set_submitters(*, motion, people, by):
             row.order, row.party = order, party or row.party
             save_with_history(row, by=by, reason=gettext_noop("Indieners bijgewerkt"))
 
+
+
+def motion_complete_dossier(*, title, number, by, reason) -> tuple[list, list]:
+    """The dossier `number` for every motion still to be completed whose dossier the Kamer
+    titled `title`: (motions completed, motions left as they were because that dossier already
+    holds their number). The dossier is created, with the Kamer's title, when we lack it."""
+    with transaction.atomic():
+        motions = list(Motion.objects.dossier_missing().select_for_update()
+                       .filter(tk_dossier_title=title).order_by("number"))
+        dossier = Dossier.objects.filter(number=number).first()
+        if dossier is None:
+            dossier = save_with_history(Dossier(number=number, title=title[:300]), by=by,
+                                        reason=reason)
+        taken = set(dossier.motions.values_list("number", flat=True))
+        done, left = [], []
+        for motion in motions:
+            if motion.number in taken:
+                left.append(motion)
+                continue
+            motion.dossier, motion.tk_dossier_title = dossier, ""
+            save_with_history(motion, by=by, reason=reason)
+            taken.add(motion.number)
+            done.append(motion)
+    return done, left

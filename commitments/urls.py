@@ -31,4 +31,6 @@ urlpatterns = [
     path("moties/<int:pk>/uitvoering/", views.motion_status, name="motion-status"),
     path("moties/<int:pk>/op-datum/", views.motion_as_of, name="motion-as-of"),
     path("verschillen/", views.differences, name="differences"),
+    path("verschillen/dossier-aanvullen/", views.dossier_completion,
+         name="motion-complete-dossier"),
 ]

@@ -9,6 +9,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from commitments import exports, related
@@ -18,16 +19,17 @@ from commitments.forms import (
     AsOfForm,
     CommitmentForm,
     CommitmentStatusForm,
+    DossierCompletionForm,
     MotionForm,
     MotionStatusForm,
     SavedViewForm,
     VoteForm,
 )
 from commitments.models import STATUS_EXPLANATIONS, Commitment, Motion, Status
-from commitments.services import commitment_save, motion_save
+from commitments.services import commitment_save, motion_complete_dossier, motion_save
 from commitments.tk_import import kamer_differences
 from register.concurrency import StaleEdit, keep_typed_values, merge, resolve_choices
-from register.history import timeline
+from register.history import dutch_reason, timeline
 from register.models import FeedToken, SavedView
 
 
@@ -369,5 +371,40 @@ def motion_as_of(request, pk):
 
 @permission_required("commitments.view_commitment", raise_exception=True)
 def differences(request):
-    """Commitments whose status at the Kamer differs from ours, newest change at the Kamer first."""
-    return render(request, "commitments/differences.html", {"rows": kamer_differences()})
+    """Commitments whose status at the Kamer differs from ours, newest change at the Kamer first;
+    motions the Kamer withdrew, and motions whose dossier is to be completed (by the title the
+    Kamer gave their dossier, each group with a form to name it)."""
+    unplaced = Motion.objects.dossier_missing().order_by("tk_dossier_title", "number")
+    groups = {}
+    for motion in unplaced:
+        groups.setdefault(motion.tk_dossier_title, []).append(motion)
+    return render(request, "commitments/differences.html", {
+        "rows": kamer_differences(),
+        "withdrawn": Motion.objects.filter(tk_deleted_at__isnull=False).select_related("dossier")
+        .order_by("-tk_deleted_at"),
+        "unplaced": [(title, motions, DossierCompletionForm(initial={"title": title}))
+                     for title, motions in groups.items()]})
+
+
+@require_POST
+@permission_required("commitments.change_motion", raise_exception=True)
+def dossier_completion(request):
+    """Name the dossier of the motions the Kamer's records gave without it."""
+    form = DossierCompletionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("commitments:differences")
+    title, number = form.cleaned_data["title"], form.cleaned_data["dossier"]
+    done, left = motion_complete_dossier(
+        title=title, number=number, by=request.user,
+        reason=dutch_reason(gettext_noop("Dossier aangevuld: %(number)s (titel bij de Kamer: "
+                                         "‘%(title)s’)"), number=number, title=title))
+    if done:
+        messages.success(request, _("%(count)s motie(s) in dossier %(number)s geplaatst.")
+                         % {"count": len(done), "number": number})
+    if left:
+        messages.error(request, _("Dossier %(number)s heeft al een motie met nummer "
+                                  "%(numbers)s; die zijn niet verplaatst.")
+                       % {"number": number, "numbers": ", ".join(m.number for m in left)})
+    return redirect("commitments:differences")

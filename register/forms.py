@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from register.models import Document, Topic
+from register.models import Document, Person, Topic
 from register.references import reference_from_input
 
 
@@ -88,3 +88,30 @@ def topic_names(instance):
 
 def save_topics(instance, names):
     instance.topics.set(Topic.from_names(names))
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person by name and number: two records of one person have (nearly) the same name."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Person.objects.prefetch_related("offices"), **kwargs)
+
+    def label_from_instance(self, obj):
+        return f"{obj.full_name} (#{obj.pk})"
+
+
+class PersonMergeForm(forms.Form):
+    """Two records of one person: the one kept and the one merged into it."""
+
+    keep = PersonChoiceField(label=_("Houden"))
+    other = PersonChoiceField(label=_("Samenvoegen in de eerste (verdwijnt)"))
+    reason = forms.CharField(label=_("Reden"), max_length=2000, required=False,
+                             help_text=_("Bijvoorbeeld: dezelfde persoon, met en zonder accent "
+                                         "gespeld."))
+
+    def clean(self):
+        cleaned = super().clean()
+        keep, other = cleaned.get("keep"), cleaned.get("other")
+        if keep and other and keep.pk == other.pk:
+            raise ValidationError(_("Kies twee verschillende personen."), code="same")
+        return cleaned

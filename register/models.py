@@ -273,6 +273,7 @@ class Person(models.Model):
         ordering = ["surname", "prefix", "initials"]
         verbose_name = _("persoon")
         verbose_name_plural = _("personen")
+        permissions = [("merge_person", _("Kan twee personen samenvoegen"))]
 
     def __str__(self):
         return self.full_name

@@ -8,6 +8,7 @@ from register import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("personen/samenvoegen/", views.person_merge_view, name="person-merge"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -7,7 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from register.forms import PersonMergeForm
 from register.models import FeedToken
+from register.people import likely_duplicates, person_merge, reference_counts
 
 
 @login_not_required
@@ -43,3 +46,28 @@ def feed_token_revoke(request):
     FeedToken.revoke(request.user)
     messages.success(request, _("Uw feedsleutel is ingetrokken; uw feeds werken niet meer."))
     return redirect("feed-settings")
+
+
+@permission_required("register.merge_person", raise_exception=True)
+def person_merge_view(request):
+    """Two records of one person: choose (or follow a suggestion), see what moves, merge.
+
+    GET with ?keep=&other= shows what the merge would move; the merge itself is a POST."""
+    data = request.POST if request.method == "POST" else (request.GET or None)
+    form = PersonMergeForm(data)
+    preview = None
+    if form.is_valid():
+        keep, other = form.cleaned_data["keep"], form.cleaned_data["other"]
+        if request.method == "POST":
+            try:
+                person_merge(keep=keep, other=other, by=request.user,
+                             reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("%(other)s is samengevoegd met %(keep)s.")
+                                 % {"other": other.full_name, "keep": keep.full_name})
+                return redirect("person-merge")
+        preview = {"keep": keep, "other": other, "moves": reference_counts(other)}
+    return render(request, "register/person_merge.html", {
+        "form": form, "preview": preview, "groups": likely_duplicates()})
