@@ -106,6 +106,8 @@ ACCESS = {
     "legislation:stage-edit": (stage, only("griffie")),
     "legislation:stage-move": (stage, only("griffie", status=405)),
     "commitments:differences": (None, everyone()),
+    "commitments:motion-complete-dossier": (None, POST_ONLY),
+    "person-merge": (None, only("griffie")),
     "commitments:export-xlsx": (None, everyone()),
     "commitments:spreadsheet-upload": (None, only("griffie")),
     # An upload is its uploader's: anyone else's (here: none exists) is a 404.
@@ -184,6 +186,7 @@ def test_admin_is_for_staff_only(role, status, users, client):
 # The POST-only actions, POSTed by every role: who may act (superusers always may).
 POST_ACCESS = {
     "legislation:stage-move": (stage, ["griffie"]),
+    "commitments:motion-complete-dossier": (None, ["griffie"]),
     "commitments:saved-view-create": (None, ["griffie", "beleid", "brieven"]),
     "commitments:saved-view-delete": (lambda demo: {"pk": 1}, ["griffie", "beleid", "brieven"]),
     "feed-renew": (None, ["griffie", "beleid", "brieven"]),
