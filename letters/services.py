@@ -413,7 +413,10 @@ def move_document(old, new, *, by, reason, at=None):
                 getattr(obj, field.name).remove(old)
                 getattr(obj, field.name).add(new)
             continue
-        for obj in model._default_manager.select_for_update().filter(**{field.name: old}):
+        # No ordering: a model ordered across a nullable relation (a motion by its dossier)
+        # cannot be locked on PostgreSQL, and the order does not matter here.
+        rows = model._default_manager.select_for_update().filter(**{field.name: old}).order_by()
+        for obj in rows:
             setattr(obj, field.name, new)
             save_with_history(obj, by=by, reason=reason, at=at, update_fields=[field.name])
     delete_with_history(old, by=by, reason=reason)
