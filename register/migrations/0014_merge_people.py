@@ -10,7 +10,7 @@ def grant_merge(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('register', '0012_approved_content_constraint'),
+        ('register', '0013_letters_moved_out'),
     ]
 
     operations = [
