@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0007_person_dossier_index'),
+        ('commitments', '0008_status_deadline_index'),
         ('register', '0012_approved_content_constraint'),
     ]
 
