@@ -8,6 +8,7 @@ Debian root without the packages; see README.md.)
 """
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -189,3 +190,11 @@ def test_make_and_ci_ask_the_script_first():
     assert commands("run")[0] == "scripts/system-packages run"
     assert commands("test")[0] == "scripts/system-packages test"
     assert "scripts/system-packages test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_the_fresh_machine_subset_names_tests_that_exist():
+    """CI runs scripts/fresh-machine-test after `make test`: a moved test file must fail here first."""
+    text = (ROOT / "scripts" / "fresh-machine-test").read_text()
+    named = {path for path in re.findall(r"tests/[\w/]+\.py", text)}
+    assert named
+    assert [path for path in sorted(named) if not (ROOT / path).exists()] == []
