@@ -8,8 +8,8 @@ Debian root without the packages; see README.md.)
 """
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -193,8 +193,8 @@ def test_make_and_ci_ask_the_script_first():
 
 
 def test_the_fresh_machine_subset_names_tests_that_exist():
-    """CI runs scripts/fresh-machine-test after `make test`: a moved test file must fail here first."""
+    """CI runs scripts/fresh-machine-test after `make test`: a moved test file fails here first."""
     text = (ROOT / "scripts" / "fresh-machine-test").read_text()
-    named = {path for path in re.findall(r"tests/[\w/]+\.py", text)}
+    named = set(re.findall(r"tests/[\w/]+\.py", text))
     assert named
     assert [path for path in sorted(named) if not (ROOT / path).exists()] == []
