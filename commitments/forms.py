@@ -119,24 +119,16 @@ class StatusFormBase(DocumentInputMixin, forms.Form):
                                      "vandaag."))
     remaining = forms.CharField(label=_("Wat resteert nog"), required=False,
                                 widget=forms.Textarea(attrs={"rows": 2}))
-    needs_document = ()
-    needs_remaining = ()
     field_order = FIELD_ORDER
+    # What the model's check says is missing, shown at the field to fill in (the rules
+    # themselves are the model's: Commitment.check_transition, Motion.check_execution).
+    error_fields = {"document": "document_reference", "remaining": "remaining"}
 
     def __init__(self, *args, record, **kwargs):
         super().__init__(*args, **kwargs)
         self.record = record
         self.fields["version"].initial = record.version
         self.limit_documents(record.dossier)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("new") in self.needs_document and not self.has_document():
-            self.add_error("document_reference", self.document_message)
-        if cleaned.get("new") in self.needs_remaining and not cleaned.get("remaining", "").strip():
-            self.add_error("remaining", _("Vermeld wat nog resteert: dat hoort bij een deels "
-                                          "nagekomen toezegging of deels uitgevoerde motie."))
-        return cleaned
 
 
 class TransitionField(forms.ChoiceField):
@@ -154,10 +146,6 @@ class TransitionField(forms.ChoiceField):
 
 class CommitmentStatusForm(StatusFormBase):
     new = TransitionField(known=Status.values, label=_("Nieuwe status"), widget=forms.RadioSelect)
-    needs_document = (Status.DONE,)
-    needs_remaining = (Status.PARTLY_DONE,)
-    document_message = _("Bij ‘Afgedaan’ hoort het document waarmee de toezegging is "
-                         "nagekomen: kies er een of typ een verwijzing.")
 
     def __init__(self, *args, record, **kwargs):
         super().__init__(*args, record=record, **kwargs)
@@ -167,10 +155,6 @@ class CommitmentStatusForm(StatusFormBase):
 class MotionStatusForm(StatusFormBase):
     new = TransitionField(known=Execution.values, label=_("Uitvoering"),
                           widget=forms.RadioSelect)
-    needs_document = (Execution.EXECUTED,)
-    needs_remaining = (Execution.PARTLY_EXECUTED,)
-    document_message = _("Bij ‘Uitgevoerd’ hoort het document waarin de uitvoering is gemeld: "
-                         "kies er een of typ een verwijzing.")
 
     def __init__(self, *args, record, **kwargs):
         super().__init__(*args, record=record, **kwargs)

@@ -75,6 +75,14 @@ def as_choice(choices, value):
                               code="invalid_choice") from None
 
 
+def require_remaining(remaining):
+    """Partly done (or partly executed) states what remains: given now, or stated before."""
+    if not (remaining or "").strip():
+        raise ValidationError(gettext("Vermeld wat nog resteert: dat hoort bij een deels "
+                                      "nagekomen toezegging of deels uitgevoerde motie."),
+                              code="remaining")
+
+
 def require_reason(reason):
     if not (reason or "").strip():
         raise ValidationError(gettext("Geef een reden voor deze wijziging."), code="reason")
@@ -295,31 +303,40 @@ class Commitment(Versioned):
                       source=ChangeSource.PERSON, expected_version=None, at=None):
         """Move to status `new`, checked against DESIGN.md, saved with a history row.
 
-        `document` is the delivering document (required for done, unless an import of the
-        Kamer's own register records it); `on` the date of delivery, default the document's
-        date or today; `at` dates the history row of a replayed past change. Raises
-        ValidationError with a Dutch message when refused.
+        `document` is the delivering document (required for done); `remaining` what remains to
+        be delivered (required for partly done unless stated before); `on` the date of delivery,
+        default the document's date or today; `at` dates the history row of a replayed past
+        change. Raises ValidationError with a Dutch message when refused. The Kamer's own register
+        is not changed through here: its import records the Kamer's status as it is
+        (commitments.tk_import), done without the document included.
         """
         new = as_choice(Status, new)
         reason = require_reason(reason)
         with transaction.atomic():
             current = self.locked_copy(expected_version)
-            current.check_transition(new, document, source)
+            current.check_transition(new, document=document, remaining=remaining)
             current.apply_status(new, document, on, remaining)
             current.status_source = source
             save_with_history(current, by=by, reason=reason, source=source, at=at)
         self.refresh_from_db()
         return self
 
-    def check_transition(self, new, document, source):
+    def check_transition(self, new, *, document=None, remaining=None):
+        """Whether this commitment may move to status `new` (DESIGN.md "Statuses"): the only
+        home of these rules. The status form, the spreadsheet (its preview on a copy), letters
+        and commands all come here. Raises ValidationError; its code names what is missing
+        ("transition", "document", "remaining")."""
         if new not in COMMITMENT_TRANSITIONS[self.status]:
             raise ValidationError(
                 gettext("Een toezegging met status ‘%(old)s’ kan niet naar ‘%(new)s’.")
-                % {"old": self.get_status_display(), "new": new.label}, code="transition")
-        if new == Status.DONE and document is None and source == ChangeSource.PERSON:
+                % {"old": self.get_status_display(), "new": Status(new).label},
+                code="transition")
+        if new == Status.DONE and document is None:
             raise ValidationError(
-                gettext("Noem het document waarmee de toezegging is nagekomen (bijvoorbeeld "
-                        "‘Kamerstuk 24 077, nr. 468’)."), code="document")
+                gettext("Bij ‘Afgedaan’ hoort het document waarmee de toezegging is nagekomen: "
+                        "kies er een of typ een verwijzing."), code="document")
+        if new == Status.PARTLY_DONE:
+            require_remaining(self.remaining if remaining is None else remaining)
 
     def apply_status(self, new, document, on, remaining):
         self.status = new
@@ -593,27 +610,36 @@ class Motion(Versioned):
     def change_status(self, new_execution_status, *, by, reason, document=None, on=None,
                       remaining=None, source=ChangeSource.PERSON, expected_version=None,
                       at=None):
-        """Change the execution status of an adopted motion; executed needs the document."""
+        """Change the execution status of an adopted motion (see Commitment.change_status)."""
         new = as_choice(Execution, new_execution_status)
         reason = require_reason(reason)
         with transaction.atomic():
             current = self.locked_copy(expected_version)
-            if current.vote_outcome != VoteOutcome.ADOPTED:
-                raise ValidationError(gettext("Alleen een aangenomen motie wordt uitgevoerd."),
-                                      code="not_adopted")
-            if new not in EXECUTION_TRANSITIONS[current.execution_status]:
-                raise ValidationError(
-                    gettext("Een motie met uitvoering ‘%(old)s’ kan niet naar ‘%(new)s’.")
-                    % {"old": current.get_execution_status_display(), "new": new.label},
-                    code="transition")
-            if new == Execution.EXECUTED and document is None and source == ChangeSource.PERSON:
-                raise ValidationError(
-                    gettext("Noem het document waarin de uitvoering aan de Kamer is gemeld."),
-                    code="document")
+            current.check_execution(new, document=document, remaining=remaining)
             current.apply_execution(new, document, on, remaining)
             save_with_history(current, by=by, reason=reason, source=source, at=at)
         self.refresh_from_db()
         return self
+
+    def check_execution(self, new, *, document=None, remaining=None):
+        """Whether this motion's execution may move to `new`: only an adopted motion is
+        executed, along EXECUTION_TRANSITIONS; executed names the document that reported it,
+        partly executed what remains. Raises ValidationError (codes "not_adopted",
+        "transition", "document", "remaining")."""
+        if self.vote_outcome != VoteOutcome.ADOPTED:
+            raise ValidationError(gettext("Alleen een aangenomen motie wordt uitgevoerd."),
+                                  code="not_adopted")
+        if new not in EXECUTION_TRANSITIONS[self.execution_status]:
+            raise ValidationError(
+                gettext("Een motie met uitvoering ‘%(old)s’ kan niet naar ‘%(new)s’.")
+                % {"old": self.get_execution_status_display(), "new": Execution(new).label},
+                code="transition")
+        if new == Execution.EXECUTED and document is None:
+            raise ValidationError(
+                gettext("Bij ‘Uitgevoerd’ hoort het document waarin de uitvoering is gemeld: "
+                        "kies er een of typ een verwijzing."), code="document")
+        if new == Execution.PARTLY_EXECUTED:
+            require_remaining(self.remaining if remaining is None else remaining)
 
     def apply_execution(self, new, document, on, remaining):
         self.execution_status = new

@@ -13,11 +13,14 @@ A cell says what the field becomes, so reading our own export back changes nothi
 - an empty cell in an optional field clears that field, and the preview shows it ("→ —"); a
   column that should be left alone is left out, or not mapped;
 - the delivery (delivered on, delivered by) follows the status, as on the status page: it is
-  written only with a change of status, through Commitment.change_status, and done needs the
-  delivering document. An empty delivery cell then means what it means on the status form (the
-  document's date or today; the document already named).
-The preview is worked out by the same model rule as the writing (`apply_status`), so what it
-shows is what is written, and a row with no change writes no history row.
+  written only with a change of status, through Commitment.change_status, whose rules hold as
+  on the status page: done needs the delivering document, partly done what remains (stated on
+  the status page before: a spreadsheet has no column for it). An empty delivery cell then
+  means what it means on the status form (the document's date or today; the document already
+  named).
+The preview is worked out by the same model rules as the writing (`check_transition` and
+`apply_status`, on a copy), so what it shows is what is written, and a row with no change writes
+no history row.
 """
 
 import copy
@@ -41,8 +44,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
 from commitments.columns import COMMITMENT_COLUMNS
-from commitments.forms import CommitmentStatusForm
-from commitments.models import COMMITMENT_TRANSITIONS, Commitment, Status
+from commitments.models import Commitment, Status
 from commitments.vocabulary import KAMER_STATUSES
 from register.history import ChangeSource, dutch_reason, save_with_history
 from register.models import (
@@ -486,21 +488,40 @@ def plan_changes(row):
     status = values.get("status") or commitment.status
     before = {key: current_value(commitment, key) for key in IMPORTED if key != "number"}
     after = {**before, **{key: values[key] for key in FIELDS if key in values}, "status": status}
+    refusals = []
     if status != commitment.status:
-        if status not in COMMITMENT_TRANSITIONS[commitment.status]:
-            row.errors.append((LABELS["status"], _(
-                "Van ‘%(old)s’ kan een toezegging niet naar ‘%(new)s’.")
-                % {"old": Status(commitment.status).label, "new": Status(status).label}))
+        refusals = status_refusals(commitment, status, values.get("delivered_by"))
+        if any(code == "transition" for code, _message in refusals):
+            row.errors += [(LABELS["status"], message) for _code, message in refusals]
             return
         after.update(planned_delivery(commitment, status, values.get("delivered_by"),
                                       values.get("delivered_on")))
     check_delivery(row, status != commitment.status, after)
-    if status != commitment.status and status == Status.DONE and after["delivered_by"] is None:
-        row.errors.append((LABELS["delivered_by"], str(CommitmentStatusForm.document_message)))
+    row.errors += [(LABELS[REFUSAL_COLUMNS.get(code, "status")], message)
+                   for code, message in refusals]
     check_fields(row, commitment)
     if row.commitment is not None:
         row.changes = [(LABELS[key], display(before[key]), display(after[key]))
                        for key in before if before[key] != after[key]]
+
+
+# The column that holds what a refused status change lacks.
+REFUSAL_COLUMNS = {"document": "delivered_by"}
+NO_REMAINING_COLUMN = gettext_lazy(
+    "Bij ‘Deels afgedaan’ hoort wat nog resteert, en daarvoor heeft een spreadsheet geen kolom: "
+    "zet deze status op de statuspagina van de toezegging.")
+
+
+def status_refusals(commitment, status, document):
+    """[(code, message)]: the model's own check of the status change (Commitment.
+    check_transition, on a copy), as apply_row's change_status will make it."""
+    stand_in = Document() if isinstance(document, Reference) else document
+    try:
+        copy.copy(commitment).check_transition(status, document=stand_in)
+    except ValidationError as error:
+        return [(refusal.code, str(NO_REMAINING_COLUMN) if refusal.code == "remaining"
+                 else " ".join(refusal.messages)) for refusal in error.error_list]
+    return []
 
 
 def planned_delivery(commitment, status, document, on):

@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, StreamingHttpResponse
@@ -28,7 +28,8 @@ from commitments.forms import (
 from commitments.models import STATUS_EXPLANATIONS, Commitment, Motion, Status
 from commitments.services import commitment_save, motion_complete_dossier, motion_save
 from commitments.tk_import import kamer_differences
-from register.concurrency import StaleEdit, keep_typed_values, merge, resolve_choices
+from register.concurrency import StaleEdit, keep_typed_values
+from register.editing import edit_view, save_from_form
 from register.history import dutch_reason, timeline
 from register.models import FeedToken, SavedView
 
@@ -166,22 +167,6 @@ def commitment_create(request):
     return render(request, "commitments/commitment_form.html", {"form": form})
 
 
-def edit_view(request, record, form_class, save, template):
-    """The shared edit screen: save, or show the conflict merged three ways (the other person's
-    changes taken over, the user's kept, what both changed to be chosen)."""
-    form = form_class(request.POST or None, instance=record)
-    conflict = resolve_choices(form, [form]) if request.method == "POST" else None
-    if request.method == "POST" and conflict is None and form.is_valid():
-        try:
-            save(form=form, by=request.user)
-        except StaleEdit as stale:
-            conflict = merge(form, [form], stale, [form_class(instance=stale.current)])
-        else:
-            messages.success(request, _("De wijzigingen zijn opgeslagen."))
-            return redirect(record)
-    return render(request, template, {"form": form, "record": record, "conflict": conflict})
-
-
 @permission_required("commitments.change_commitment", raise_exception=True)
 def commitment_edit(request, pk):
     return edit_view(request, get_commitment(pk), CommitmentForm, commitment_save,
@@ -216,8 +201,9 @@ def deadline_moves(entries):
 
 
 def change_status_view(request, record, form, change, template):
-    """The shared body of the status and vote forms: validate, change, or show why not."""
-    conflict = None
+    """The shared body of the status and vote forms: change (in one transaction, with the
+    document a typed reference creates), or show why not."""
+    response = conflict = None
     stale = posted_stale(request, record)
     if stale:
         # The choices offered follow the current status, so check the version first: the user
@@ -225,18 +211,15 @@ def change_status_view(request, record, form, change, template):
         form.errors.pop("new", None)
         form.errors.pop("outcome", None)
         conflict = keep_typed_values(form, stale)
-    elif request.method == "POST" and form.is_valid():
-        try:
+    elif request.method == "POST":
+        def save():
             with transaction.atomic():
                 change(form)
-        except StaleEdit as stale:
-            conflict = keep_typed_values(form, stale)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De wijziging is vastgelegd."))
-            return redirect(record)
-    return render(request, template, {"form": form, "record": record, "conflict": conflict})
+
+        response, conflict = save_from_form(request, form, save, then=record,
+                                            success=_("De wijziging is vastgelegd."))
+    return response or render(request, template,
+                              {"form": form, "record": record, "conflict": conflict})
 
 
 def posted_stale(request, record):

@@ -51,10 +51,6 @@ class DocumentInputMixin(forms.Form):
             raise ValidationError(_("Kies een document óf typ een verwijzing, niet allebei."))
         return cleaned
 
-    def has_document(self):
-        data = self.cleaned_data
-        return bool(data.get("document") or data.get("document_reference"))
-
     def resolve_document(self, *, by, reason):
         reference = self.cleaned_data.get("document_reference")
         if reference:

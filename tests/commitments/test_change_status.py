@@ -7,6 +7,7 @@ from commitments.models import COMMITMENT_TRANSITIONS, Commitment, Status
 from register.history import ChangeSource
 from tests import factories
 
+REMAINING = "De cijfers over 2021 volgen."
 ALL_PAIRS = [(old, new) for old in Status for new in Status]
 ALLOWED = [(old, new) for old, new in ALL_PAIRS if new in COMMITMENT_TRANSITIONS[old]]
 REFUSED = [(old, new) for old, new in ALL_PAIRS if new not in COMMITMENT_TRANSITIONS[old]]
@@ -20,7 +21,7 @@ def in_status(status, clerk):
             Status.LAPSED: [Status.LAPSED]}[status]
     for step in path:
         commitment.change_status(step, by=clerk, reason="voorbereiding",
-                                 document=factories.document())
+                                 document=factories.document(), remaining=REMAINING)
     return commitment
 
 
@@ -38,7 +39,8 @@ def test_the_design_table_of_transitions():
 def test_allowed_transition_is_saved_with_history(old, new, clerk):
     commitment = in_status(old, clerk)
     letter = factories.document()
-    commitment.change_status(new, by=clerk, reason="Stand van zaken", document=letter)
+    commitment.change_status(new, by=clerk, reason="Stand van zaken", document=letter,
+                             remaining=REMAINING)
     commitment.refresh_from_db()
     assert commitment.status == new
     latest = commitment.history.latest()
@@ -51,7 +53,8 @@ def test_refused_transition_raises_and_changes_nothing(old, new, clerk):
     commitment = in_status(old, clerk)
     rows = commitment.history.count()
     with pytest.raises(ValidationError, match="kan niet naar"):
-        commitment.change_status(new, by=clerk, reason="poging", document=factories.document())
+        commitment.change_status(new, by=clerk, reason="poging", document=factories.document(),
+                                 remaining=REMAINING)
     commitment.refresh_from_db()
     assert commitment.status == old
     assert commitment.history.count() == rows
@@ -87,13 +90,39 @@ def test_done_records_the_document_and_its_date(clerk):
                                                                  datetime.date(2021, 3, 30))
 
 
-def test_import_may_record_done_with_only_a_date(clerk):
+def test_an_import_through_change_status_names_the_document_too(clerk):
+    """The spreadsheet import changes statuses here, as an import (its history says so), under
+    the same rules as a person. Only the Kamer's own register may record done with just a date,
+    and its import does not come here (tests/imports/test_toezeggingen_mapping.py)."""
     commitment = factories.commitment(clerk)
-    commitment.change_status("done", by=clerk, reason="import TK", on=datetime.date(2021, 5, 1),
+    with pytest.raises(ValidationError) as refused:
+        commitment.change_status("done", by=clerk, reason="import", on=datetime.date(2021, 5, 1),
+                                 source=ChangeSource.IMPORT)
+    assert refused.value.code == "document"
+    letter = factories.document()
+    commitment.change_status("done", by=clerk, reason="import", document=letter,
                              source=ChangeSource.IMPORT)
-    assert commitment.status == "done" and commitment.delivered_by is None
-    assert commitment.delivered_on == datetime.date(2021, 5, 1)
+    assert (commitment.status, commitment.delivered_by) == ("done", letter)
     assert commitment.history.latest().change_source == ChangeSource.IMPORT
+
+
+@pytest.mark.parametrize("source", list(ChangeSource))
+@pytest.mark.parametrize("remaining", [None, "", "   "])
+def test_partly_done_is_refused_without_what_remains(remaining, source, clerk):
+    commitment = factories.commitment(clerk)
+    with pytest.raises(ValidationError, match="Vermeld wat nog resteert") as refused:
+        commitment.change_status("partly_done", by=clerk, reason="deel", remaining=remaining,
+                                 document=factories.document(), source=source)
+    assert refused.value.code == "remaining"
+    commitment.refresh_from_db()
+    assert (commitment.status, commitment.history.count()) == ("open", 1)
+
+
+def test_what_remains_stated_before_still_counts(clerk):
+    commitment = factories.commitment(clerk)
+    commitment.change_status("partly_done", by=clerk, reason="deel", remaining=REMAINING)
+    commitment.change_status("partly_done", by=clerk, reason="nog een deel")
+    assert (commitment.status, commitment.remaining) == ("partly_done", REMAINING)
 
 
 def test_reopening_clears_the_delivery_but_history_keeps_it(clerk):

@@ -89,7 +89,7 @@ def test_each_quarters_delivered_bar_links_to_the_commitments_delivered_then(
         client_for, advisor, clerk, spread):
     # Partly done with a delivery date: not counted as delivered, so not listed either.
     partly = factories.commitment(clerk, title="partly", made_on=D(2020, 12, 18))
-    partly.change_status("partly_done", by=clerk, reason="x", on=D(2021, 3, 1))
+    partly.change_status("partly_done", by=clerk, reason="x", on=D(2021, 3, 1), remaining="rest")
     client = client_for(advisor)
     response = client.get(reverse("commitments:dashboard"))
     bars = [bar for bar in response.context["chart"]["bars"] if bar["made"] or bar["delivered"]]

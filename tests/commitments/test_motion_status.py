@@ -57,13 +57,25 @@ EXECUTIONS = [(old, new) for old in Execution for new in Execution]
 def test_execution_transitions(old, new, clerk):
     motion = voted(VoteOutcome.ADOPTED, clerk)
     if old != Execution.OPEN:
-        motion.change_status(old, by=clerk, reason="voorbereiding", document=factories.document())
+        motion.change_status(old, by=clerk, reason="voorbereiding", document=factories.document(),
+                             remaining="rest")
     if new in EXECUTION_TRANSITIONS[old]:
-        motion.change_status(new, by=clerk, reason="stand", document=factories.document())
+        motion.change_status(new, by=clerk, reason="stand", document=factories.document(),
+                             remaining="rest")
         assert motion.execution_status == new
     else:
         with pytest.raises(ValidationError, match="kan niet naar"):
-            motion.change_status(new, by=clerk, reason="stand", document=factories.document())
+            motion.change_status(new, by=clerk, reason="stand", document=factories.document(),
+                                 remaining="rest")
+
+
+def test_partly_executed_states_what_remains(clerk):
+    motion = voted(VoteOutcome.ADOPTED, clerk)
+    with pytest.raises(ValidationError, match="Vermeld wat nog resteert") as refused:
+        motion.change_status("partly_executed", by=clerk, reason="deels")
+    assert refused.value.code == "remaining"
+    motion.change_status("partly_executed", by=clerk, reason="deels", remaining="De rest.")
+    assert (motion.execution_status, motion.remaining) == ("partly_executed", "De rest.")
 
 
 def test_executed_needs_the_reporting_document(clerk):

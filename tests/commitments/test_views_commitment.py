@@ -102,6 +102,7 @@ def test_done_without_document_shows_the_message(client_for, clerk, commitment):
                                             "version": commitment.version})
     assert response.status_code == 200
     assert "Bij ‘Afgedaan’ hoort het document" in response.content.decode()
+    assert response.context["form"].errors["document_reference"]
     assert Commitment.objects.get().status == "open"
 
 
@@ -258,7 +259,9 @@ def test_partly_done_states_what_remains(client_for, clerk, commitment):
             "document_reference": "Kamerstuk 24 077, nr. 468"}
     refused = client_for(clerk).post(url, data)
     assert "Vermeld wat nog resteert" in refused.content.decode()
+    assert refused.context["form"].errors["remaining"]  # the model's rule, at its field
     assert Commitment.objects.get().status == "open"
+    assert not Document.objects.filter(ident="kst-24077-468").exists()  # rolled back
     saved = client_for(clerk).post(url, {**data, "remaining": "Het tweede rapport volgt."})
     assert saved.status_code == 302
     assert Commitment.objects.get().remaining == "Het tweede rapport volgt."

@@ -4,14 +4,15 @@ import datetime
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from commitments import spreadsheet
-from commitments.forms import CommitmentStatusForm
-from commitments.models import Commitment, SpreadsheetUpload
+from commitments.models import Commitment, SpreadsheetUpload, Status
+from register.history import save_with_history
 from register.models import Committee, Document, Party
 from tests import factories
 from tests.imports.helpers import plan_import, snapshot
@@ -140,6 +141,10 @@ def test_reopening_with_empty_delivery_cells_clears_the_delivery(done):
         ("Status", "In uitvoering"), ("Nagekomen op", "—"), ("Nagekomen met", "—")]
 
 
+DONE_NEEDS_A_DOCUMENT = ("Bij ‘Afgedaan’ hoort het document waarmee de toezegging is nagekomen: "
+                         "kies er een of typ een verwijzing.")
+
+
 @pytest.mark.parametrize("text", [
     "Nummer;Status\n{number};Afgedaan\n",
     "Nummer;Status;Nagekomen op;Nagekomen met\n{number};Afgedaan;01-02-2021;\n",
@@ -148,19 +153,71 @@ def test_done_without_a_delivering_document_is_refused_as_on_the_status_form(
         text, existing, tmp_path):
     text = text.format(number=existing.number)
     errors = row_errors(text)
-    assert errors == [("Nagekomen met", str(CommitmentStatusForm.document_message))]
+    assert errors == [("Nagekomen met", DONE_NEEDS_A_DOCUMENT)]
     import_refused(tmp_path, text)
 
 
-def test_partly_done_needs_no_document(existing):
+def test_partly_done_needs_no_document(clerk, existing):
+    existing.remaining = "Het tweede rapport."
+    save_with_history(existing, by=clerk, reason="resteert")
     (row,) = plan(f"Nummer;Status\n{existing.number};Deels afgedaan\n").rows
     assert row.action == "update" and not row.errors
+
+
+def test_partly_done_without_what_remains_is_refused_by_preview_and_command(existing, tmp_path):
+    """Partly done states what remains (Commitment.check_transition), and a spreadsheet has no
+    column for it: the status page is where it is said."""
+    text = f"Nummer;Status\n{existing.number};Deels afgedaan\n"
+    (column, message), = row_errors(text)
+    assert column == "Status" and "geen kolom" in message and "statuspagina" in message
+    assert "1 rij(en) met fouten" in import_refused(tmp_path, text)
+    new = row_errors("Titel;Tekst;Bewindspersoon;Ministerie;Datum toezegging;Status\n"
+                     "Nieuw;Tekst;P. Blokhuis;VWS;18-12-2020;Deels afgedaan\n")
+    assert new == [("Status", message)]
 
 
 def test_a_new_row_that_is_done_needs_a_document_too(existing):
     errors = row_errors("Titel;Tekst;Bewindspersoon;Ministerie;Datum toezegging;Status\n"
                         "Nieuw;Tekst;P. Blokhuis;VWS;18-12-2020;Afgedaan\n")
-    assert errors == [("Nagekomen met", str(CommitmentStatusForm.document_message))]
+    assert errors == [("Nagekomen met", DONE_NEEDS_A_DOCUMENT)]
+
+
+def in_status(commitment, status, *, by, remaining):
+    """`commitment` brought to `status` by allowed changes; what remains kept or not."""
+    path = {Status.IN_PROGRESS: ["in_progress"], Status.PARTLY_DONE: ["partly_done"],
+            Status.DONE: ["done"], Status.LAPSED: ["lapsed"]}.get(status, [])
+    for step in path:
+        commitment.change_status(step, by=by, reason="eerder", remaining="Eerder gezegd.",
+                                 document=factories.document("400"))
+    if not remaining:
+        Commitment.objects.filter(pk=commitment.pk).update(remaining="")
+    return Commitment.objects.get(pk=commitment.pk)
+
+
+@pytest.mark.parametrize("remaining", [True, False], ids=["remaining stated", "none stated"])
+@pytest.mark.parametrize("document", [True, False], ids=["document", "no document"])
+@pytest.mark.parametrize("new", list(Status))
+@pytest.mark.parametrize("old", list(Status))
+def test_the_preview_refuses_exactly_what_the_import_refuses(old, new, document, remaining,
+                                                             clerk, existing):
+    """Every status change, with and without a delivering document and what remains: the
+    preview (the model's check on a copy) and the import's writing (change_status) agree."""
+    commitment = in_status(existing, old, by=clerk, remaining=remaining)
+    # The document in its column only where the status changes to one that delivers: the
+    # cells of the delivery follow the status (a rule of the cells, not of the statuses).
+    columns, cells = ["Nummer", "Status"], [commitment.number, str(Status(new).label)]
+    if document and old != new and new in (Status.DONE, Status.PARTLY_DONE):
+        columns, cells = [*columns, "Nagekomen met"], [*cells, "Kamerstuk 24 077, nr. 999"]
+    (row,) = plan(f"{';'.join(columns)}\n{';'.join(cells)}\n").rows
+    try:
+        with transaction.atomic():
+            spreadsheet.apply_row(row, by=clerk, reason="import spreadsheet")
+    except ValidationError:
+        written = False
+    else:
+        written = True
+    assert (not row.errors) == written, row.errors
+    assert Commitment.objects.get(pk=commitment.pk).status == (new if written else old)
 
 
 # --- Delivering documents as our export writes them ----------------------------------------------
