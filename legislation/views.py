@@ -22,7 +22,7 @@ from legislation.forms import (
 from legislation.history import plan_summaries, stage_records, track_history
 from legislation.models import LawTrack, Stage
 from legislation.timeline import build_chart
-from register.concurrency import StaleEdit, keep_typed_values, merge, resolve_choices
+from register.editing import edit_view, save_from_form
 
 
 def get_track(pk):
@@ -76,35 +76,18 @@ def track_create(request):
 
 @permission_required("legislation.change_lawtrack", raise_exception=True)
 def track_edit(request, pk):
-    track = get_track(pk)
-    form = LawTrackForm(request.POST or None, instance=track)
-    conflict = resolve_choices(form, [form]) if request.method == "POST" else None
-    if request.method == "POST" and conflict is None and form.is_valid():
-        try:
-            services.lawtrack_save(form=form, by=request.user)
-        except StaleEdit as stale:
-            conflict = merge(form, [form], stale, [LawTrackForm(instance=stale.current)])
-        else:
-            messages.success(request, _("De wijzigingen zijn opgeslagen."))
-            return redirect(track)
-    return render(request, "legislation/track_form.html",
-                  {"form": form, "record": track, "conflict": conflict})
+    return edit_view(request, get_track(pk), LawTrackForm, services.lawtrack_save,
+                     "legislation/track_form.html")
 
 
 def action_view(request, form, change, *, track, stage=None, title, intro=""):
     """The shared body of the clerk's forms: validate, change, or show why not."""
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            change(form.cleaned_data)
-        except StaleEdit as stale:
-            conflict = keep_typed_values(form, stale)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De wijziging is vastgelegd."))
-            return redirect(stage or track)
-    return render(request, "legislation/action_form.html", {
+    response = conflict = None
+    if request.method == "POST":
+        response, conflict = save_from_form(
+            request, form, lambda: change(form.cleaned_data), then=stage or track,
+            success=_("De wijziging is vastgelegd."))
+    return response or render(request, "legislation/action_form.html", {
         "form": form, "track": track, "stage": stage, "title": title, "intro": intro,
         "conflict": conflict})
 

@@ -213,6 +213,10 @@ class ProgressLetter(Versioned):
         return self.status == LetterStatus.FINAL
 
     @property
+    def is_for_approval(self):
+        return self.status == LetterStatus.FOR_APPROVAL
+
+    @property
     def is_approved(self):
         return self.status == LetterStatus.FOR_APPROVAL and self.approved_at is not None
 
@@ -240,9 +244,10 @@ class ProgressLetter(Versioned):
             return None
         return type(self)._base_manager.filter(pk=self.pk).values_list("status", flat=True).first()
 
-    def check_editable(self):
-        """Only a draft's text may change — a draft as stored, whatever this copy says."""
-        status = self.stored_status() or self.status
+    def check_editable(self, *, fresh=False):
+        """Only a draft's text may change — a draft as stored, whatever this copy says; `fresh`:
+        this copy was just read (or is held locked), so its status is the stored one."""
+        status = self.status if fresh else self.stored_status() or self.status
         if status == LetterStatus.FINAL:
             raise LetterFrozen()
         if status != LetterStatus.DRAFT:

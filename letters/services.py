@@ -51,6 +51,17 @@ from letters.content import (
 )
 from letters.layout import cited_references, dutch_date, render_letter_pdf
 from letters.models import LetterItem, LetterKind, LetterStatus, ProgressLetter
+from letters.permissions import (
+    finalisable,
+    may_approve,
+    may_edit,
+    may_finalise,
+    may_record_kamerstuk,
+    may_review,
+    may_submit,
+    may_write_texts,
+    require,
+)
 from register.concurrency import StaleEdit
 from register.history import HistoryBase, delete_with_history, dutch_reason, save_with_history
 from register.models import Document
@@ -73,16 +84,11 @@ __all__ = [
 ]
 
 
-# --- Who may do what -------------------------------------------------------------------------
-
-
 def refuse(message, code):
     raise ValidationError(message, code=code)
 
 
-def require_perm(user, perm, message):
-    if not user.has_perm(perm):
-        refuse(message, "permission")
+# --- The way to final ------------------------------------------------------------------------
 
 
 def check_complete(letter):
@@ -103,21 +109,12 @@ def letter_submit(*, letter, by, expected_version=None, at=None) -> ProgressLett
     """The author offers the draft for approval."""
     with transaction.atomic():
         current = letter.locked_copy(expected_version)
-        if current.author_id != by.pk and not by.is_superuser:
-            refuse(_("Alleen de auteur biedt de brief ter goedkeuring aan."), "not_author")
-        current.check_editable()
+        require(may_submit(by, current))
         check_complete(current)
         current.status, current.submitted_at = LetterStatus.FOR_APPROVAL, at or timezone.now()
         current.review_comment = ""
         save_with_history(current, by=by, reason=gettext_noop("Ter goedkeuring aangeboden"), at=at)
     return current
-
-
-def check_reviewer(letter, by):
-    require_perm(by, "letters.approve_progressletter",
-                 _("Alleen medewerkers van brieven keuren brieven goed of sturen ze terug."))
-    if letter.status != LetterStatus.FOR_APPROVAL:
-        refuse(_("Deze brief ligt niet ter goedkeuring."), "not_for_approval")
 
 
 def letter_approve(*, letter, by, expected_version=None, expected_content=None,
@@ -129,12 +126,7 @@ def letter_approve(*, letter, by, expected_version=None, expected_content=None,
     """
     with transaction.atomic():
         current = letter.locked_copy(expected_version)
-        check_reviewer(current, by)
-        if current.author_id == by.pk:
-            refuse(_("U kunt uw eigen brief niet goedkeuren: een andere medewerker van brieven "
-                     "doet dat."), "own_letter")
-        if current.approved_at:
-            refuse(_("Deze brief is al goedgekeurd."), "approved")
+        require(may_approve(by, current))
         items = letter_items(current)
         content = letter_content(current, items=items)
         if expected_content and expected_content != content_sha256(content):
@@ -156,19 +148,12 @@ def letter_send_back(*, letter, by, comment, expected_version=None, at=None) -> 
         refuse(_("Schrijf erbij waarom de brief wordt teruggestuurd."), "comment")
     with transaction.atomic():
         current = letter.locked_copy(expected_version)
-        check_reviewer(current, by)
+        require(may_review(by, current))
         current.back_to_draft()
         current.review_comment = comment
         save_with_history(current, by=by, reason=dutch_reason(
             gettext_noop("Teruggestuurd: %(comment)s"), comment=comment), at=at)
     return current
-
-
-def check_finalisable(letter):
-    if letter.is_final:
-        refuse(_("Deze brief is al vastgesteld."), "final")
-    if not letter.is_approved:
-        refuse(_("Alleen een goedgekeurde brief kan worden vastgesteld."), "not_approved")
 
 
 def letter_reopen(*, letter, by, reason):
@@ -183,9 +168,7 @@ def letter_reopen(*, letter, by, reason):
 
 def letter_finalise(*, letter, by, expected_version=None, at=None) -> ProgressLetter:
     """Finalise an approved letter (see `finalise`); only for brieven and superusers."""
-    require_perm(by, "letters.finalise_progressletter",
-                 _("Alleen medewerkers van brieven stellen brieven vast."))
-    check_finalisable(letter)
+    require(may_finalise(by, letter))
     return finalise(letter, by=by, expected_version=expected_version, at=at)
 
 
@@ -308,7 +291,7 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
     fresh = ProgressLetter.objects.select_related("dossier", "ministry").get(pk=letter.pk)
     if expected_version is not None and fresh.version != int(expected_version):
         raise StaleEdit(fresh, int(expected_version))
-    check_finalisable(fresh)
+    require(finalisable(fresh))
     content = approved_content(fresh)  # exactly what was approved, not the register of now
     try:
         pdf = (render or render_letter_pdf)(content)
@@ -322,7 +305,7 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
     try:
         with transaction.atomic():
             current = fresh.locked_copy(fresh.version)
-            check_finalisable(current)
+            require(finalisable(current))
             document = finalise_document(current, by=by, at=moment)
             current.pdf.save(letter_pdf_name(current).replace("-concept", ""), ContentFile(pdf),
                              save=False)
@@ -359,28 +342,21 @@ def letter_record_kamerstuk(*, letter, number, by, at=None) -> ProgressLetter:
     number, the letter and everything that points at its Document move to that one instead, so
     the paper is never stored twice.
     """
-    require_perm(by, "letters.change_progressletter",
-                 _("Alleen medewerkers van brieven leggen het Kamerstuknummer vast."))
     number = (number or "").strip().removeprefix("nr.").strip()
     if not KAMERSTUK_NUMBER.match(number):
         refuse(_("Een Kamerstuknummer is een getal, bijvoorbeeld 468."), "number")
     with transaction.atomic():
         current = letter.locked_copy()
-        if not current.is_final:
-            refuse(_("Leg het Kamerstuknummer vast nadat de brief is vastgesteld."), "not_final")
-        if current.dossier_id is None:
-            refuse(_("Deze brief hoort bij geen dossier, dus krijgt hij geen Kamerstuknummer."),
-                   "no_dossier")
+        current.document = Document.objects.select_for_update().filter(
+            pk=current.document_id).select_related("dossier").first()
+        if recorded_as(current, number):
+            return current  # the same number again (a second click): nothing to do
+        require(may_record_kamerstuk(by, current))
         reference = Reference("kamerstuk", current.dossier.number, number)
         reason = dutch_reason(gettext_noop("Kamerstuknummer vastgelegd: %(reference)s"),
                               reference=reference)
-        document = Document.objects.select_for_update().get(pk=current.document_id)
+        document = current.document
         existing = Document.objects.filter(ident=reference.ident).exclude(pk=document.pk).first()
-        if document.reference:
-            if document.reference.ident == reference.ident:
-                return current
-            refuse(_("Deze brief is al vastgelegd als %(reference)s.")
-                   % {"reference": document.reference}, "numbered")
         if existing:
             check_not_another_letters(existing, current, reference)
             move_document(document, existing, by=by, reason=reason, at=at)
@@ -391,6 +367,13 @@ def letter_record_kamerstuk(*, letter, number, by, at=None) -> ProgressLetter:
             save_with_history(current, by=by, reason=reason, at=at, update_fields=["document"])
     current.refresh_from_db()
     return current
+
+
+def recorded_as(letter, number):
+    """Whether the final letter's Document is Kamerstuk <its dossier>, nr. <number> already."""
+    reference = letter.document.reference if letter.document else None
+    return (letter.is_final and letter.dossier_id is not None and reference is not None
+            and reference.ident == Reference("kamerstuk", letter.dossier.number, number).ident)
 
 
 def move_document(old, new, *, by, reason, at=None):
@@ -425,13 +408,6 @@ def move_document(old, new, *, by, reason, at=None):
 # --- Editing a draft -------------------------------------------------------------------------
 
 
-def check_may_edit(user, letter, *, texts_only=False):
-    if not (user.has_perm("letters.change_progressletter")
-            or (texts_only and user.has_perm("letters.edit_progress_text"))):
-        refuse(_("U mag deze brief niet wijzigen."), "permission")
-    letter.check_editable()
-
-
 def save_forms(forms, *, formset, by, reason):
     """Save the changed forms of a formset with history; returns the forms marked for deletion."""
     deleted = []
@@ -454,7 +430,7 @@ def letter_save(*, form, sections, items, by) -> ProgressLetter:
     reason = form.cleaned_data.get("reason") or gettext_noop("Brief bewerkt")
     with transaction.atomic():
         current = form.instance.locked_copy(form.cleaned_data["version"])
-        check_may_edit(by, current)
+        require(may_edit(by, current))
         if "kamerstuk" in form.cleaned_data:
             form.instance.document = published_document(
                 form.instance, form.cleaned_data["kamerstuk"], by=by)
@@ -500,7 +476,7 @@ def letter_save_texts(*, letter, formset, version, by) -> ProgressLetter:
     """Save the progress texts (or rappel explanations) an advisor wrote in a draft."""
     with transaction.atomic():
         current = letter.locked_copy(version)
-        check_may_edit(by, current, texts_only=True)
+        require(may_write_texts(by, current))
         touch(current, by=by, reason=gettext_noop("Voortgangsteksten bijgewerkt"))
         save_forms(formset.forms, formset=formset, by=by,
                    reason=gettext_noop("Voortgangstekst bijgewerkt"))
@@ -532,7 +508,7 @@ def letter_add_item(*, letter, text, section=None, by, expected_version=None) ->
     """Add a commitment, motion or law track to a draft, its progress text pre-filled."""
     with transaction.atomic():
         current = letter.locked_copy(expected_version)
-        check_may_edit(by, current)
+        require(may_edit(by, current))
         subject = find_subject(text)
         name = subject_field(subject)
         if current.items.filter(**{name: subject}).exists():

@@ -37,7 +37,9 @@ from letters.forms import (
 )
 from letters.layout import letter_context, render_letter_pdf
 from letters.models import LetterKind, ProgressLetter
-from register.concurrency import StaleEdit, merge, remember_base, resolve_choices
+from letters.permissions import finalisable, require, steps_for
+from register.concurrency import merge, remember_base, resolve_choices
+from register.editing import form_errors, save_from_form
 from register.history import timeline
 from register.models import Dossier
 
@@ -115,24 +117,6 @@ def letter_compose_selection(request):
     return redirect("letters:edit", letter.pk)
 
 
-def actions_for(user, letter):
-    """Which of the approval steps this user may take on this letter now."""
-    return {
-        "edit": letter.is_draft and user.has_perm("letters.change_progressletter"),
-        "texts": letter.is_draft and user.has_perm("letters.edit_progress_text"),
-        "submit": letter.is_draft and user.has_perm("letters.change_progressletter")
-        and (letter.author_id == user.pk or user.is_superuser),
-        "approve": letter.status == "for_approval" and not letter.approved_at
-        and letter.author_id != user.pk and user.has_perm("letters.approve_progressletter"),
-        "send_back": letter.status == "for_approval"
-        and user.has_perm("letters.approve_progressletter"),
-        "finalise": letter.is_approved and user.has_perm("letters.finalise_progressletter"),
-        "kamerstuk": letter.is_final and letter.dossier_id is not None
-        and not (letter.document and letter.document.number)
-        and user.has_perm("letters.change_progressletter"),
-    }
-
-
 @permission_required("letters.view_progressletter", raise_exception=True)
 def letter_detail(request, pk):
     letter = get_letter(pk)
@@ -141,7 +125,7 @@ def letter_detail(request, pk):
     context = letter_context(content)
     return render(request, "letters/letter_detail.html", {
         **context, "record": letter, "items": items, "timeline": timeline(letter),
-        "actions": actions_for(request.user, letter),
+        "actions": steps_for(request.user, letter),
         "cited": list({r.ident: r for r in context["letter"].references}.values()),
         "register_changes": register_changes_since_approval(letter),
         "version_form": VersionForm(initial={"version": letter.version}),
@@ -161,31 +145,32 @@ def letter_edit(request, pk):
     items = ItemFormSet(post, instance=letter, prefix="items")
     edited = [form, *sections.forms, *items.forms]
     remember_base(form, edited)
-    conflict = resolve_choices(form, edited, formset=(sections, items)) if post else None
-    if post is not None and conflict is None and letter.is_draft and all(
-            [form.is_valid(), sections.is_valid(), items.is_valid()]):
-        try:
-            services.letter_save(form=form, sections=sections, items=items, by=request.user)
-        except StaleEdit as stale:
-            current = stale.current
-            conflict = merge(form, edited, stale, [
-                LetterForm(instance=current),
-                *SectionFormSet(instance=current, prefix="sections").forms,
-                *ItemFormSet(instance=current, prefix="items").forms],
-                formset=(sections, items))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De brief is opgeslagen."))
-            return redirect("letters:edit" if "stay" in request.POST else "letters:detail",
-                            letter.pk)
-    if post is not None and foreign_items(request, items):
-        return redirect("letters:edit", letter.pk)
-    return render(request, "letters/letter_form.html", {
+    response = conflict = None
+    if post is not None:
+        conflict = resolve_choices(form, edited, formset=(sections, items))
+        if conflict is None and letter.is_draft:
+            response, conflict = save_from_form(
+                request, form, lambda: services.letter_save(
+                    form=form, sections=sections, items=items, by=request.user),
+                others=(sections, items), success=_("De brief is opgeslagen."),
+                then=reverse("letters:edit" if "stay" in post else "letters:detail",
+                             args=[letter.pk]),
+                conflict=lambda stale: merge(form, edited, stale, letter_forms(stale.current),
+                                             formset=(sections, items)))
+        if response is None and foreign_items(request, items):
+            return redirect("letters:edit", letter.pk)
+    return response or render(request, "letters/letter_form.html", {
         "form": form, "sections": sections, "items": items, "record": letter,
         "conflict": conflict, "add_form": AddItemForm(letter=letter),
         "grouped": grouped_forms(sections, items),
     })
+
+
+def letter_forms(letter):
+    """The edit screen's forms, unbound, of `letter` as saved: what the other person saved."""
+    return [LetterForm(instance=letter),
+            *SectionFormSet(instance=letter, prefix="sections").forms,
+            *ItemFormSet(instance=letter, prefix="items").forms]
 
 
 def grouped_forms(sections, items):
@@ -219,23 +204,23 @@ def letter_texts(request, pk):
     formset = TextFormSet(post, instance=letter, prefix="items")
     version = TextsVersionForm(post, initial={"version": letter.version})
     remember_base(version, formset.forms)
-    conflict = resolve_choices(version, formset.forms, formset=(formset,)) if post else None
-    if post is not None and conflict is None and letter.is_draft and version.is_valid() \
-            and formset.is_valid():
-        try:
-            services.letter_save_texts(letter=letter, formset=formset,
-                                      version=version.cleaned_data["version"], by=request.user)
-        except StaleEdit as stale:
-            fresh = TextFormSet(instance=stale.current, prefix="items")
-            conflict = merge(version, formset.forms, stale, fresh.forms, formset=(formset,))
-        except ValidationError as error:
-            version.add_error(None, error)
-        else:
-            messages.success(request, _("De voortgangsteksten zijn opgeslagen."))
-            return redirect(letter)
-    if post is not None and foreign_items(request, formset):
-        return redirect("letters:texts", letter.pk)
-    return render(request, "letters/texts_form.html", {
+    response = conflict = None
+    if post is not None:
+        conflict = resolve_choices(version, formset.forms, formset=(formset,))
+        if conflict is None and letter.is_draft:
+            response, conflict = save_from_form(
+                request, version, lambda: services.letter_save_texts(
+                    letter=letter, formset=formset, version=version.cleaned_data["version"],
+                    by=request.user),
+                others=(formset,), success=_("De voortgangsteksten zijn opgeslagen."),
+                then=letter,
+                conflict=lambda stale: merge(
+                    version, formset.forms, stale,
+                    TextFormSet(instance=stale.current, prefix="items").forms,
+                    formset=(formset,)))
+        if response is None and foreign_items(request, formset):
+            return redirect("letters:texts", letter.pk)
+    return response or render(request, "letters/texts_form.html", {
         "formset": formset, "version_form": version, "record": letter, "conflict": conflict})
 
 
@@ -279,20 +264,20 @@ def letter_pdf(request, pk):
 
 
 def step(request, pk, service, success, form_class=VersionForm, **fields):
-    """An approval step from a button: the version seen, the service, a message, back."""
+    """An approval step from a button: the version seen, the service, a message, back to the
+    letter's page, which says why when the step was refused."""
     letter = get_letter(pk)
     form = form_class(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect(letter)
-    data = {name: form.cleaned_data[key] for name, key in fields.items()}
-    try:
+
+    def save():
+        data = {name: form.cleaned_data[key] for name, key in fields.items()}
         service(letter=letter, by=request.user, expected_version=form.cleaned_data["version"],
                 **data)
-    except ValidationError as error:  # StaleEdit included: its message says what happened
-        refused(request, error)
-    else:
-        messages.success(request, success)
+
+    response, _conflict = save_from_form(request, form, save, success=success, then=letter,
+                                         conflict=lambda stale: form.add_error(None, stale))
+    if response is None:
+        messages.error(request, form_errors(form))
     return redirect(letter)
 
 
@@ -328,7 +313,7 @@ def letter_finalise(request, pk):
     items = letter_items(letter)
     problem, document, plan = None, None, []
     try:
-        services.check_finalisable(letter)
+        require(finalisable(letter))
         document = services.finalise_document(letter, by=request.user, create=False)
         plan = services.delivery_plan(letter, document, items)
     except ValidationError as error:

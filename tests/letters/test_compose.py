@@ -133,7 +133,7 @@ def deadline(clerk, words, *, made_on=datetime.date(2020, 6, 1), status="open", 
                       **fields)
     if status != "open":
         made.change_status(status, by=clerk, reason="Deels nagekomen", on=datetime.date(2020, 9, 1),
-                           at=moment(datetime.date(2020, 9, 1)))
+                           remaining="het tweede deel", at=moment(datetime.date(2020, 9, 1)))
     return made
 
 
@@ -155,7 +155,7 @@ def test_rappel_takes_open_commitments_whose_deadline_passed_before_the_referenc
     assert letter.kind == LetterKind.RAPPEL and letter.addressee == "ek"
     assert letter.reference_date == reference and letter.dossier is None
     assert items[0].explanation == ("Oorspronkelijke termijn: in september 2020. Deels "
-                                    "nagekomen.")
+                                    "nagekomen. Wat resteert: het tweede deel.")
     assert items[0].section is None and not items[0].progress_text
     assert str(reference.year) in letter.subject
 

@@ -70,7 +70,8 @@ def test_a_rappel_answer_is_a_table_per_commitment(clerk, letter_writer):
     made = commitment(clerk, title="Lachgas", text="Lachgas op lijst II.\nSnel.",
                       deadline_text="voor 1 juli 2020", made_on=datetime.date(2020, 1, 6),
                       ek_number="T02780")
-    made.change_status("partly_done", by=clerk, reason="Consultatie gedaan")
+    made.change_status("partly_done", by=clerk, reason="Consultatie gedaan",
+                       remaining="Het besluit.")
     letter = letter_compose(kind=LetterKind.RAPPEL, reference_date=datetime.date(2021, 1, 1),
                             by=letter_writer)
     item = letter.items.get()
@@ -81,7 +82,7 @@ def test_a_rappel_answer_is_a_table_per_commitment(clerk, letter_writer):
     assert (row.number, row.text, row.status, row.expected) == (
         "T02780", "Lachgas op lijst II. Snel.", "Deels voldaan", "voorjaar 2021")
     assert row.explanation == ("Oorspronkelijke termijn: voor 1 juli 2020. Consultatie "
-                               "gedaan.")
+                               "gedaan. Wat resteert: Het besluit.")
     assert content.addressee == EERSTE_KAMER and content.annex is None
 
 
