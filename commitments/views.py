@@ -80,10 +80,10 @@ def list_view(request, filterset, template, extra=None, total=None):
     `total`, when known already, spares the paginator its COUNT query.
     """
     page = paginate(request, filterset.qs, total)
-    context = {"filter": filterset, "page": page, "per_page_choices": PER_PAGE, **(extra or {})}
-    if request.headers.get("HX-Request"):
-        template = template.replace(".html", "_results.html")
-    return render(request, template, context)
+    results = template.replace(".html", "_results.html")
+    context = {"filter": filterset, "page": page, "per_page_choices": PER_PAGE,
+               "results_template": results, **(extra or {})}
+    return render(request, results if request.headers.get("HX-Request") else template, context)
 
 
 @permission_required("commitments.view_commitment", raise_exception=True)
