@@ -347,7 +347,9 @@ def letter_record_kamerstuk(*, letter, number, by, at=None) -> ProgressLetter:
         refuse(_("Een Kamerstuknummer is een getal, bijvoorbeeld 468."), "number")
     with transaction.atomic():
         current = letter.locked_copy()
-        current.document = Document.objects.select_for_update().filter(
+        # Only the Document's own row is locked (of=self): PostgreSQL locks no nullable side
+        # of the join that brings its dossier along.
+        current.document = Document.objects.select_for_update(of=("self",)).filter(
             pk=current.document_id).select_related("dossier").first()
         if recorded_as(current, number):
             return current  # the same number again (a second click): nothing to do
