@@ -12,28 +12,27 @@ from register.models import Dossier
 def commitment_save(*, form, by) -> Commitment:
     """Create or edit a commitment from a valid CommitmentForm; raises StaleEdit on a conflict."""
     with transaction.atomic():
-        default = gettext_noop("Gegevens bijgewerkt") if form.instance.pk \
-            else gettext_noop("Toezegging geregistreerd")
-        if form.instance.pk:
-            form.instance.locked_copy(form.cleaned_data["version"])
-        commitment = save_with_history(form.instance, by=by,
-                                       reason=form.cleaned_data["reason"] or default)
-        save_topics(commitment, form.cleaned_data["topic_list"])
-    return commitment
+        return record_save(form, by=by, created=gettext_noop("Toezegging geregistreerd"))
 
 
 def motion_save(*, form, by) -> Motion:
     """Create or edit a motion from a valid MotionForm; raises StaleEdit on a conflict."""
     with transaction.atomic():
-        default = gettext_noop("Gegevens bijgewerkt") if form.instance.pk \
-            else gettext_noop("Motie geregistreerd")
-        if form.instance.pk:
-            form.instance.locked_copy(form.cleaned_data["version"])
-        motion = save_with_history(form.instance, by=by,
-                                   reason=form.cleaned_data["reason"] or default)
-        save_topics(motion, form.cleaned_data["topic_list"])
+        motion = record_save(form, by=by, created=gettext_noop("Motie geregistreerd"))
         motion_set_submitters(motion=motion, people=form.cleaned_data["submitter_list"], by=by)
     return motion
+
+
+def record_save(form, *, by, created):
+    """Save the form's commitment or motion with its topics, in the caller's transaction: an
+    edit first locks the row at the version the form was opened from (StaleEdit if it moved);
+    the reason given, else `created` or "Gegevens bijgewerkt"."""
+    default = gettext_noop("Gegevens bijgewerkt") if form.instance.pk else created
+    if form.instance.pk:
+        form.instance.locked_copy(form.cleaned_data["version"])
+    record = save_with_history(form.instance, by=by, reason=form.cleaned_data["reason"] or default)
+    save_topics(record, form.cleaned_data["topic_list"])
+    return record
 
 
 def motion_set_submitters(*, motion, people, by):
