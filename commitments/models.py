@@ -325,7 +325,9 @@ class Commitment(Versioned):
         """Whether this commitment may move to status `new` (DESIGN.md "Statuses"): the only
         home of these rules. The status form, the spreadsheet (its preview on a copy), letters
         and commands all come here. Raises ValidationError; its code names what is missing
-        ("transition", "document", "remaining")."""
+        ("transition", "document", "remaining"). Only the import of the Kamer's own register
+        (tk_import) records the status as the Kamer states it, without a document or what
+        remains, which its data do not hold (DESIGN.md "Statuses")."""
         if new not in COMMITMENT_TRANSITIONS[self.status]:
             raise ValidationError(
                 gettext("Een toezegging met status ‘%(old)s’ kan niet naar ‘%(new)s’.")
