@@ -693,3 +693,128 @@ class SpreadsheetUpload(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class MotionVote(models.Model):
+    """The Kamer's decision on a motion as its open data records it (a Besluit with its
+    Stemmingen): the outcome and date, how it was voted, and each party's vote and seats."""
+
+    motion = models.OneToOneField(Motion, models.CASCADE, related_name="vote")
+    tk_id = models.CharField(_("Tweede Kamer-id van het besluit"), max_length=40, blank=True)
+    outcome = models.CharField(_("uitslag"), max_length=20, choices=VoteOutcome.choices)
+    decided_on = models.DateField(_("datum"), null=True, blank=True)
+    kind = models.CharField(_("soort stemming"), max_length=60, blank=True,
+                            help_text="Met handopsteken, Hoofdelijk, Zonder stemming")
+    text = models.CharField(_("besluit"), max_length=300, blank=True,
+                            help_text="Aangenomen.")
+    # [{"party": "VVD", "vote": "Voor", "seats": 24, "mistake": false}, …] as the Kamer's
+    # Stemming rows give them, one per party (for a roll call, one per party and vote, with the
+    # number of members as seats).
+    parties = models.JSONField(_("stemmen per fractie"), default=list, blank=True)
+    history = tracked_history()
+
+    class Meta:
+        verbose_name = _("stemming")
+        verbose_name_plural = _("stemmingen")
+
+    def __str__(self):
+        return f"{self.motion.reference}: {self.get_outcome_display()}"
+
+    def seats(self, vote):
+        """How many seats (or members, in a roll call) voted `vote` ("Voor", "Tegen")."""
+        return sum(line.get("seats") or 0 for line in self.parties
+                   if str(line.get("vote", "")).casefold() == vote.casefold())
+
+    @property
+    def seats_for(self):
+        return self.seats("Voor")
+
+    @property
+    def seats_against(self):
+        return self.seats("Tegen")
+
+
+class SyncCursor(models.Model):
+    """How far sync_tk has followed one entity set of the Kamer's open data: the ApiGewijzigdOp
+    of the last record it applied. The next run asks for records changed since (not after: a
+    second record with the same moment is not lost, and one read again changes nothing)."""
+
+    entity = models.CharField(_("entiteit"), max_length=40, unique=True)
+    modified = models.DateTimeField(_("ApiGewijzigdOp van het laatst verwerkte record"))
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    class Meta:
+        ordering = ["entity"]
+        verbose_name = _("synchronisatiecursor")
+        verbose_name_plural = _("synchronisatiecursors")
+
+    def __str__(self):
+        return f"{self.entity}: {self.modified:%Y-%m-%d %H:%M:%S}"
+
+
+class SyncRun(models.Model):
+    """One run of sync_tk: when, by whom, against which service, and how it ended."""
+
+    class Outcome(models.TextChoices):
+        RUNNING = "running", _("bezig")
+        SUCCEEDED = "succeeded", _("geslaagd")
+        PARTIAL = "partial", _("geslaagd, records overgeslagen")
+        FAILED = "failed", _("mislukt")
+        INTERRUPTED = "interrupted", _("afgebroken")
+
+    started_at = models.DateTimeField(_("begonnen"), default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField(_("klaar"), null=True, blank=True)
+    # Every page written moves this on: a run that stopped moving was killed.
+    heartbeat = models.DateTimeField(_("laatst actief"), default=timezone.now)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
+                             verbose_name=_("gebruiker"))
+    base_url = models.CharField(_("adres van de dienst"), max_length=300)
+    outcome = models.CharField(_("afloop"), max_length=20, choices=Outcome.choices,
+                               default=Outcome.RUNNING)
+    message = models.TextField(_("melding"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("synchronisatie")
+        verbose_name_plural = _("synchronisaties")
+
+    def __str__(self):
+        return f"sync_tk {self.started_at:%Y-%m-%d %H:%M} ({self.get_outcome_display()})"
+
+
+class SyncRunEntity(models.Model):
+    """What one run did with one entity set: the run log the command prints and the app shows."""
+
+    run = models.ForeignKey(SyncRun, models.CASCADE, related_name="entities")
+    entity = models.CharField(_("entiteit"), max_length=40)
+    pages = models.PositiveIntegerField(_("pagina's"), default=0)
+    read = models.PositiveIntegerField(_("gelezen"), default=0)
+    created = models.PositiveIntegerField(_("nieuw"), default=0)
+    updated = models.PositiveIntegerField(_("bijgewerkt"), default=0)
+    unchanged = models.PositiveIntegerField(_("ongewijzigd"), default=0)
+    tombstones = models.PositiveIntegerField(_("verwijderd bij de Kamer"), default=0)
+    # {reason: count}: another Soort, a tombstone of a record we never held, …
+    skipped = models.JSONField(_("overgeslagen"), default=dict, blank=True)
+    errors = models.PositiveIntegerField(_("fouten"), default=0)
+    # The first problems, as the command printed them.
+    problems = models.JSONField(_("meldingen"), default=list, blank=True)
+    cursor_from = models.DateTimeField(_("vanaf"), null=True, blank=True)
+    cursor_to = models.DateTimeField(_("tot en met"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["run", "pk"]
+        verbose_name = _("synchronisatie per entiteit")
+        verbose_name_plural = _("synchronisaties per entiteit")
+        constraints = [models.UniqueConstraint(fields=["run", "entity"],
+                                               name="one_log_per_entity_per_run")]
+
+    def __str__(self):
+        return f"{self.run}: {self.entity}"
+
+    @property
+    def applied(self):
+        return self.created + self.updated
+
+    @property
+    def skipped_total(self):
+        return sum(self.skipped.values())

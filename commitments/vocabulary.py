@@ -7,7 +7,7 @@ Afgedaan, older records and the Eerste Kamer Voldaan and Deels voldaan, for the 
 "In uitvoering" is ours alone: the Kamer still sees Openstaand.
 """
 
-from commitments.models import OPEN_STATUSES, Status
+from commitments.models import OPEN_STATUSES, Appreciation, Status, VoteOutcome
 
 # Reading: each word the Kamer writes, compared without regard to capitals or spacing ("Deels
 # Afgedaan", "Deels voldaan"), as our status.
@@ -54,3 +54,39 @@ def kamer_agrees(word, status):
         return True
     kamer = kamer_status(word)
     return kamer is not None and status in AGREES_WITH[kamer]
+
+
+# --- Motions --------------------------------------------------------------------------------
+
+# The cabinet's appreciation as a Zaak's Kabinetsappreciatie words it. "Niet beschikbaar bij
+# moties en/of amendementen vóór 1 april 2019", "Niet beschikbaar bij gewijzigde moties …" and
+# "Geen (expliciete) appreciatie" say that there is none.
+APPRECIATIONS = {
+    "oordeel kamer": Appreciation.OORDEEL_KAMER,
+    "ontraden": Appreciation.ONTRADEN,
+    "overgenomen": Appreciation.OVERGENOMEN,
+    "ontijdig": Appreciation.ONTIJDIG,
+    "verzocht motie aan te houden": Appreciation.AANHOUDEN,
+    "verzoek aan te houden": Appreciation.AANHOUDEN,
+}
+# A Besluit's BesluitSoort or BesluitTekst ("Stemmen - aangenomen", "Aangenomen.", "Verworpen.",
+# "Aangehouden (tijdens de vergadering)", "Ingetrokken.") as our vote outcome; a decision that
+# is none of these ("Stemmingen uitgesteld", "Behandeld") decides nothing about the motion.
+VOTE_WORDS = [("aangenomen", VoteOutcome.ADOPTED), ("verworpen", VoteOutcome.REJECTED),
+              ("aangehouden", VoteOutcome.HELD), ("aanhouden", VoteOutcome.HELD),
+              ("ingetrokken", VoteOutcome.WITHDRAWN), ("intrekken", VoteOutcome.WITHDRAWN)]
+
+
+def kamer_appreciation(word):
+    """Our appreciation for the Kamer's Kabinetsappreciatie ("" for none or one we do not know)."""
+    return APPRECIATIONS.get(" ".join((word or "").split()).casefold(), "")
+
+
+def kamer_vote_outcome(*texts):
+    """Our outcome for a Besluit, from its BesluitSoort and BesluitTekst (None: not a vote)."""
+    for text in texts:
+        text = (text or "").casefold()
+        for word, outcome in VOTE_WORDS:
+            if word in text:
+                return outcome
+    return None

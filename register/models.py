@@ -218,6 +218,7 @@ class Party(models.Model):
         _("andere schrijfwijzen"), max_length=200, blank=True,
         help_text=_("Gescheiden door komma's, bijvoorbeeld CU."),
     )
+    tk_id = models.CharField(_("Tweede Kamer-id"), max_length=40, blank=True)
     history = tracked_history()
 
     class Meta:
@@ -389,6 +390,9 @@ class Debate(models.Model):
     documents = models.ManyToManyField(
         Document, blank=True, related_name="debates", verbose_name=_("verslagen en Handelingen")
     )
+    # The Kamer's activity number (Activiteit.Nummer, a Toezegging's ActiviteitNummer).
+    tk_number = models.CharField(_("activiteitnummer Tweede Kamer"), max_length=20, blank=True,
+                                 db_index=True, help_text="2024A05766")
     history = tracked_history()
 
     class Meta:

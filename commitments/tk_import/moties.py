@@ -19,7 +19,14 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils import timezone
 
-from commitments.models import Motion, MotionSubmitter
+from commitments.models import (
+    VOTE_TRANSITIONS,
+    Execution,
+    Motion,
+    MotionSubmitter,
+    MotionVote,
+    VoteOutcome,
+)
 from commitments.tk_import.documents import dossier_number
 from commitments.tk_import.entities import entity_of, refuse_other_entity
 from commitments.tk_import.files import FileImport, import_files
@@ -250,12 +257,14 @@ class MotieImport:
         self.dossiers = {}
         self.memberships = None
         self.parties = None
-        self.votes = None  # zaken.Votes, when records carry votes
-        self.new, self.changed = [], []  # motions; (motion, reason, submitters)
+        self.new, self.changed = [], []  # motions to create, motions to save
         self.rows = []  # (motion, reason, [(order, person, party name)]) submitters to add
+        self.votes = []  # MotionVote rows to create or save, each with its reason
+        # What a history reason names as the source: the file, or sync_tk and the entity set.
+        self.origin = lambda item: f"import TK {item.file}"
 
     def reason(self, item, text=""):
-        return f"import TK {item.file}: {item.label}" + (f": {text}" if text else "")
+        return f"{self.origin(item)}: {item.label}" + (f": {text}" if text else "")
 
     def plan(self, items):
         """Plan a batch of records; returns self."""
@@ -272,8 +281,8 @@ class MotieImport:
             elif motion.pk is not None:  # (not one this batch creates: a record named twice)
                 changed = self.complete(item, motion)
             found.add(item, motion)
-            if item.vote is not None and self.votes is not None:
-                changed |= self.votes.plan(item, motion, self.reason(item, "stemming"))
+            if item.vote is not None:
+                changed |= self.plan_vote(item, motion)
             if motion.pk and not changed:
                 self.report.unchanged += 1
         for item in items:
@@ -381,12 +390,51 @@ class MotieImport:
             self.report.unchanged += 1
             return
         motion.tk_deleted_at = item.modified or timezone.now()
-        motion._change_reason = (f"import TK {item.file}: verwijderd bij de Kamer "
-                                 f"({item.tk_id}); onze motie blijft")
+        motion._change_reason = (f"{self.origin(item)}: verwijderd bij de Kamer "
+                                 f"({item.tk_id or item.zaak_id}); onze motie blijft")
         self.changed.append(motion)
         self.report.deleted.append(f"{motion.reference}: verwijderd bij de Kamer; bij ons "
                                    f"{motion.get_vote_outcome_display().lower()}")
         self.report.updated.append(f"{motion.reference}: verwijderd bij de Kamer")
+
+    def plan_vote(self, item, motion):
+        """The Kamer's decision: its record (MotionVote) kept as the Kamer gives it, and our
+        outcome and date following it where the workflow allows (a held motion may still be
+        adopted; an outcome we hold as final stays, and the difference is listed)."""
+        vote, changed = item.vote, False
+        row = held_vote(motion)
+        if row is None or any(getattr(row, name) != value
+                              for name, value in vote.values().items()):
+            row = row or MotionVote(motion=motion)
+            for name, value in vote.values().items():
+                setattr(row, name, value)
+            self.votes.append((row, self.reason(item, f"stemming: {vote.text or vote.outcome}")))
+            changed = True
+        ours, theirs = VoteOutcome(motion.vote_outcome), VoteOutcome(vote.outcome)
+        if ours == theirs and motion.voted_on == vote.decided_on:
+            return changed
+        if ours != theirs and theirs not in VOTE_TRANSITIONS[ours]:
+            self.report.differences.append(f"{motion.reference}: uitslag bij ons ‘{ours.label}’, "
+                                           f"bij de Kamer ‘{theirs.label}’; de onze blijft")
+            return changed
+        motion.vote_outcome, motion.voted_on = theirs, vote.decided_on or motion.voted_on
+        if theirs == VoteOutcome.ADOPTED and not motion.execution_status:
+            motion.execution_status = Execution.OPEN
+        on = f" op {vote.decided_on:%d-%m-%Y}" if vote.decided_on else ""
+        self.touch(motion, item, f"uitslag {theirs.label}{on} ({vote.kind or 'stemming'})")
+        return True
+
+    def touch(self, motion, item, text):
+        """Mark an existing motion to be saved, its history reason saying what changed."""
+        if motion.pk is None:
+            return  # created as it is now
+        reason = motion.__dict__.get("_change_reason")
+        if reason is None:
+            motion._change_reason = self.reason(item, text)
+            self.changed.append(motion)
+            self.report.updated.append(f"{motion.reference}: {text}")
+        else:
+            motion._change_reason = f"{reason}; {text}"
 
     # --- Writing ---------------------------------------------------------------------------------
 
@@ -398,15 +446,12 @@ class MotieImport:
         in_short_transactions(self.new, self.create_chunk)
         in_short_transactions(self.changed, self.update_chunk)
         in_short_transactions(self.rows, self.submitters_chunk)
-        if self.votes is not None:
-            self.votes.write()
+        in_short_transactions(self.votes, self.votes_chunk)
         self.discard()
 
     def discard(self):
         """Let go of the batch (written, or planned in a dry run)."""
-        self.new, self.changed, self.rows = [], [], []
-        if self.votes is not None:
-            self.votes.discard()
+        self.new, self.changed, self.rows, self.votes = [], [], [], []
 
     def create_chunk(self, motions):
         create_with_history(motions, Motion, by=self.by, prepare=Motion.derive_search)
@@ -427,6 +472,16 @@ class MotieImport:
                 row._change_reason = reason
                 rows.append(row)
         create_with_history(rows, MotionSubmitter, by=self.by)
+
+    def votes_chunk(self, planned):
+        new = []
+        for row, reason in planned:
+            if row.pk is None:
+                row._change_reason = reason
+                new.append(row)
+            else:
+                save_with_history(row, by=self.by, reason=reason, source=ChangeSource.IMPORT)
+        create_with_history(new, MotionVote, by=self.by)
 
     def party(self, person, name, on):
         """The party of a submitter when the motion was filed: from our memberships, else the
@@ -453,13 +508,23 @@ def id_of(person):
     return person.pk or id(person)
 
 
+def held_vote(motion):
+    if motion.pk is None:
+        return None
+    try:
+        return motion.vote
+    except MotionVote.DoesNotExist:
+        return None
+
+
 class MotionIndex:
     """The motions we hold that a batch of records may name, read in a few queries: by the
     Document's Id, by the Zaak's Id, by dossier and number, and by the dossier's title and number
     for a motion whose dossier is still to be completed."""
 
     def __init__(self, items):
-        motions = Motion.objects.select_related("dossier").prefetch_related("submitter_rows")
+        motions = Motion.objects.select_related("dossier", "vote").prefetch_related(
+            "submitter_rows")
         self.by_tk_id = {m.tk_id: m for m in in_chunks(
             motions, "tk_id", {i.tk_id for i in items if i.tk_id} | {
                 d for i in items for d in i.document_ids})}

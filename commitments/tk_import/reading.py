@@ -129,6 +129,11 @@ class ImportReport:
         if self.skipped_other:
             out.append("    (" + ", ".join(f"{soort}: {count}" for soort, count
                                            in self.skipped_other.most_common()) + ")")
+        return out + self.sections(verbose)
+
+    def sections(self, verbose=False):
+        """The report's lists, each under its title: what a person should check."""
+        out = []
         sections = [
             (f"Gekoppeld aan handmatig ingevoerde toezeggingen (woordovereenkomst van de teksten "
              f"volgens difflib, vanaf {MATCH_THRESHOLD:.2f}):", self.linked),

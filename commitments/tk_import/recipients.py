@@ -105,11 +105,13 @@ class Parties:
 
     def __init__(self, pending):
         self.pending = pending
-        self.abbreviations, self.aliases, self.names = {}, {}, {}
+        self.abbreviations, self.aliases, self.names, self.by_tk_id = {}, {}, {}, {}
         for party in Party.objects.all():
             self.add(party)
 
     def add(self, party):
+        if party.tk_id:
+            self.by_tk_id.setdefault(party.tk_id, party)
         self.abbreviations.setdefault(party.abbreviation.strip().casefold(), party)
         for alias in party.aliases.split(","):
             if alias.strip():
@@ -135,8 +137,8 @@ class Recipients:
 
     Expanded members and parties go first, so that a record naming only the Kamer's Ids finds
     the member or party another record of the same import expanded. A Persoon_Id is also found
-    among the people we hold (register.Person keeps the Kamer's Id); a bare Fractie_Id only in
-    this import, as register.Party keeps no Id of the Kamer's.
+    among the people we hold (register.Person keeps the Kamer's Id), a Fractie_Id among the
+    parties (register.Party keeps it since sync_tk reads the Kamer's Fractie records).
     """
 
     def __init__(self, people, report):
@@ -182,10 +184,13 @@ class Recipients:
                                                reason=reason(item))
             if recipient.party_id:
                 self.party_by_tk_id.setdefault(recipient.party_id, party)
+                if party.pk is None and not party.tk_id:
+                    party.tk_id = recipient.party_id  # new: keep the Kamer's Id with it
             return party
         if not recipient.party_id:
             return None
-        party = self.party_by_tk_id.get(recipient.party_id)
+        party = self.party_by_tk_id.get(recipient.party_id) or self.parties.by_tk_id.get(
+            recipient.party_id)
         if party is None:
             self.warn(item, f"Fractie_Id {recipient.party_id} kennen we niet; klap "
                             f"ToegezegdAan/Fractie uit om de fractie vast te leggen")

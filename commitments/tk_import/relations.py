@@ -114,7 +114,7 @@ class Relations:
                                       (item, source, kind, target))
         return wanted
 
-    def finish(self, *, dry_run, seen):
+    def finish(self, *, dry_run, seen, origin):
         """The deferred relations, now that every batch is in; `seen`: the Kamer's Ids of the
         import's records (in a dry run nothing was written, so those count as present)."""
         deferred, self.deferred = self.deferred, []
@@ -136,7 +136,7 @@ class Relations:
         for item, source, kind, target in wanted.values():
             if (source.pk, kind, target.pk) not in held_pairs:
                 self.add(item, source, kind, target,
-                         lambda item, text: f"import TK {item.file}: {text}")
+                         lambda item, text: f"{origin(item)}: {text}")
         if not dry_run:
             self.write()
 

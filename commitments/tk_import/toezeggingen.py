@@ -12,6 +12,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from commitments.models import Commitment, Status
+from commitments.tk_import.debates import Activiteit, Debates, parse_activiteit
 from commitments.tk_import.documents import Letter, Letters, parse_letter
 from commitments.tk_import.entities import entity_of, refuse_other_entity
 from commitments.tk_import.files import FileImport, import_files
@@ -68,6 +69,7 @@ class Toezegging:
     ministry: str = ""
     letter: Letter | None = None
     recipient: Recipient | None = None
+    debate: Activiteit | None = None
     relations: tuple = ()
 
     @property
@@ -135,6 +137,7 @@ def parse_links(item, record, report):
     item.recipient = parse_recipient(recipient_of(record), lambda message: (
         report.warnings.append(Issue(item.file, message, item.index, item.key, "ToegezegdAan"))))
     item.relations = parse_relations(record)
+    item.debate = parse_activiteit(record.get("Activiteit"))
 
 
 def recipient_of(record):
@@ -184,6 +187,9 @@ class ToezeggingImport:
         self.taken = set()  # hand-entered commitments linked to a record already
         self.seen = set()  # the Kamer's Ids of the records planned (the relations of a dry run)
         self.relations = Relations(report, by)
+        self.debates = Debates(self.pending)
+        # What a history reason names as the source: the file, or sync_tk and the entity set.
+        self.origin = lambda item: f"import TK {item.file}"
         self.start_batch()
 
     def start_batch(self):
@@ -192,7 +198,7 @@ class ToezeggingImport:
         self.commitments = {}
 
     def reason(self, item, text):
-        return f"import TK {item.file}: {text}"
+        return f"{self.origin(item)}: {text}"
 
     def plan(self, items):
         """Everything a batch of records will do, worked out from reads only; returns self."""
@@ -252,6 +258,9 @@ class ToezeggingImport:
         self.letters.plan_missing({item.letter: self.reason(item, f"bij toezegging "
                                                                   f"{item.tk_number}")
                                    for item in reversed(items) if item.letter})
+        self.debates.resolve({item.debate: self.reason(item, f"debat bij toezegging "
+                                                             f"{item.tk_number}")
+                              for item in reversed(items) if item.debate})
         self.recipients.resolved = {}
         self.recipients.resolve(items, lambda item: self.reason(
             item, f"bij toezegging {item.tk_number}: toegezegd aan"))
@@ -287,7 +296,8 @@ class ToezeggingImport:
         commitment = Commitment(
             title=short_title(item.text), text=item.text, bewindspersoon=person,
             ministry=ministry, made_on=item.made_on, status_source=ChangeSource.IMPORT,
-            to_member=member, to_party=party, **item.kamer)
+            to_member=member, to_party=party, debate=self.debates.get(item.debate),
+            **item.kamer)
         self.apply_status(commitment, item, document)
         commitment._change_reason = self.reason(item, f"overgenomen ({item.word or 'geen status'})")
         self.to_create.append(commitment)
@@ -365,6 +375,8 @@ class ToezeggingImport:
             commitment.to_member = member
         if party and (follows or commitment.to_party_id is None):
             commitment.to_party = party
+        if item.debate and commitment.debate_id is None:
+            commitment.debate = self.debates.get(item.debate)  # the debate it was made in
 
     def mark_deleted(self, item, commitment):
         if commitment is None:
@@ -419,7 +431,7 @@ class ToezeggingImport:
 
     def finish(self, *, dry_run):
         """After the last batch: the relations to commitments that came in a later batch."""
-        self.relations.finish(dry_run=dry_run, seen=self.seen)
+        self.relations.finish(dry_run=dry_run, seen=self.seen, origin=self.origin)
 
     def create_chunk(self, commitments):
         if Commitment.objects.filter(number__in=[c.number for c in commitments]).exists():
@@ -473,7 +485,8 @@ def held_commitments(items):
 
 UPDATABLE = ["tk_id", "tk_number", "tk_status", "tk_activity_number", "tk_notes", "tk_modified",
              "title", "text", "made_on", "deadline_text", "bewindspersoon_id", "ministry_id",
-             "status", "delivered_on", "delivered_by_id", "to_member_id", "to_party_id"]
+             "status", "delivered_on", "delivered_by_id", "to_member_id", "to_party_id",
+             "debate_id"]
 # Fields Commitment.save derives (the deadline; the search words, where the model has them).
 DERIVED_ON_SAVE = {"deadline_parsed_start", "deadline_parsed_end", "deadline_start",
                    "deadline_end", "deadline_overridden"} | (
