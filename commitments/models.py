@@ -752,6 +752,14 @@ class SyncCursor(models.Model):
         return f"{self.entity}: {self.modified:%Y-%m-%d %H:%M:%S}"
 
 
+class SyncRunQuerySet(models.QuerySet):
+    def last_success(self):
+        """The last run that applied everything it read (or all but records it could not
+        read): what /healthz and the sync log report."""
+        return self.filter(outcome__in=[SyncRun.Outcome.SUCCEEDED, SyncRun.Outcome.PARTIAL]) \
+            .order_by("-finished_at").first()
+
+
 class SyncRun(models.Model):
     """One run of sync_tk: when, by whom, against which service, and how it ended."""
 
@@ -769,9 +777,14 @@ class SyncRun(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
                              verbose_name=_("gebruiker"))
     base_url = models.CharField(_("adres van de dienst"), max_length=300)
+    # Where the run's process ran: a run whose process is gone was killed.
+    host = models.CharField(_("server"), max_length=200, blank=True)
+    pid = models.PositiveIntegerField(_("proces"), null=True, blank=True)
     outcome = models.CharField(_("afloop"), max_length=20, choices=Outcome.choices,
                                default=Outcome.RUNNING)
     message = models.TextField(_("melding"), blank=True)
+
+    objects = SyncRunQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at"]

@@ -33,4 +33,5 @@ urlpatterns = [
     path("verschillen/", views.differences, name="differences"),
     path("verschillen/dossier-aanvullen/", views.dossier_completion,
          name="motion-complete-dossier"),
+    path("synchronisatie/", views.sync_log, name="sync-log"),
 ]

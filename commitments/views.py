@@ -25,7 +25,14 @@ from commitments.forms import (
     SavedViewForm,
     VoteForm,
 )
-from commitments.models import STATUS_EXPLANATIONS, Commitment, Motion, Status
+from commitments.models import (
+    STATUS_EXPLANATIONS,
+    Commitment,
+    Motion,
+    Status,
+    SyncCursor,
+    SyncRun,
+)
 from commitments.services import commitment_save, motion_complete_dossier, motion_save
 from commitments.tk_import import kamer_differences
 from register.concurrency import StaleEdit, keep_typed_values
@@ -56,7 +63,7 @@ def get_commitment(pk):
 
 def get_motion(pk):
     queryset = Motion.objects.select_related(
-        "dossier", "debate__committee", "reported_by__dossier", "directorate", "owner",
+        "dossier", "debate__committee", "reported_by__dossier", "directorate", "owner", "vote",
     ).prefetch_related("topics", "submitter_rows__person", "submitter_rows__party",
                        *related.prefetches())
     return get_object_or_404(queryset, pk=pk)
@@ -391,3 +398,16 @@ def dossier_completion(request):
                                   "%(numbers)s; die zijn niet verplaatst.")
                        % {"number": number, "numbers": ", ".join(m.number for m in left)})
     return redirect("commitments:differences")
+
+
+# The runs the sync log shows: a month of nightly runs.
+RUNS_SHOWN = 31
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def sync_log(request):
+    """The runs of sync_tk, newest first, each with what it did per entity set; the cursors."""
+    runs = SyncRun.objects.select_related("user").prefetch_related("entities")[:RUNS_SHOWN]
+    return render(request, "commitments/sync_log.html", {
+        "runs": runs, "cursors": SyncCursor.objects.all(),
+        "last_success": SyncRun.objects.last_success()})

@@ -2,12 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from register import health
 from register.forms import PersonMergeForm
 from register.models import FeedToken
 from register.people import likely_duplicates, person_merge, reference_counts
@@ -16,13 +17,25 @@ from register.people import likely_duplicates, person_merge, reference_counts
 @login_not_required
 @never_cache
 def healthz(request):
-    """200 when the database answers; the load balancer takes the server out otherwise."""
+    """200 when the database answers; the load balancer takes the server out otherwise. The
+    lines after "ok" say what the registered checks found (the last sync with the Kamer)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:  # any database failure means "not healthy", whatever the backend says
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+    lines = ["ok"] + [check()[1] for check in health.CHECKS.values()]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@login_not_required
+@never_cache
+def healthz_check(request, name):
+    """One registered check, for monitoring: 200 when healthy, 503 when not."""
+    if name not in health.CHECKS:
+        raise Http404
+    healthy, line = health.CHECKS[name]()
+    return HttpResponse(line + "\n", status=200 if healthy else 503, content_type="text/plain")
 
 
 @permission_required("commitments.view_commitment", raise_exception=True)

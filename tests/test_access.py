@@ -76,6 +76,8 @@ POST_ONLY = {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}
 ACCESS = {
     "commitments:dashboard": (None, everyone()),
     "healthz": (None, public()),
+    # For monitoring, without login: 503 here, as the demo has had no sync with the Kamer.
+    "healthz-check": (lambda demo: {"name": "sync"}, public(503)),
     "login": (None, public()),
     "logout": (None, {**public(405), **LOGIN}),
     "set_language": (None, dict.fromkeys(ROLES, 302)),
@@ -107,6 +109,7 @@ ACCESS = {
     "legislation:stage-move": (stage, only("griffie", status=405)),
     "commitments:differences": (None, everyone()),
     "commitments:motion-complete-dossier": (None, POST_ONLY),
+    "commitments:sync-log": (None, everyone()),
     "person-merge": (None, only("griffie")),
     "commitments:export-xlsx": (None, everyone()),
     "commitments:spreadsheet-upload": (None, only("griffie")),

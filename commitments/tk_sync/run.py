@@ -10,8 +10,11 @@ duplicates nothing. A dry run writes nothing: no records, no cursor, no run log.
 
 from __future__ import annotations
 
+import os
+import socket
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -82,21 +85,34 @@ class EntityLog:
 
 
 def start_run(*, by, base_url):
-    """A new run, unless another one is busy (one whose last page is recent); one that went
-    quiet is marked as interrupted."""
+    """A new run, unless another one is busy; one whose process is gone (killed, or the server
+    restarted) or that went quiet is marked as interrupted."""
+    host = socket.gethostname()
     with transaction.atomic():
         busy = SyncRun.objects.select_for_update().filter(outcome=SyncRun.Outcome.RUNNING)
         for run in busy:
-            if timezone.now() - run.heartbeat < STALE:
+            gone = run.host == host and run.pid is not None and not process_alive(run.pid)
+            if not gone and timezone.now() - run.heartbeat < STALE:
                 started = timezone.localtime(run.started_at)
                 raise AnotherRun(f"sync_tk draait al sinds {started:%d-%m-%Y %H:%M} (laatst "
                                  f"actief {timezone.localtime(run.heartbeat):%H:%M}); wacht "
                                  f"tot die klaar is")
             run.outcome = SyncRun.Outcome.INTERRUPTED
-            run.message = "afgebroken: de run schreef niets meer (gestopt of gestorven)"
+            run.message = ("afgebroken: het proces is weg (gestopt of gestorven)" if gone else
+                           "afgebroken: de run schreef niets meer (gestopt of gestorven)")
             run.finished_at = run.heartbeat
             run.save()
-        return SyncRun.objects.create(user=by, base_url=base_url)
+        return SyncRun.objects.create(user=by, base_url=base_url, host=host, pid=os.getpid())
+
+
+def process_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def sync(*, client, entities, by, since=None, dry_run=False, run=None, write=print):
@@ -174,9 +190,23 @@ def advance(entity, log, run):
             SyncRun.objects.filter(pk=run.pk).update(heartbeat=timezone.now())
 
 
+def sync_health():
+    """(healthy, line) for /healthz: when the last successful run finished; healthy while that
+    is less than TK_SYNC_MAX_AGE_HOURS ago (a nightly run missed once is not yet a problem)."""
+    run = SyncRun.objects.last_success()
+    if run is None:
+        return False, "sync_tk: nog geen geslaagde run"
+    hours = getattr(settings, "TK_SYNC_MAX_AGE_HOURS", 26)
+    recent = timezone.now() - run.finished_at < timedelta(hours=hours)
+    finished = timezone.localtime(run.finished_at).isoformat(timespec="seconds")
+    return recent, (f"sync_tk: laatste geslaagde run {finished}"
+                    + ("" if recent else f" (meer dan {hours} uur geleden)"))
+
+
 def finish_run(run, *, outcome, message=""):
     run.outcome, run.message, run.finished_at = outcome, message, timezone.now()
     run.save()
 
 
-__all__ = ["AnotherRun", "EntityLog", "ServiceFailed", "finish_run", "start_run", "sync"]
+__all__ = ["AnotherRun", "EntityLog", "ServiceFailed", "finish_run", "start_run", "sync",
+           "sync_health"]

@@ -9,7 +9,8 @@ recorded, mixed Soorts and tombstones included.
 Faults are served in the order they are queued, one per request, before the answer: a status
 (429 with Retry-After, 500, 503), a pause longer than the client waits (a timeout), a page cut
 off halfway (`truncate`), a connection dropped before any answer (`drop`). `stop()` makes the
-server go away; a new Replay on another port can take over the same records.
+server go away, and so does `gone_after` (after that many answers, mid-run); a new Replay on
+another port can take over the same records.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Replay:
         self.faults = []
         self.requests = []
         self.delay = 0.0  # seconds before each answer (a slow service)
+        self.gone_after = None  # answer this many requests, then go away
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self.handler_class())
         self.server.daemon_threads = True
@@ -95,6 +97,13 @@ class Replay:
                 with replay.lock:
                     replay.requests.append(self.path)
                     fault = replay.faults.pop(0) if replay.faults else None
+                    gone = replay.gone_after is not None and \
+                        len(replay.requests) > replay.gone_after
+                if gone:  # the server goes away: this connection dropped, no more answers
+                    threading.Thread(target=replay.stop, daemon=True).start()
+                    self.close_connection = True
+                    self.connection.close()
+                    return
                 if replay.delay:
                     time.sleep(replay.delay)
                 if fault and self.fault(fault):

@@ -1,0 +1,79 @@
+"""What people see of the sync: the motion's vote, the run log, and /healthz."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from commitments.models import Motion, SyncRun
+from tests.sync.helpers import sync
+
+SYNC_LOG = reverse("commitments:sync-log")
+
+
+def test_the_motion_page_shows_the_vote_per_party(client_for, advisor, clerk, replay,
+                                                   django_assert_max_num_queries):
+    sync(replay, "Zaak")
+    motion = Motion.objects.get(tk_zaak_number="2019Z08689")
+    client = client_for(advisor)
+    with django_assert_max_num_queries(30):
+        page = client.get(motion.get_absolute_url()).content.decode()
+    assert "Stemming in de Kamer" in page
+    assert "Verworpen op 7 mei 2019 (Met handopsteken): 29 voor, 120 tegen." in page
+    assert "<tr><td>VVD</td><td>Tegen</td><td class=\"num\">32</td></tr>" in page
+    assert "<tr><td>PVV</td><td>Voor</td><td class=\"num\">20</td></tr>" in page
+
+
+def test_a_motion_without_a_vote_shows_none(client_for, advisor, clerk, replay):
+    sync(replay, "Document")
+    motion = Motion.objects.first()
+    assert "Stemming in de Kamer" not in client_for(advisor).get(
+        motion.get_absolute_url()).content.decode()
+
+
+def test_the_run_log_shows_each_run_per_entity_set(client_for, advisor, clerk, replay,
+                                                   django_assert_max_num_queries):
+    sync(replay)
+    documents = replay.sets["Document"]
+    documents[3] = {**documents[3], "Volgnummer": None}
+    documents[3]["ApiGewijzigdOp"] = "2025-10-01T09:00:00Z"
+    sync(replay, "Document", expect=3)
+    client = client_for(advisor)
+    with django_assert_max_num_queries(12):  # however many runs and entity sets
+        page = client.get(SYNC_LOG).content.decode()
+    assert "Laatste geslaagde synchronisatie:" in page
+    assert "geslaagd, records overgeslagen" in page and "veld Volgnummer: ontbreekt" in page
+    assert "andere Soort: Brief regering: 89" in page
+    assert page.count("<h3>") == 2
+
+
+def test_the_run_log_needs_a_login_and_a_role(client_for, norole, client):
+    assert client.get(SYNC_LOG).status_code == 302
+    assert client_for(norole).get(SYNC_LOG).status_code == 403
+
+
+def test_healthz_says_when_the_last_successful_sync_ran(client, clerk, replay):
+    assert client.get("/healthz").content == b"ok\nsync_tk: nog geen geslaagde run\n"
+    assert client.get("/healthz/sync").status_code == 503
+    sync(replay, "Fractie")
+    finished = timezone.localtime(SyncRun.objects.get().finished_at).isoformat(
+        timespec="seconds")
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    assert health.content.decode() == f"ok\nsync_tk: laatste geslaagde run {finished}\n"
+    assert client.get("/healthz/sync").status_code == 200
+
+
+def test_healthz_sync_fails_when_the_last_success_is_too_old(client, clerk, replay, settings):
+    sync(replay, "Fractie")
+    SyncRun.objects.update(finished_at=timezone.now() - datetime.timedelta(hours=30))
+    response = client.get("/healthz/sync")
+    assert response.status_code == 503
+    assert "(meer dan 26 uur geleden)" in response.content.decode()
+    assert client.get("/healthz").status_code == 200  # the app server stays in
+    settings.TK_SYNC_MAX_AGE_HOURS = 48
+    assert client.get("/healthz/sync").status_code == 200
+
+
+def test_an_unknown_check_is_not_found(client, db):
+    assert client.get("/healthz/nope").status_code == 404
