@@ -1,0 +1,210 @@
+"""Benchmark of sync_tk: 50,000 records from the replay server against the file import of the same
+records, and the delta run after 1% of them changed; then the peak memory of a 90 MB file.
+
+    .venv/bin/python bench/sync_tk.py [--records 50000] [--repeat 2] [--delta 0.01] [--big-mb 90]
+
+The records are the Kamer's 500 real Motie Documents (tests/data/tk/real) multiplied: each copy
+with its own Id, DocumentNummer, Volgnummer and ApiGewijzigdOp, half of them with an expanded
+Kamerstukdossier (400 dossiers), 1% tombstones and 2% Documents of another Soort, as a page of
+the service holds them. The replay server of the tests (tests/sync/replay.py) serves them on
+127.0.0.1 in pages of 250 with @odata.nextLink, from this process; the commands run as processes
+of their own on SQLite files copied from one migrated database, and each one's wall time and
+peak RSS (from wait4) are measured:
+
+- file: `import_tk_moties` of one file holding the same records, into an empty register;
+- sync: `sync_tk --entity Document` from the replay server, into an empty register;
+  file and sync alternate, the side that goes first changing every round (--repeat rounds);
+- delta: 1% of the records changed at the Kamer (a later ApiGewijzigdOp; the dossier now
+  expanded), `sync_tk` again on the synced register; against it the file re-import of the whole
+  changed file, which is what a register fed by files does;
+- big file: `import_tk_moties` of a file of --big-mb MB (peak RSS; the issue's file peaked at
+  1.2 GB when JSON was parsed whole).
+
+Goals (issue 15): a full run under 2 minutes, peak RSS under 200 MB, a delta of 1% under 10 s.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.machine import describe, load  # noqa: E402
+from tests.sync.replay import Replay  # noqa: E402
+
+REAL = ROOT / "tests" / "data" / "tk" / "real"
+
+
+BASE = datetime.datetime(2025, 1, 1)
+
+
+def records(count):
+    """`count` Document records made from the real ones, in the order of their change."""
+    real = json.loads((REAL / "document_motie_page.json").read_text(encoding="utf-8"))["value"]
+    tombstone = json.loads((REAL / "document_tombstones.json").read_text(encoding="utf-8"))[0]
+    made = []
+    for n in range(count):
+        # The Kamer writes seven decimals.
+        modified = f"{BASE + datetime.timedelta(milliseconds=n):%Y-%m-%dT%H:%M:%S.%f}0Z"
+        if n % 100 == 99:
+            made.append({**tombstone, "Id": str(uuid.UUID(int=n + 1)),
+                         "ApiGewijzigdOp": modified})
+            continue
+        record = dict(real[n % len(real)])
+        record.update(Id=str(uuid.UUID(int=n + 1)), DocumentNummer=f"2025D{n:06d}",
+                      Volgnummer=n + 1, ApiGewijzigdOp=modified, Titel=f"Dossier {n % 400}")
+        if n % 50 == 7:
+            record["Soort"] = "Bijlage" if n % 2 else "Brief regering"
+        if n % 2 == 0:
+            record["Kamerstukdossier"] = [dossier(n % 400)]
+        made.append(record)
+    return made
+
+
+def dossier(n):
+    return {"Id": str(uuid.UUID(int=10**9 + n)), "Nummer": 36000 + n, "Toevoeging": None,
+            "Titel": f"Dossier {n}", "Verwijderd": False}
+
+
+def changed(made, share):
+    """1% of the records changed at the Kamer: later, and the dossier now given."""
+    step = round(1 / share)
+    for n in range(1, len(made), step):  # odd: records whose dossier was not given
+        record = made[n]
+        if record.get("Verwijderd"):
+            continue
+        later = BASE + datetime.timedelta(days=365, milliseconds=n)
+        made[n] = {**record, "ApiGewijzigdOp": f"{later:%Y-%m-%dT%H:%M:%S.%f}0Z",
+                   "Kamerstukdossier": [dossier(n % 400)]}
+    return len(range(1, len(made), step))
+
+
+def run(args, database):
+    """(wall seconds, peak RSS in MB, output) of a manage.py command on `database`."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "register.settings", "DEMO_MODE": "1",
+           "DEBUG": "0", "SECRET_KEY": "bench", "DATABASE_URL": f"sqlite:///{database}"}
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "manage.py", *args, "--user=bench"], cwd=ROOT,
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.stdout.read().decode()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 3):
+        raise SystemExit(f"{args[0]} failed:\n{output}")
+    return wall, usage.ru_maxrss / 1024, output
+
+
+def migrated(folder):
+    template = folder / "template.sqlite3"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "register.settings", "DEMO_MODE": "1",
+           "DEBUG": "0", "SECRET_KEY": "bench", "DATABASE_URL": f"sqlite:///{template}"}
+    subprocess.run([sys.executable, "manage.py", "migrate", "--verbosity=0"], cwd=ROOT,
+                   env=env, check=True)
+    subprocess.run([sys.executable, "manage.py", "shell", "-c", "from django.contrib.auth."
+                    "models import User; User.objects.create(username='bench')"], cwd=ROOT,
+                   env=env, check=True, stdout=subprocess.DEVNULL)
+    return template
+
+
+def fresh(template, folder, name):
+    path = folder / f"{name}.sqlite3"
+    shutil.copyfile(template, path)
+    return path
+
+
+def file_of(made, path):
+    path.write_text(json.dumps({"value": made}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--records", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--delta", type=float, default=0.01)
+    parser.add_argument("--big-mb", type=int, default=90)
+    options = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    import django
+
+    django.setup()  # for the machine line (the commands run with their own settings)
+    print(describe())
+    print(f"load before: {load()}")
+    folder = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    made = records(options.records)
+    source = file_of(made, folder / "documenten.json")
+    print(f"{options.records} records, {source.stat().st_size / 1e6:.1f} MB as one file")
+    template = migrated(folder)
+    replay = Replay()
+    replay.serve("Document", made)
+    sync_args = ["sync_tk", "--entity=Document", f"--base-url={replay.base_url}"]
+    times = {"file": [], "sync": []}
+    synced = None
+    try:
+        for round_ in range(options.repeat):
+            order = ["file", "sync"] if round_ % 2 == 0 else ["sync", "file"]
+            for side in order:
+                database = fresh(template, folder, f"{side}-{round_}")
+                args = ["import_tk_moties", str(source)] if side == "file" else sync_args
+                wall, rss, _output = run(args, database)
+                times[side].append((wall, rss))
+                print(f"round {round_ + 1}: {side:4} {wall:7.2f} s, {options.records / wall:7.0f} "
+                      f"records/s, peak RSS {rss:6.1f} MB (load {load()})")
+                if side == "sync":
+                    synced = database
+        count = changed(made, options.delta)
+        file_of(made, source)
+        delta_wall, delta_rss, output = run(sync_args, synced)
+        reimport_wall, reimport_rss, _output = run(["import_tk_moties", str(source)],
+                                                   fresh(template, folder, "reimport-base"))
+        print(f"delta: {count} records changed; sync {delta_wall:.2f} s (peak RSS "
+              f"{delta_rss:.1f} MB); file import of the whole changed file {reimport_wall:.2f} s")
+        print("\n".join(line for line in output.splitlines() if line.startswith("Document:")))
+    finally:
+        replay.stop()
+    file_wall = statistics.median(wall for wall, _rss in times["file"])
+    sync_wall = statistics.median(wall for wall, _rss in times["sync"])
+    print(f"\nmedians: file {file_wall:.2f} s, sync {sync_wall:.2f} s; **sync / file "
+          f"{sync_wall / file_wall:.2f}**; peak RSS file "
+          f"{max(rss for _wall, rss in times['file']):.1f} MB, sync "
+          f"{max(rss for _wall, rss in times['sync']):.1f} MB")
+    print(f"goals: full run {sync_wall:.0f} s < 120 s: {'met' if sync_wall < 120 else 'MISSED'}; "
+          f"peak RSS {max(rss for _w, rss in times['sync']):.0f} MB < 200 MB: "
+          f"{'met' if max(rss for _w, rss in times['sync']) < 200 else 'MISSED'}; delta "
+          f"{delta_wall:.1f} s < 10 s: {'met' if delta_wall < 10 else 'MISSED'}; delta / full "
+          f"{delta_wall / sync_wall:.3f}")
+    if options.big_mb:
+        big = folder / "groot.json"
+        copies, n = [], 0
+        size = 0
+        while size < options.big_mb * 1_000_000:
+            chunk = records(5000)
+            for record in chunk:
+                record["Id"] = str(uuid.UUID(int=10**12 + n))
+                record["DocumentNummer"] = f"2026D{n:07d}"
+                record["Volgnummer"] = n + 1
+                n += 1
+            text = json.dumps(chunk, ensure_ascii=False)
+            copies.append(text[1:-1])
+            size += len(text.encode())
+        big.write_text('{"value": [' + ",\n".join(copies) + "]}", encoding="utf-8")
+        wall, rss, _output = run(["import_tk_moties", str(big), f"--max-bytes={10**9}"],
+                                 fresh(template, folder, "big"))
+        print(f"big file: {big.stat().st_size / 1e6:.1f} MB, {n} records: {wall:.1f} s, "
+              f"peak RSS {rss:.1f} MB (goal < 200 MB: {'met' if rss < 200 else 'MISSED'})")
+    print(f"load after: {load()}")
+    shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    main()
