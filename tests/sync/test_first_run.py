@@ -12,6 +12,7 @@ from commitments.models import (
 )
 from register.history import ChangeSource
 from register.models import Debate, Party, Person
+from tests.sync import data
 from tests.sync.helpers import snapshot, sync
 from tests.sync.replay import moment
 
@@ -153,3 +154,17 @@ def test_history_rows_name_the_user_and_the_entity_set(clerk, replay):
     assert row.history_change_reason == ("sync_tk Document: motie nr. 89 (2025D15879, dossier "
                                          "onbekend): overgenomen")
     assert MotionVote.objects.count() == 0
+
+
+def test_the_samples_with_their_text_get_their_dossier_from_it(clerk, replay):
+    # The five Motie Documents of shared/data/tk-opendata carry the motion's text (a third
+    # party added it); on a page next to the real records without it, each finds its dossier
+    # in its text, the rest stay to be completed.
+    replay.serve("Document", data.load("real/document_motie_page.json")
+                 + data.load("moties-2023-01-sample.json"))
+    sync(replay, "Document")
+    found = dict(Motion.objects.filter(dossier__isnull=False).values_list(
+        "tk_document_number", "dossier__number"))
+    assert found == {"2023D03544": "31288", "2023D02273": "31409", "2023D03550": "31288",
+                     "2023D02299": "35765", "2023D02578": "34352"}
+    assert Motion.objects.filter(dossier__isnull=True).count() == 500
