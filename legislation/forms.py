@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Q
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.forms import DATE, EditReasonMixin
 from commitments.models import Commitment, Motion
 from legislation.models import LawTrack, Stage
+from legislation.shifting import later_stages_to_shift
 from legislation.stage_templates import StageKind
 from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
 from register.models import Document
@@ -102,6 +104,28 @@ class StagePlanForm(forms.Form):
         self.fields["version"].initial = record.version
         self.fields["planned_text"].initial = record.planned_text
         self.fields["stated_on"].initial = timezone.localdate()
+        self.offers = self.shift_offers() if self.is_bound else []
+
+    def shift_offers(self):
+        """The later stages the posted plan passes, each with a field for its new words
+        (pre-filled with the suggestion: empty leaves that stage as it is)."""
+        try:
+            stated_on = self.fields["stated_on"].clean(self.data.get("stated_on"))
+        except ValidationError:
+            return []
+        offers = later_stages_to_shift(self.record, self.data.get("planned_text", "").strip(),
+                                       stated_on)
+        if offers and "later" not in self.data:
+            self.data = self.data.copy()
+        for stage, words in offers:
+            name = f"shift_{stage.pk}"
+            self.fields[name] = forms.CharField(
+                label=stage.display_name, required=False, max_length=300,
+                help_text=_("Nu gepland: %(plan)s. Leeg: deze fase niet verschuiven.")
+                % {"plan": stage.planned_text})
+            if "later" not in self.data:
+                self.data[name] = words
+        return offers
 
     def clean(self):
         cleaned = super().clean()
@@ -112,6 +136,17 @@ class StagePlanForm(forms.Form):
                 "Uit ‘%(text)s’ valt geen periode af te leiden. Schrijf bijvoorbeeld ‘in het "
                 "voorjaar van 2021’ of ‘eind 2021’, of vink aan dat de planning geen termijn "
                 "noemt.") % {"text": text})
+        cleaned["shifts"] = []
+        if self.offers and self.data.get("later") not in ("shift", "keep"):
+            raise ValidationError(_(
+                "De nieuwe planning ligt na die van latere fasen: %(stages)s. Verschuif die "
+                "fasen mee (elk wordt herpland met dezelfde reden), of plan alleen deze fase.")
+                % {"stages": ", ".join(str(stage.display_name) for stage, _words in self.offers)},
+                code="later_stages")
+        if self.data.get("later") == "shift":
+            cleaned["shifts"] = [(stage, cleaned.get(f"shift_{stage.pk}", "").strip())
+                                 for stage, _words in self.offers
+                                 if cleaned.get(f"shift_{stage.pk}", "").strip()]
         return cleaned
 
 

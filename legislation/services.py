@@ -109,3 +109,14 @@ def free_order(stages, index, *, by):
         stage.order = number * ORDER_STEP + (ORDER_STEP if number > index else 0)
         save_with_history(stage, by=by, reason=gettext_noop("Fasen opnieuw genummerd"))
     return (index + 1) * ORDER_STEP
+
+
+def stage_replan(*, stage, words, stated_on, by, reason, expected_version=None, shifts=()):
+    """Re-plan `stage`, and each (later stage, words) of `shifts` with the same reason and date,
+    in one transaction: all of them are re-planned, or none."""
+    with transaction.atomic():
+        stage.replan(words, by=by, reason=reason, stated_on=stated_on,
+                     expected_version=expected_version)
+        for later, later_words in shifts:
+            later.replan(later_words, by=by, reason=reason, stated_on=stated_on)
+    return stage

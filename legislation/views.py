@@ -127,8 +127,9 @@ def stage_plan(request, pk, stage_pk):
     form = StagePlanForm(request.POST or None, record=stage)
 
     def change(data):
-        stage.replan(data["planned_text"], by=request.user, reason=data["reason"],
-                     stated_on=data["stated_on"], expected_version=data["version"])
+        services.stage_replan(stage=stage, words=data["planned_text"], by=request.user,
+                              reason=data["reason"], stated_on=data["stated_on"],
+                              expected_version=data["version"], shifts=data["shifts"])
 
     title = _("Fase herplannen") if stage.planned_text else _("Fase plannen")
     intro = (_("De huidige planning, gegeven op %(date)s, blijft in de geschiedenis.")
