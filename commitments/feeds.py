@@ -9,7 +9,7 @@ import datetime
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
-from django.db.models import F, Window
+from django.db.models import Case, F, Value, When, Window
 from django.db.models.functions import Lag
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -100,9 +100,13 @@ class StatusChangesFeed(Feed):
         return reverse("commitments:list")
 
     def items(self, queryset):
-        """The latest history rows whose status differs from the commitment's row before."""
-        previous = Window(Lag("status"), partition_by=[F("id")],
-                          order_by=[F("history_date").asc(), F("history_id").asc()])
+        """The latest history rows whose status differs from the commitment's row before; a
+        correction (is_correction) is no change of status and is left out. The condition sits
+        inside the window's annotation so that the correction rows still count as the row
+        before the next change."""
+        previous = Case(When(is_correction=True, then=Value(None)),
+                        default=Window(Lag("status"), partition_by=[F("id")],
+                                       order_by=[F("history_date").asc(), F("history_id").asc()]))
         rows = Commitment.history.model.objects.filter(id__in=queryset.values("pk")).annotate(
             previous_status=previous).select_related("history_user")
         return list(rows.filter(previous_status__isnull=False)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Commitment, Execution, Motion, Status, VoteOutcome
 from register.concurrency import BaseField, remember_base
 from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
-from register.models import Debate, Person, SavedView, validate_dossier_number
+from register.models import Debate, Document, Person, SavedView, validate_dossier_number
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -174,6 +174,58 @@ class VoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = record.version
         self.fields["outcome"].choices = [(o.value, o.label) for o in record.allowed_outcomes()]
+
+
+class CorrectionFormBase(DocumentInputMixin, forms.Form):
+    """A clerk's correction: the values that should have been recorded, with a reason (the model's
+    `correct` checks them)."""
+
+    version = VersionField()
+    reason = forms.CharField(label=_("Reden van de correctie"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("Wat was er fout vastgelegd? Komt in de geschiedenis, "
+                                         "gemarkeerd als correctie."))
+    error_fields = {"document": "document_reference", "vote_date": "on", "date": "on"}
+
+    def __init__(self, *args, record, document, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = record.version
+        self.limit_documents(record.dossier)
+        if document:  # the document recorded now stays selectable, whatever its dossier
+            self.fields["document"].queryset |= Document.objects.filter(pk=document.pk)
+            self.fields["document"].initial = document.pk
+
+
+class CommitmentCorrectionForm(CorrectionFormBase):
+    status = forms.ChoiceField(label=_("Juiste status"), choices=Status.choices)
+    on = forms.DateField(label=_("Nagekomen op"), required=False, widget=DATE,
+                         help_text=_("Leeg: de datum van het document."))
+    field_order = ["status", "document", "document_reference", "on", "reason"]
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, record=record, document=record.delivered_by, **kwargs)
+        self.fields["status"].initial = record.status
+        self.fields["on"].initial = record.delivered_on
+
+
+class MotionCorrectionForm(CorrectionFormBase):
+    outcome = forms.ChoiceField(label=_("Juiste uitslag"), choices=VoteOutcome.choices)
+    on = forms.DateField(label=_("Datum uitslag"), required=False, widget=DATE)
+    execution = forms.ChoiceField(label=_("Juiste uitvoering"), required=False,
+                                  choices=[("", "—"), *Execution.choices],
+                                  help_text=_("Alleen bij een aangenomen motie."))
+    reported_on = forms.DateField(label=_("Uitvoering gemeld op"), required=False, widget=DATE,
+                                  help_text=_("Leeg: de datum van het document."))
+    field_order = ["outcome", "on", "execution", "document", "document_reference",
+                   "reported_on", "reason"]
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, record=record, document=record.reported_by, **kwargs)
+        self.fields["outcome"].initial = record.vote_outcome
+        self.fields["on"].initial = record.voted_on
+        self.fields["execution"].initial = record.execution_status
+        self.fields["reported_on"].initial = record.reported_on
+        self.fields["document"].label = _("Uitvoering gemeld in")
 
 
 class AsOfForm(forms.Form):

@@ -10,6 +10,7 @@ from django.db.models import Func, Max, Prefetch, Q, Value
 from django.db.models.functions import Cast, Length, Substr
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -208,7 +209,7 @@ class Commitment(Versioned):
     # Normalised words for search (register/search.py); derived on every save.
     search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
-    history = tracked_history(excluded_fields=["search_title", "search_text"])
+    history = tracked_history(correctable=True, excluded_fields=["search_title", "search_text"])
 
     objects = CommitmentQuerySet.as_manager()
 
@@ -333,12 +334,43 @@ class Commitment(Versioned):
                 gettext("Een toezegging met status ‘%(old)s’ kan niet naar ‘%(new)s’.")
                 % {"old": self.get_status_display(), "new": Status(new).label},
                 code="transition")
+        self.check_delivery(new, document=document, remaining=remaining)
+
+    def check_delivery(self, new, *, document=None, remaining=None):
+        """What status `new` needs besides being allowed (a transition or a correction): done
+        its document, partly done what remains."""
         if new == Status.DONE and document is None:
             raise ValidationError(
                 gettext("Bij ‘Afgedaan’ hoort het document waarmee de toezegging is nagekomen: "
                         "kies er een of typ een verwijzing."), code="document")
         if new == Status.PARTLY_DONE:
             require_remaining(self.remaining if remaining is None else remaining)
+
+    def correct(self, *, by, reason, status, document=None, on=None, expected_version=None):
+        """A clerk's correction: set the status and delivery that should have been recorded,
+        from any status (a wrong "done" back to open, another delivering document). Not a
+        transition: its history row is marked as a correction, which reports of status changes
+        leave out. Done still needs its document, and nothing else may be left unchanged."""
+        status = as_choice(Status, status)
+        reason = require_reason(reason)
+        with transaction.atomic():
+            current = self.locked_copy(expected_version)
+            current.check_delivery(status, document=document)
+            before = (current.status, current.delivered_by_id, current.delivered_on)
+            current.status = status
+            if status in (Status.DONE, Status.PARTLY_DONE) and (document or on):
+                current.delivered_by = document
+                current.delivered_on = on or (document.date if document else None) \
+                    or timezone.localdate()
+            elif status != Status.PARTLY_DONE:
+                current.delivered_by, current.delivered_on = None, None
+            if (current.status, current.delivered_by_id, current.delivered_on) == before:
+                raise ValidationError(gettext("Deze correctie verandert niets."),
+                                      code="unchanged")
+            current.status_source = ChangeSource.PERSON
+            save_with_history(current, by=by, reason=reason, correction=True)
+        self.refresh_from_db()
+        return self
 
     def apply_status(self, new, document, on, remaining):
         self.status = new
@@ -519,7 +551,7 @@ class Motion(Versioned):
     created_at = models.DateTimeField(_("geregistreerd"), auto_now_add=True)
     search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
-    history = tracked_history(excluded_fields=["search_title", "search_text"])
+    history = tracked_history(correctable=True, excluded_fields=["search_title", "search_text"])
 
     objects = MotionQuerySet.as_manager()
 
@@ -588,6 +620,19 @@ class Motion(Versioned):
         return [status for status in Execution
                 if status in EXECUTION_TRANSITIONS[self.execution_status]]
 
+    def clean(self):
+        super().clean()
+        self.check_vote_date(self.voted_on)
+
+    def check_vote_date(self, on):
+        """A motion is voted on after it was filed, never before."""
+        if on and self.filed_on and on < self.filed_on:
+            raise ValidationError(
+                gettext("De datum van de uitslag (%(on)s) ligt vóór de indiening van de motie "
+                        "(%(filed)s).") % {"on": date_format(on, "j F Y"),
+                                           "filed": date_format(self.filed_on, "j F Y")},
+                code="vote_date")
+
     def record_vote(self, outcome, *, by, reason, on, source=ChangeSource.PERSON,
                     expected_version=None, at=None):
         """Record the Kamer's vote (or that the motion was held or withdrawn)."""
@@ -597,6 +642,7 @@ class Motion(Versioned):
             raise ValidationError(gettext("Geef de datum van de uitslag."), code="date")
         with transaction.atomic():
             current = self.locked_copy(expected_version)
+            current.check_vote_date(on)
             if outcome not in VOTE_TRANSITIONS[current.vote_outcome]:
                 raise ValidationError(
                     gettext("Een motie met uitslag ‘%(old)s’ kan niet naar ‘%(new)s’.")
@@ -636,12 +682,52 @@ class Motion(Versioned):
                 gettext("Een motie met uitvoering ‘%(old)s’ kan niet naar ‘%(new)s’.")
                 % {"old": self.get_execution_status_display(), "new": Execution(new).label},
                 code="transition")
+        self.check_report(new, document=document, remaining=remaining)
+
+    def check_report(self, new, *, document=None, remaining=None):
+        """What execution status `new` needs besides being allowed (a transition or a
+        correction): executed its document, partly executed what remains."""
         if new == Execution.EXECUTED and document is None:
             raise ValidationError(
                 gettext("Bij ‘Uitgevoerd’ hoort het document waarin de uitvoering is gemeld: "
                         "kies er een of typ een verwijzing."), code="document")
         if new == Execution.PARTLY_EXECUTED:
             require_remaining(self.remaining if remaining is None else remaining)
+
+    def correct(self, *, by, reason, outcome, on, execution="", document=None, reported_on=None,
+                expected_version=None):
+        """A clerk's correction of the vote (outcome and date) and of the execution (status and
+        the document that reported it), from any state. Not a transition: its history row is
+        marked as a correction. The vote date follows the filing date; an adopted motion has an
+        execution status and only an adopted one; executed names its document."""
+        outcome = as_choice(VoteOutcome, outcome)
+        reason = require_reason(reason)
+        execution = as_choice(Execution, execution) if outcome == VoteOutcome.ADOPTED else ""
+        if outcome != VoteOutcome.SUBMITTED and not on:
+            raise ValidationError(gettext("Geef de datum van de uitslag."), code="date")
+        with transaction.atomic():
+            current = self.locked_copy(expected_version)
+            current.check_vote_date(on)
+            if execution:
+                current.check_report(execution, document=document)
+            before = current.correctable_values()
+            current.vote_outcome, current.voted_on = outcome, on
+            current.execution_status = execution
+            if execution in (Execution.EXECUTED, Execution.PARTLY_EXECUTED) and document:
+                current.reported_by = document
+                current.reported_on = reported_on or document.date or timezone.localdate()
+            elif execution != Execution.PARTLY_EXECUTED:
+                current.reported_by, current.reported_on = None, None
+            if current.correctable_values() == before:
+                raise ValidationError(gettext("Deze correctie verandert niets."),
+                                      code="unchanged")
+            save_with_history(current, by=by, reason=reason, correction=True)
+        self.refresh_from_db()
+        return self
+
+    def correctable_values(self):
+        return (self.vote_outcome, self.voted_on, self.execution_status, self.reported_by_id,
+                self.reported_on)
 
     def apply_execution(self, new, document, on, remaining):
         self.execution_status = new

@@ -17,9 +17,11 @@ from commitments.dashboard import dashboard as figures
 from commitments.filters import PER_PAGE, CommitmentFilter, MotionFilter, checked_filterset
 from commitments.forms import (
     AsOfForm,
+    CommitmentCorrectionForm,
     CommitmentForm,
     CommitmentStatusForm,
     DossierCompletionForm,
+    MotionCorrectionForm,
     MotionForm,
     MotionStatusForm,
     SavedViewForm,
@@ -254,6 +256,22 @@ def commitment_status(request, pk):
                               "commitments/status_form.html")
 
 
+@permission_required("commitments.change_status_commitment", raise_exception=True)
+def commitment_correct(request, pk):
+    """A clerk's correction of the status and delivery, from any status (not a transition)."""
+    commitment = get_commitment(pk)
+    form = CommitmentCorrectionForm(request.POST or None, record=commitment)
+
+    def change(form):
+        data = form.cleaned_data
+        document = form.resolve_document(by=request.user, reason=data["reason"])
+        commitment.correct(by=request.user, reason=data["reason"], status=data["status"],
+                           document=document, on=data["on"], expected_version=data["version"])
+
+    return change_status_view(request, commitment, form, change,
+                              "commitments/correction_form.html")
+
+
 def as_of_view(request, record, template):
     """What the record looked like at the end of a given day, from its history."""
     form = AsOfForm(request.GET or None)
@@ -352,6 +370,23 @@ def motion_status(request, pk):
                              expected_version=data["version"])
 
     return change_status_view(request, motion, form, change, "commitments/status_form.html")
+
+
+@permission_required(["commitments.record_vote_motion", "commitments.change_status_motion"],
+                     raise_exception=True)
+def motion_correct(request, pk):
+    """A clerk's correction of the vote and the execution, from any state."""
+    motion = get_motion(pk)
+    form = MotionCorrectionForm(request.POST or None, record=motion)
+
+    def change(form):
+        data = form.cleaned_data
+        document = form.resolve_document(by=request.user, reason=data["reason"])
+        motion.correct(by=request.user, reason=data["reason"], outcome=data["outcome"],
+                       on=data["on"], execution=data["execution"], document=document,
+                       reported_on=data["reported_on"], expected_version=data["version"])
+
+    return change_status_view(request, motion, form, change, "commitments/correction_form.html")
 
 
 @permission_required("commitments.view_motion", raise_exception=True)

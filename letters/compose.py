@@ -76,10 +76,12 @@ def status_stories(model, ids, status_field, cutoff):
     stories = defaultdict(StatusStory)
     previous = {}
     rows = (model.history.filter(id__in=ids).order_by("id", "history_date", "history_id")
-            .values_list("id", status_field, "history_date", "history_change_reason"))
-    for pk, status, moment, reason in rows:
-        # A motion's execution status starts when it is adopted: that is no change of it.
-        if previous.get(pk) and previous[pk] != status:
+            .values_list("id", status_field, "history_date", "history_change_reason",
+                         "is_correction"))
+    for pk, status, moment, reason, correction in rows:
+        # A motion's execution status starts when it is adopted: that is no change of it; a
+        # correction sets what should have been recorded, no change either.
+        if previous.get(pk) and previous[pk] != status and not correction:
             story = stories[pk]
             story.ever_changed = True
             story.last_reason = reason or ""

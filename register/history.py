@@ -28,31 +28,49 @@ class HistoryBase(models.Model):
         abstract = True
 
 
-def tracked_history(**kwargs):
-    return HistoricalRecords(bases=[HistoryBase], **kwargs)
+class CorrectableHistoryBase(HistoryBase):
+    """The history of a record whose values a clerk may correct: a correction sets what should
+    have been recorded (a wrong vote date, a wrong delivering document), so reports that count
+    changes of status leave it out and the timeline shows it as a correction."""
+
+    is_correction = models.BooleanField(_("correctie"), default=False)
+
+    class Meta:
+        abstract = True
+
+
+def tracked_history(*, correctable=False, **kwargs):
+    return HistoricalRecords(bases=[CorrectableHistoryBase if correctable else HistoryBase],
+                             **kwargs)
 
 
 @receiver(pre_create_historical_record)
 def set_change_source(sender, instance, history_instance, **kwargs):
     history_instance.change_source = getattr(instance, "_change_source", ChangeSource.PERSON)
+    if isinstance(history_instance, CorrectableHistoryBase):
+        history_instance.is_correction = getattr(instance, "_correction", False)
 
 
-def save_with_history(obj, *, by, reason, source=ChangeSource.PERSON, at=None, **save_kwargs):
+def save_with_history(obj, *, by, reason, source=ChangeSource.PERSON, at=None, correction=False,
+                      **save_kwargs):
     """Save `obj` so that its history row names the user, the reason and the source.
 
     Commands and imports have no request, so the user is always passed explicitly; `at` dates
-    the history row when a past event is replayed (demo data, an import that knows the date).
-    The attributes are removed afterwards: a later save must not reuse them.
+    the history row when a past event is replayed (demo data, an import that knows the date);
+    `correction` marks a correction (CorrectableHistoryBase). The attributes are removed
+    afterwards: a later save must not reuse them.
     """
     obj._history_user = by
     obj._change_reason = reason
     obj._change_source = source
+    obj._correction = correction
     if at is not None:
         obj._history_date = at
     try:
         obj.save(**save_kwargs)
     finally:
-        for attr in ("_history_user", "_change_reason", "_change_source", "_history_date"):
+        for attr in ("_history_user", "_change_reason", "_change_source", "_history_date",
+                     "_correction"):
             obj.__dict__.pop(attr, None)
     return obj
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -332,6 +333,8 @@ class MotieImport:
         changed."""
         filled = [name for name, source in self.FILLABLE.items()
                   if not getattr(motion, name) and getattr(item, source)]
+        if "filed_on" in filled and not self.vote_after_filing(item, motion):
+            filled.remove("filed_on")
         for name in filled:
             setattr(motion, name, getattr(item, self.FILLABLE[name]))
         if motion.dossier_id is None and item.dossier and self.place_free(item):
@@ -350,6 +353,18 @@ class MotieImport:
         self.changed.append(motion)
         done = filled + (["indieners"] if submitters else [])
         self.report.updated.append(f"{motion.reference}: aangevuld ({', '.join(done)})")
+        return True
+
+    def vote_after_filing(self, item, motion):
+        """Whether the record's filing date keeps our vote date after it (Motion's rule); if
+        not, the date is not taken over and the report says so."""
+        try:
+            Motion(filed_on=item.filed_on).check_vote_date(motion.voted_on)
+        except ValidationError as error:
+            self.report.warnings.append(Issue(item.file, f"motie {item.place}: "
+                                              f"{error.messages[0]} Ingediend op niet overgenomen.",
+                                              item.index, item.key, "Datum"))
+            return False
         return True
 
     def place_free(self, item):

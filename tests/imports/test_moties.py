@@ -175,3 +175,14 @@ def test_dry_run_writes_nothing(clerk, moties_sample):
     output = run("import_tk_moties", moties_sample, dry_run=True)
     assert snapshot() == before
     assert "nieuw: 5" in output and "er is niets opgeslagen" in output
+
+
+def test_a_filing_date_after_our_vote_date_is_not_taken_over(clerk, moties_sample):
+    """The record is filed 31 January 2023; we hold the vote on 24 January: refused, reported."""
+    motion = factories.motion(clerk, dossier=factories.dossier("31288"), number="1013")
+    motion.record_vote("rejected", by=clerk, reason="Stemmingen", on=datetime.date(2023, 1, 24))
+    output = run("import_tk_moties", moties_sample)
+    motion.refresh_from_db()
+    assert motion.filed_on is None
+    assert motion.tk_document_number == "2023D03544"  # the rest is completed
+    assert "ligt vóór de indiening" in output
