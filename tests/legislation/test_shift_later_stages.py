@@ -43,10 +43,10 @@ def test_replanning_past_later_stages_warns_and_changes_nothing(client_for, cler
     assert "Herplannen en latere fasen verschuiven" in page
     form = response.context["form"]
     # Each later stage moves by the distance this one moved (7 years), in its own unit.
-    assert form["shift_%d" % stage(track, "entry_into_force").pk].value() == "2028"
-    assert form["shift_%d" % stage(track, "submission").pk].value() == \
+    assert form[f"shift_{stage(track, 'entry_into_force').pk}"].value() == "2028"
+    assert form[f"shift_{stage(track, 'submission').pk}"].value() == \
         "het eerste kwartaal van 2028"
-    assert form["shift_%d" % stage(track, "house").pk].value() == "het voorjaar van 2028"
+    assert form[f"shift_{stage(track, 'house').pk}"].value() == "het voorjaar van 2028"
     assert stage(track, "council_advice").planned_text == "2020"
 
 
