@@ -1,4 +1,5 @@
-"""The deadline digest: each owner's overdue commitments and those due in the next two weeks."""
+"""The deadline digest: each owner's overdue commitments and those due in the next two weeks,
+with what else waits for them (commitments.my_work); not to owners who turned it off."""
 
 import datetime
 from collections import defaultdict
@@ -9,6 +10,8 @@ from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 
 from commitments.models import OPEN_STATUSES, Commitment, DeadlineReminder
+from commitments.my_work import waiting_for
+from register.models import EmailChoice
 
 DUE_WITHIN = datetime.timedelta(days=14)
 
@@ -35,16 +38,20 @@ def send_digest(*, today, base_url, dry_run=False):
     e-mail address, whom the command names so that someone fills the address in.
     """
     sent, unreachable = [], []
-    for owner, commitments in digest_items(today).items():
+    items = digest_items(today)
+    wanting = set(EmailChoice.wanting(list(items), "digest"))
+    for owner, commitments in items.items():
         if not owner.email:
             unreachable.append((owner, commitments))
+            continue
+        if owner not in wanting:  # turned off in Mijn e-mails
             continue
         if not dry_run and not log_reminders(owner, commitments, today):
             continue
         overdue = [c for c in commitments if c.deadline_end < today]
         soon = [c for c in commitments if c.deadline_end >= today]
         context = {"owner": owner, "overdue": overdue, "soon": soon, "today": today,
-                   "base_url": base_url.rstrip("/")}
+                   "waiting": waiting_for(owner), "base_url": base_url.rstrip("/")}
         if not dry_run:
             send_mail(
                 subject=f"Kamerregister: {len(overdue)} te laat, {len(soon)} binnen 14 dagen",

@@ -5,6 +5,8 @@ from commitments import feeds, spreadsheet_views, views
 app_name = "commitments"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("mijn-werk/", views.my_work_view, name="my-work"),
+    path("start/", views.landing, name="landing"),
     path("toezeggingen/", views.commitment_list, name="list"),
     path("toezeggingen/nieuw/", views.commitment_create, name="create"),
     path("toezeggingen/export.xlsx", views.commitment_export_xlsx, name="export-xlsx"),

@@ -35,6 +35,7 @@ from commitments.models import (
     SyncCursor,
     SyncRun,
 )
+from commitments.my_work import has_work, my_work, waiting_for
 from commitments.services import commitment_save, motion_complete_dossier, motion_save
 from commitments.tk_import import kamer_differences
 from register.concurrency import StaleEdit, keep_typed_values
@@ -46,7 +47,25 @@ from register.models import FeedToken, SavedView
 @permission_required("commitments.view_commitment", raise_exception=True)
 def dashboard(request):
     """The start page: what is open, late and due, each figure a link to its list."""
-    return render(request, "commitments/dashboard.html", figures(timezone.localdate()))
+    today = timezone.localdate()
+    return render(request, "commitments/dashboard.html", {
+        **figures(today), "waiting": waiting_for(request.user),
+        "my_overdue": Commitment.objects.overdue(today).filter(owner=request.user).count()})
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def my_work_view(request):
+    """The user's own open commitments and motions, what is overdue, and what waits for them."""
+    return render(request, "commitments/my_work.html", {
+        "work": my_work(request.user, timezone.localdate())})
+
+
+def landing(request):
+    """Where a login leads: My work for who owns something open or has something waiting, the
+    dashboard for everyone else."""
+    if request.user.has_perm("commitments.view_commitment") and has_work(request.user):
+        return redirect("commitments:my-work")
+    return redirect("commitments:dashboard")
 
 
 # What a row of the commitments list shows (partials/commitment_table.html); the texts, notes and

@@ -13,7 +13,7 @@ class LettersConfig(AppConfig):
     def ready(self):
         from django.db.models import Prefetch
 
-        from commitments import related
+        from commitments import my_work, related
         from letters.models import LetterItem, check_not_cited_by_final_letter
         from register.models import DOCUMENT_DELETION_CHECKS
 
@@ -23,6 +23,10 @@ class LettersConfig(AppConfig):
             template="letters/partials/record_letters.html",
             prefetch=Prefetch("letter_items", queryset=LetterItem.objects.select_related("letter")
                               .order_by("-letter__date", "-letter__pk"))))
+        # My work and the dashboard show the letters that wait for the user.
+        from letters.waiting import letters_waiting
+
+        my_work.add_waiting_source(letters_waiting)
         # A paper a final letter cites stays in the register.
         if check_not_cited_by_final_letter not in DOCUMENT_DELETION_CHECKS:
             DOCUMENT_DELETION_CHECKS.append(check_not_cited_by_final_letter)

@@ -62,6 +62,7 @@ from letters.permissions import (
     may_write_texts,
     require,
 )
+from letters.waiting import notify_offered, notify_sent_back
 from register.concurrency import StaleEdit
 from register.history import HistoryBase, delete_with_history, dutch_reason, save_with_history
 from register.models import Document
@@ -114,6 +115,7 @@ def letter_submit(*, letter, by, expected_version=None, at=None) -> ProgressLett
         current.status, current.submitted_at = LetterStatus.FOR_APPROVAL, at or timezone.now()
         current.review_comment = ""
         save_with_history(current, by=by, reason=gettext_noop("Ter goedkeuring aangeboden"), at=at)
+        notify_offered(current)
     return current
 
 
@@ -153,6 +155,7 @@ def letter_send_back(*, letter, by, comment, expected_version=None, at=None) -> 
         current.review_comment = comment
         save_with_history(current, by=by, reason=dutch_reason(
             gettext_noop("Teruggestuurd: %(comment)s"), comment=comment), at=at)
+        notify_sent_back(current)
     return current
 
 

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from register.models import Document, Person, Topic
+from register.models import Document, EmailChoice, Person, Topic
 from register.references import reference_from_input
 
 
@@ -111,3 +111,9 @@ class PersonMergeForm(forms.Form):
         if keep and other and keep.pk == other.pk:
             raise ValidationError(_("Kies twee verschillende personen."), code="same")
         return cleaned
+
+
+class EmailChoiceForm(forms.ModelForm):
+    class Meta:
+        model = EmailChoice
+        fields = ["digest", "letters"]

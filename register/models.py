@@ -524,3 +524,37 @@ class FeedToken(models.Model):
         found = cls.objects.filter(token=token, revoked_at__isnull=True,
                                    user__is_active=True).select_related("user").first()
         return found.user if found else None
+
+
+class EmailChoice(models.Model):
+    """Which e-mails a user wants from the register; a user without a row gets all of them."""
+
+    user = models.OneToOneField("auth.User", models.CASCADE, related_name="email_choice")
+    digest = models.BooleanField(
+        _("dagelijks overzicht"), default=True,
+        help_text=_("Mijn toezeggingen die te laat zijn of binnen 14 dagen verlopen, en wat er "
+                    "op mij wacht."))
+    letters = models.BooleanField(
+        _("brieven die op mij wachten"), default=True,
+        help_text=_("Direct een e-mail als een brief ter goedkeuring wordt aangeboden of naar "
+                    "mij wordt teruggestuurd."))
+
+    class Meta:
+        verbose_name = _("e-mailkeuze")
+        verbose_name_plural = _("e-mailkeuzes")
+
+    def __str__(self):
+        return str(self.user)
+
+    @classmethod
+    def for_user(cls, user):
+        """The user's choice, unsaved with the defaults when they never made one."""
+        return cls.objects.filter(user=user).first() or cls(user=user)
+
+    @classmethod
+    def wanting(cls, users, kind):
+        """Those of `users` with an e-mail address who did not turn e-mails of `kind` ("digest",
+        "letters") off."""
+        refused = set(cls.objects.filter(user__in=[u.pk for u in users], **{kind: False})
+                      .values_list("user_id", flat=True))
+        return [user for user in users if user.email and user.pk not in refused]

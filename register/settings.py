@@ -159,7 +159,8 @@ AXES_ENABLE_ADMIN = False  # register/admin.py shows the failures, with the unbl
 # login throttle counts everyone's failures as one address's (register.auth.client_address).
 TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+# Owners start on My work, the others on the dashboard (commitments.views.landing).
+LOGIN_REDIRECT_URL = "commitments:landing"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nl"

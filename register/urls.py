@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("account/feeds/", views.feed_settings, name="feed-settings"),
+    path("account/e-mail/", views.email_settings, name="email-settings"),
     path("account/feeds/vernieuwen/", views.feed_token_renew, name="feed-renew"),
     path("account/feeds/intrekken/", views.feed_token_revoke, name="feed-revoke"),
     path("beheer/", admin.site.urls),

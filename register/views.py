@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from register import health
-from register.forms import PersonMergeForm
-from register.models import FeedToken
+from register.forms import EmailChoiceForm, PersonMergeForm
+from register.models import EmailChoice, FeedToken
 from register.people import likely_duplicates, person_merge, reference_counts
 
 
@@ -42,6 +42,17 @@ def healthz_check(request, name):
 def feed_settings(request):
     """The user's personal feed addresses, with renew and revoke."""
     return render(request, "register/feeds.html", {"token": FeedToken.active_for(request.user)})
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def email_settings(request):
+    """Which e-mails the user wants: the daily digest, the letters that wait for them."""
+    form = EmailChoiceForm(request.POST or None, instance=EmailChoice.for_user(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Uw keuze is bewaard."))
+        return redirect("email-settings")
+    return render(request, "register/email_settings.html", {"form": form})
 
 
 @require_POST

@@ -94,6 +94,12 @@ ACCESS = {
     "commitments:motion-vote": (motion, only("griffie")),
     "commitments:motion-status": (motion, only("griffie")),
     "commitments:motion-as-of": (motion, everyone()),
+    "commitments:correct": (commitment, only("griffie")),
+    "commitments:motion-correct": (motion, only("griffie")),
+    "commitments:my-work": (None, everyone()),
+    # Where a login leads: My work or the dashboard.
+    "commitments:landing": (None, dict.fromkeys(ROLES, 302)),
+    "email-settings": (None, everyone()),
     "commitments:motion-export-xlsx": (None, everyone()),
     "commitments:motion-export-csv": (None, everyone()),
     "legislation:list": (None, everyone()),

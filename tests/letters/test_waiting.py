@@ -1,0 +1,74 @@
+"""Letters that wait for someone: on My work, on the dashboard, and by e-mail (if they want it)."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from commitments.my_work import waiting_for
+from letters.services import letter_approve, letter_send_back, letter_submit
+from register.models import EmailChoice
+
+
+@pytest.fixture
+def offered(draft, letter_writer, letter_writer2, superuser, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        letter_submit(letter=draft, by=letter_writer)
+    return draft
+
+
+def test_offering_mails_who_may_approve_and_not_the_author(offered, letter_writer2, superuser):
+    assert [message.to for message in mail.outbox] == [[letter_writer2.email]]
+    message = mail.outbox[0]
+    assert "ter goedkeuring" in message.subject
+    assert offered.get_absolute_url() in message.body
+    assert "Bea Brieven" in message.body
+
+
+def test_an_approver_who_turned_it_off_gets_no_mail(draft, letter_writer, letter_writer2,
+                                                     django_capture_on_commit_callbacks):
+    EmailChoice.objects.create(user=letter_writer2, letters=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        letter_submit(letter=draft, by=letter_writer)
+    assert mail.outbox == []
+    # The page still shows it.
+    assert [item.action for item in waiting_for(letter_writer2)] == ["Goedkeuren"]
+
+
+def test_the_letter_waits_for_the_approver_not_for_the_author(offered, letter_writer,
+                                                              letter_writer2, advisor):
+    assert [(item.action, item.url) for item in waiting_for(letter_writer2)] == [
+        ("Goedkeuren", offered.get_absolute_url())]
+    assert waiting_for(letter_writer) == []
+    assert waiting_for(advisor) == []
+
+
+def test_once_approved_it_waits_no_more(offered, letter_writer2):
+    letter_approve(letter=offered, by=letter_writer2)
+    assert waiting_for(letter_writer2) == []
+
+
+def test_sent_back_it_waits_for_its_author_with_the_comment(
+        offered, letter_writer, letter_writer2, django_capture_on_commit_callbacks):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        letter_send_back(letter=offered, by=letter_writer2, comment="Tabel 2 klopt niet")
+    assert [message.to for message in mail.outbox] == [[letter_writer.email]]
+    assert "Tabel 2 klopt niet" in mail.outbox[0].body
+    waiting = waiting_for(letter_writer)
+    assert [(item.action, item.note) for item in waiting] == [
+        ("Herzien", "teruggestuurd: Tabel 2 klopt niet")]
+    assert waiting_for(letter_writer2) == []
+
+
+def test_my_work_and_the_dashboard_show_what_waits(client_for, offered, letter_writer2):
+    client = client_for(letter_writer2)
+    page = client.get(reverse("commitments:my-work")).content.decode()
+    assert "Goedkeuren" in page and offered.get_absolute_url() in page
+    dashboard = client.get(reverse("commitments:dashboard")).content.decode()
+    assert "Wacht op u" in dashboard and offered.get_absolute_url() in dashboard
+
+
+def test_the_approver_lands_on_my_work(client, offered, letter_writer2):
+    response = client.post(reverse("login"), {"username": "brieven2", "password": "pw"})
+    assert response["Location"] == reverse("commitments:landing")
+    assert client.get(response["Location"])["Location"] == reverse("commitments:my-work")
