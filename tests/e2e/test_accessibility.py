@@ -25,6 +25,10 @@ PAGES = [
     ("brieven", "/brieven/nieuw/"),
     ("griffie", "/toezeggingen/importeren/"),
     ("beleid", "/account/feeds/"),
+    ("beleid", "/mijn-werk/"),
+    ("beleid", "/account/e-mail/"),
+    ("griffie", "first-commitment+correctie/"),
+    ("griffie", "first-motion+correctie/"),
     # Forms: "list+suffix" appends to the first record's address, "list@pattern" follows the
     # first link on the record's page that matches.
     ("griffie", "first-commitment+bewerken/"),

@@ -1,0 +1,49 @@
+"""Daily work in a real browser: My work, a correction, a bulk change with a refused record."""
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import axe_violations, format_violations, screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+def test_an_owner_lands_on_my_work_and_finds_what_is_theirs(login):
+    page = login("beleid", bypass_csp=True)  # the demo's VWS commitments are Bart Beleid's
+    assert page.url.endswith("/mijn-werk/")
+    assert page.get_by_role("heading", name="Mijn werk", level=1).is_visible()
+    mine = page.locator("section", has=page.get_by_role("heading",
+                                                        name="Mijn openstaande toezeggingen"))
+    numbers = mine.locator("tbody td:first-child a").all_inner_texts()
+    assert numbers and all(number.startswith("TZ-VWS-") for number in numbers)
+    assert page.get_by_role("link", name="Mijn e-mails").is_visible()
+    assert axe_violations(page) == [], format_violations(axe_violations(page))
+    screenshot(page, "my-work")
+
+    page.get_by_role("link", name="Mijn e-mails").click()
+    page.get_by_label("Dagelijks overzicht").uncheck()
+    page.get_by_role("button", name="Bewaren").click()
+    assert "Uw keuze is bewaard." in page.locator("main").inner_text()
+    assert not page.get_by_label("Dagelijks overzicht").is_checked()
+
+
+def test_clerk_corrects_a_vote_date_and_sees_the_correction(login):
+    page = login("griffie", bypass_csp=True)
+    page.goto("/moties/")
+    page.locator("main a", has_text=re.compile(r"nr\. \d+")).first.click()
+    page.wait_for_url(re.compile(r"/moties/\d+/$"))
+    page.get_by_role("link", name="Correctie").click()
+    page.get_by_label("Datum uitslag").fill("1990-01-01")
+    page.get_by_label("Reden van de correctie").fill("Stemmingsdatum verkeerd overgenomen")
+    page.get_by_role("button", name="Correctie vastleggen").click()
+    assert "ligt vóór de indiening van de motie" in page.locator("main").inner_text()
+    assert axe_violations(page) == [], format_violations(axe_violations(page))
+    filed = page.get_by_label("Datum uitslag")
+    filed.fill("2019-12-18")
+    page.get_by_role("button", name="Correctie vastleggen").click()
+    page.wait_for_url(re.compile(r"/moties/\d+/$"))
+    first = page.locator(".timeline-entry").first
+    assert "Correctie" in first.inner_text()
+    assert "Stemmingsdatum verkeerd overgenomen" in first.inner_text()
+    screenshot(page, "motion-corrected")
