@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Commitment, Execution, Motion, Status, VoteOutcome
 from register.concurrency import BaseField, remember_base
 from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
-from register.models import Debate, Document, Person, SavedView, validate_dossier_number
+from register.models import (
+    Debate,
+    Directorate,
+    Document,
+    Person,
+    SavedView,
+    validate_dossier_number,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -226,6 +234,48 @@ class MotionCorrectionForm(CorrectionFormBase):
         self.fields["execution"].initial = record.execution_status
         self.fields["reported_on"].initial = record.reported_on
         self.fields["document"].label = _("Uitvoering gemeld in")
+
+
+class BulkChangeForm(DocumentInputMixin, forms.Form):
+    """One change for many records (commitments.bulk): the action, its value and a reason."""
+
+    items = forms.CharField(widget=forms.HiddenInput)  # "pk:version" of each record shown
+    query = forms.CharField(widget=forms.HiddenInput, required=False)  # the list's filter
+    action = forms.ChoiceField(label=_("Wat wijzigt"), widget=forms.RadioSelect, choices=[
+        ("owner", _("Eigenaar toewijzen")), ("directorate", _("Directie toewijzen")),
+        ("topic", _("Onderwerp toevoegen")), ("status", _("Status wijzigen"))])
+    owner = forms.ModelChoiceField(
+        label=_("Eigenaar"), required=False,
+        queryset=get_user_model().objects.filter(is_active=True).order_by("first_name",
+                                                                          "last_name"))
+    directorate = forms.ModelChoiceField(label=_("Directie"), required=False,
+                                         queryset=Directorate.objects.all())
+    topic = forms.CharField(label=_("Onderwerp"), required=False, max_length=100)
+    status = forms.ChoiceField(label=_("Nieuwe status"), required=False)
+    reason = forms.CharField(label=_("Reden"), required=False, max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=_("Verplicht bij een statuswijziging; komt bij elk record "
+                                         "in de geschiedenis."))
+    field_order = ["action", "owner", "directorate", "topic", "status", "document",
+                   "document_reference", "reason"]
+
+    def __init__(self, *args, statuses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].label_from_instance = lambda user: user.get_full_name() \
+            or user.username
+        self.fields["status"].choices = [("", "—"), *statuses]
+        self.fields["document"].help_text = _("Alleen bij afgedaan of uitgevoerd: het document "
+                                              "dat het aan de Kamer meldde.")
+        self.limit_documents(None)
+
+    def clean(self):
+        cleaned = super().clean()
+        action = cleaned.get("action")
+        if action and not cleaned.get(action):
+            self.add_error(action, _("Kies of vul in wat het wordt."))
+        if action == "status" and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Geef een reden voor deze wijziging."))
+        return cleaned
 
 
 class AsOfForm(forms.Form):

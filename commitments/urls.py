@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commitments import feeds, spreadsheet_views, views
+from commitments import bulk_views, feeds, spreadsheet_views, views
 
 app_name = "commitments"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("start/", views.landing, name="landing"),
     path("toezeggingen/", views.commitment_list, name="list"),
     path("toezeggingen/nieuw/", views.commitment_create, name="create"),
+    path("toezeggingen/in-een-keer/", bulk_views.commitment_bulk, name="bulk"),
     path("toezeggingen/export.xlsx", views.commitment_export_xlsx, name="export-xlsx"),
     path("toezeggingen/importeren/", spreadsheet_views.spreadsheet_upload,
          name="spreadsheet-upload"),
@@ -26,6 +27,7 @@ urlpatterns = [
     path("toezeggingen/<int:pk>/op-datum/", views.commitment_as_of, name="as-of"),
     path("moties/", views.motion_list, name="motion-list"),
     path("moties/nieuw/", views.motion_create, name="motion-create"),
+    path("moties/in-een-keer/", bulk_views.motion_bulk, name="motion-bulk"),
     path("moties/export.xlsx", views.motion_export_xlsx, name="motion-export-xlsx"),
     path("moties/export.csv", views.motion_export_csv, name="motion-export-csv"),
     path("moties/<int:pk>/", views.motion_detail, name="motion-detail"),

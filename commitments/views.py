@@ -70,7 +70,8 @@ def landing(request):
 
 # What a row of the commitments list shows (partials/commitment_table.html); the texts, notes and
 # search words of a commitment are not read for a list.
-LIST_COLUMNS = ["number", "title", "deadline_text", "deadline_end", "status", "bewindspersoon"]
+LIST_COLUMNS = ["number", "title", "deadline_text", "deadline_end", "status", "bewindspersoon",
+                "version"]
 
 
 def get_commitment(pk):

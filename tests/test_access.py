@@ -97,6 +97,8 @@ ACCESS = {
     "commitments:correct": (commitment, only("griffie")),
     "commitments:motion-correct": (motion, only("griffie")),
     "commitments:my-work": (None, everyone()),
+    "commitments:bulk": (None, only("griffie")),
+    "commitments:motion-bulk": (None, only("griffie")),
     # Where a login leads: My work or the dashboard.
     "commitments:landing": (None, dict.fromkeys(ROLES, 302)),
     "email-settings": (None, everyone()),

@@ -30,10 +30,15 @@ def commitment_status_labels():
     return {value: str(label) for value, label in Status.choices}
 
 
+SELECT_CELL = """
+      <td class="select"><input type="checkbox" name="pk" value="{}:{}" aria-label="{} {}"></td>"""
+
+
 @register.simple_tag
-def commitment_rows(commitments):
+def commitment_rows(commitments, select=False):
     """{% commitment_rows page.object_list %}: one <tr> per commitment, as
-    partials/commitment_table.html heads them."""
+    partials/commitment_table.html heads them; with select=True a first cell ticks the row for
+    a bulk change (its value the version shown: a record changed since is not overwritten)."""
     number, commitment, person, deadline, status = (
         gettext("Nummer"), gettext("Toezegging"), gettext("Bewindspersoon"), gettext("Termijn"),
         gettext("Status"))
@@ -50,4 +55,8 @@ def commitment_rows(commitments):
                 status, item.status, " late" if overdue else "", labels.get(item.status, ""),
                 format_html(' <span class="late">{}</span>', late) if overdue else "")
 
+    if select:
+        choose = gettext("Kies")
+        return format_html_join("", ROW.replace("<tr>", "<tr>" + SELECT_CELL, 1), (
+            (item.pk, item.version, choose, item.number, *row(item)) for item in commitments))
     return format_html_join("", ROW, (row(item) for item in commitments))
