@@ -47,3 +47,29 @@ def test_clerk_corrects_a_vote_date_and_sees_the_correction(login):
     assert "Correctie" in first.inner_text()
     assert "Stemmingsdatum verkeerd overgenomen" in first.inner_text()
     screenshot(page, "motion-corrected")
+
+
+def test_clerk_changes_two_statuses_at_once_and_one_is_refused(login):
+    page = login("griffie", bypass_csp=True)
+    page.goto("/toezeggingen/?per_page=100")
+    page.get_by_label("Kies TZ-VWS-2020-007").check()  # open: may go to in progress
+    page.get_by_label("Kies TZ-VWS-2019-004").check()  # partly done: may not
+    page.get_by_role("button", name="Aangevinkte rijen").click()
+    page.wait_for_url(re.compile(r"/toezeggingen/in-een-keer/"))
+    assert "2 records gekozen." in page.locator("main").inner_text()
+    assert axe_violations(page) == [], format_violations(axe_violations(page))
+    page.get_by_label("Status wijzigen").check()
+    page.get_by_label("Nieuwe status").select_option(label="In uitvoering")
+    page.get_by_label("Reden").fill("Opdracht aan het Trimbos-instituut verstrekt")
+    page.get_by_role("button", name="Controleren").click()
+    check = page.locator("main").inner_text()
+    assert "Worden geweigerd" in check and "TZ-VWS-2019-004" in check
+    assert "kan niet naar ‘In uitvoering’" in check
+    assert axe_violations(page) == [], format_violations(axe_violations(page))
+    page.get_by_role("button", name="Bevestigen: 1 wijzigen").click()
+    result = page.locator("main").inner_text()
+    assert "1 gewijzigd, 0 al zo, 1 geweigerd, 0 intussen door een ander gewijzigd" in result
+    screenshot(page, "bulk-change-with-a-refusal")
+    page.get_by_role("link", name=re.compile("TZ-VWS-2020-007")).first.click()
+    first = page.locator(".timeline-entry").first
+    assert "Opdracht aan het Trimbos-instituut verstrekt" in first.inner_text()
