@@ -3,6 +3,9 @@ e-mail that tells them: a letter offered for approval goes to who may approve it
 back to its author. Who may take a step is asked of letters.permissions, nowhere else.
 """
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -16,6 +19,8 @@ from commitments.my_work import Waiting
 from letters.models import LetterStatus, ProgressLetter
 from letters.permissions import APPROVE, may_approve, may_edit
 from register.models import EmailChoice
+
+logger = logging.getLogger(__name__)
 
 
 def letters_waiting(user):
@@ -66,9 +71,15 @@ SUBJECTS = {"offered": "Kamerregister: brief ter goedkeuring — %(letter)s",
 
 
 def send(letter, recipients, event):
+    """The step is taken and committed whatever the mail server does: a failure is logged, and
+    the letter waits on My work all the same."""
     base_url = getattr(settings, "BASE_URL", "").rstrip("/")
     for user in recipients:
-        send_mail(subject=SUBJECTS[event] % {"letter": letter.subject},
-                  message=render_to_string("letters/waiting_email.txt", {
-                      "letter": letter, "user": user, "event": event, "base_url": base_url}),
-                  from_email=None, recipient_list=[user.email])
+        try:
+            send_mail(subject=SUBJECTS[event] % {"letter": letter.subject},
+                      message=render_to_string("letters/waiting_email.txt", {
+                          "letter": letter, "user": user, "event": event,
+                          "base_url": base_url}),
+                      from_email=None, recipient_list=[user.email])
+        except (OSError, smtplib.SMTPException):
+            logger.exception("letter e-mail (%s) to %s not sent", event, user.username)

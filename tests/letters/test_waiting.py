@@ -72,3 +72,17 @@ def test_the_approver_lands_on_my_work(client, offered, letter_writer2):
     response = client.post(reverse("login"), {"username": "brieven2", "password": "pw"})
     assert response["Location"] == reverse("commitments:landing")
     assert client.get(response["Location"])["Location"] == reverse("commitments:my-work")
+
+
+def test_a_mail_server_down_does_not_undo_the_step(draft, letter_writer, letter_writer2,
+                                                   django_capture_on_commit_callbacks,
+                                                   monkeypatch, caplog):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr("letters.waiting.send_mail", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        letter_submit(letter=draft, by=letter_writer)
+    draft.refresh_from_db()
+    assert draft.status == "for_approval"
+    assert "not sent" in caplog.text
