@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0009_motions_from_the_kamer'),
+        ('commitments', '0010_sync_and_votes'),
     ]
 
     operations = [

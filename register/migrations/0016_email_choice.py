@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('register', '0014_merge_people'),
+        ('register', '0015_kamer_ids'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
