@@ -43,6 +43,10 @@ def test_the_number_query_reads_an_index_range_not_the_table(clerk):
         else:
             # The test tables are tiny, so the planner would rightly read them whole: forbid it.
             cursor.execute("SET LOCAL enable_seqscan = off")
+            # With statistics that say the table is empty (an autovacuum after the rolled-back
+            # rows of earlier tests), a whole scan of the covering unique index costs the same
+            # as the range of the pattern index and wins the tie: forbid that too.
+            cursor.execute("SET LOCAL enable_indexonlyscan = off")
             cursor.execute("EXPLAIN " + queries[0]["sql"])
             plan = " ".join(row[0] for row in cursor.fetchall())
             assert "Index Cond" in plan and "number" in plan.split("Index Cond")[1], plan
