@@ -7,8 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Commitment, Execution, Motion, Status, VoteOutcome
 from register.concurrency import BaseField, remember_base
-from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
+from register.forms import (
+    DocumentInputMixin,
+    PeriodWordsForm,
+    TopicsField,
+    VersionField,
+    topic_names,
+)
 from register.models import Debate, Person, SavedView, validate_dossier_number
+from register.widgets import PeriodWordsInput, PeriodWordsTextarea
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -26,8 +33,9 @@ class EditReasonMixin(forms.Form):
         remember_base(self, [self])
 
 
-class CommitmentForm(EditReasonMixin, forms.ModelForm):
+class CommitmentForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
     topic_list = TopicsField()
+    period_words = {"deadline_text": "made_on"}
 
     class Meta:
         model = Commitment
@@ -36,7 +44,7 @@ class CommitmentForm(EditReasonMixin, forms.ModelForm):
                   "deadline_override_start", "deadline_override_end", "directorate", "owner",
                   "tk_number", "tk_status", "ek_number", "ek_status", "notes"]
         widgets = {"made_on": DATE, "deadline_override_start": DATE, "deadline_override_end": DATE,
-                   "text": forms.Textarea(attrs={"rows": 5}),
+                   "text": forms.Textarea(attrs={"rows": 5}), "deadline_text": PeriodWordsInput,
                    "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -67,8 +75,10 @@ class CommitmentForm(EditReasonMixin, forms.ModelForm):
         return cleaned
 
 
-class MotionForm(EditReasonMixin, forms.ModelForm):
+class MotionForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
     topic_list = TopicsField()
+    # "verzoekt de regering ... voor de zomer": the clerk sees what the clause asks for when.
+    period_words = {"text": "filed_on"}
     # A multiple select sends its choices in page order, not in the order they were picked,
     # so the first submitter has a field of its own.
     first_submitter = forms.ModelChoiceField(
@@ -82,7 +92,7 @@ class MotionForm(EditReasonMixin, forms.ModelForm):
         model = Motion
         fields = ["dossier", "number", "title", "text", "debate", "filed_on", "appreciation",
                   "directorate", "owner", "tk_document_number", "notes"]
-        widgets = {"filed_on": DATE, "text": forms.Textarea(attrs={"rows": 8}),
+        widgets = {"filed_on": DATE, "text": PeriodWordsTextarea(attrs={"rows": 8}),
                    "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

@@ -111,3 +111,44 @@ class PersonMergeForm(forms.Form):
         if keep and other and keep.pk == other.pk:
             raise ValidationError(_("Kies twee verschillende personen."), code="same")
         return cleaned
+
+
+class PeriodWordsForm:
+    """A form whose deadline or planning words show their period (register.widgets.PeriodWords…).
+
+    `period_words` maps each such field to the date field it counts from; a form without one sets
+    `period_said_on` (a letter's date). "Termijn tonen" (the button that shows the period without
+    JavaScript) sends the form back unsaved, with everything typed kept.
+    """
+
+    period_words: dict[str, str | None] = {}
+    period_said_on = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, said_on in self.period_words.items():
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.said_on_name = self.add_prefix(said_on) if said_on in self.fields else ""
+                widget.said_on = self.said_on_for(said_on)
+
+    def said_on_for(self, name):
+        if name not in self.fields:
+            return self.period_said_on
+        field = self.fields[name]
+        if self.is_bound:
+            try:
+                return field.clean(field.widget.value_from_datadict(
+                    self.data, self.files, self.add_prefix(name)))
+            except ValidationError:
+                return None
+        value = self.get_initial_for_field(field, name)
+        return value() if callable(value) else value
+
+    def clean(self):
+        cleaned = super().clean()
+        shown = self.data.get("period_preview")
+        if shown and shown in {self.add_prefix(name) for name in self.period_words}:
+            raise ValidationError(_("Nog niet opgeslagen: de afgeleide termijn staat bij het "
+                                    "veld. Kies ‘Opslaan’ om op te slaan."), code="preview")
+        return cleaned
