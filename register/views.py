@@ -90,9 +90,10 @@ def person_merge_view(request):
         "form": form, "preview": preview, "groups": likely_duplicates()})
 
 
+@permission_required("commitments.view_commitment", raise_exception=True)
 def period_preview(request):
     """The period that deadline words name, as a fragment for the form's live preview
-    (register.widgets.PeriodWordsMixin): any signed-in user may parse words, nothing is read."""
+    (register.widgets.PeriodWordsMixin): every role may parse words; no record is read."""
     words = request.GET.get(request.GET.get("words_name", ""), "")
     said_on = request.GET.get(request.GET.get("said_on_name", "")) \
         or request.GET.get("said_on", "")

@@ -123,6 +123,7 @@ ACCESS = {
     "commitments:saved-view-delete": (lambda demo: {"pk": 1},
                                       {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
     "feed-settings": (None, everyone()),
+    "period-preview": (None, everyone()),
     "feed-renew": (None, {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
     "feed-revoke": (None, {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
     "letters:list": (None, everyone()),

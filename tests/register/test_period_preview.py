@@ -58,6 +58,10 @@ def test_preview_needs_a_login(client):
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
+def test_preview_needs_a_role(client_for, norole):
+    assert preview(client_for(norole), words_name="w", w="in 2030").status_code == 403
+
+
 def test_commitment_form_shows_the_live_preview(client_for, clerk, commitment):
     page = client_for(clerk).get(reverse("commitments:edit", args=[commitment.pk]))
     html = page.content.decode()
