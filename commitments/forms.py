@@ -243,3 +243,58 @@ def dossier_from_input(text):
         return text.strip()
     number = match[1] + match[2]
     return f"{number}-{match[3].upper()}" if match[3] else number
+
+
+class ProposalUploadForm(forms.Form):
+    report = forms.FileField(
+        label=_("Verslag (VLOS-XML)"),
+        help_text=_("Het verslag van een commissiedebat zoals de Tweede Kamer het publiceert "
+                    "(open data, Verslag); de toezeggingen die de voorzitter voorleest worden "
+                    "voorgesteld."))
+
+    def clean_report(self):
+        report = self.cleaned_data["report"]
+        if report.size > REPORT_MAX_BYTES:
+            raise ValidationError(_("Het bestand is groter dan %(mb)d MB; een verslag is "
+                                    "kleiner.") % {"mb": REPORT_MAX_BYTES // 2**20})
+        return report.read()
+
+
+REPORT_MAX_BYTES = 20 * 2**20  # the largest real report here is under 2 MB
+
+
+class ProposalAcceptForm(PeriodWordsForm, forms.ModelForm):
+    """The proposal as a commitment, edited by the clerk before it is accepted."""
+
+    period_words = {"deadline_text": "made_on"}
+
+    class Meta:
+        model = Commitment
+        fields = ["title", "text", "bewindspersoon", "ministry", "made_on", "to_member",
+                  "committee", "dossier", "deadline_text", "owner"]
+        widgets = {"made_on": DATE, "text": forms.Textarea(attrs={"rows": 5}),
+                   "deadline_text": PeriodWordsInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bewindspersoon"].queryset = Person.objects.filter(offices__isnull=False) \
+            .distinct()
+        self.fields["to_member"].queryset = Person.objects.filter(memberships__isnull=False) \
+            .distinct()
+
+
+class ProposalMergeForm(forms.Form):
+    number = forms.CharField(label=_("Nummer van de bestaande toezegging"), max_length=30)
+
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        try:
+            return Commitment.objects.get(number__iexact=number)
+        except Commitment.DoesNotExist:
+            raise ValidationError(_("Geen toezegging met nummer ‘%(number)s’.")
+                                  % {"number": number}) from None
+
+
+class ProposalRejectForm(forms.Form):
+    reason = forms.CharField(label=_("Reden van afwijzing"), max_length=500,
+                             help_text=_("Bijvoorbeeld: geen toezegging, maar een antwoord."))
