@@ -36,6 +36,7 @@ class EditReasonMixin(forms.Form):
 class CommitmentForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
     topic_list = TopicsField()
     period_words = {"deadline_text": "made_on"}
+    period_ministry = "ministry"
 
     class Meta:
         model = Commitment
@@ -267,6 +268,7 @@ class ProposalAcceptForm(PeriodWordsForm, forms.ModelForm):
     """The proposal as a commitment, edited by the clerk before it is accepted."""
 
     period_words = {"deadline_text": "made_on"}
+    period_ministry = "ministry"
 
     class Meta:
         model = Commitment

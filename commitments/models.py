@@ -277,7 +277,8 @@ class Commitment(Versioned):
 
     def derive_deadline(self):
         """Parse the deadline words relative to the day they were spoken; apply an override."""
-        period = parse_period(self.deadline_text, self.made_on) if self.deadline_text else None
+        period = parse_period(self.deadline_text, self.made_on,
+                              budget_debate=self.own_budget_debate) if self.deadline_text else None
         self.deadline_parsed_start = period.start if period else None
         self.deadline_parsed_end = period.end if period else None
         self.deadline_estimated = bool(period and period.estimated)
@@ -288,6 +289,9 @@ class Commitment(Versioned):
         else:
             self.deadline_start, self.deadline_end = (self.deadline_parsed_start,
                                                       self.deadline_parsed_end)
+
+    def own_budget_debate(self, year):
+        return Debate.budget_debate_day(self.ministry_id, year)
 
     @property
     def status_explanation(self):

@@ -49,6 +49,7 @@ from commitments.vocabulary import KAMER_STATUSES
 from register.history import ChangeSource, dutch_reason, save_with_history
 from register.models import (
     Committee,
+    Debate,
     Directorate,
     Document,
     Dossier,
@@ -536,7 +537,10 @@ def planned_period(row):
     made_on = row.values.get("made_on") or commitment.made_on
     if not words or (words, made_on) == (commitment.deadline_text, commitment.made_on):
         return ""
-    return explain_period(words, made_on)
+    ministry = row.values.get("ministry") or commitment.ministry_id
+    ministry = getattr(ministry, "pk", ministry)
+    return explain_period(words, made_on, budget_debate=lambda year: Debate.budget_debate_day(
+        ministry, year))
 
 
 def planned_delivery(commitment, status, document, on):

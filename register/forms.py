@@ -123,6 +123,7 @@ class PeriodWordsForm:
 
     period_words: dict[str, str | None] = {}
     period_said_on = None
+    period_ministry = ""  # the ministry field, whose own budget debate the words may name
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,10 +132,18 @@ class PeriodWordsForm:
                 widget = self.fields[name].widget
                 widget.said_on_name = self.add_prefix(said_on) if said_on in self.fields else ""
                 widget.said_on = self.said_on_for(said_on)
+                if self.period_ministry in self.fields:
+                    widget.ministry_name = self.add_prefix(self.period_ministry)
+                    ministry = self.value_of(self.period_ministry)
+                    widget.ministry_id = getattr(ministry, "pk", ministry)
 
     def said_on_for(self, name):
         if name not in self.fields:
             return self.period_said_on
+        return self.value_of(name)
+
+    def value_of(self, name):
+        """The field's value as typed (None when it is not valid), else its initial value."""
         field = self.fields[name]
         if self.is_bound:
             try:

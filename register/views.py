@@ -101,4 +101,6 @@ def period_preview(request):
         said_on = datetime.date.fromisoformat(said_on) if said_on else None
     except ValueError:
         said_on = None
-    return HttpResponse(escape(period_preview_text(words[:2000], said_on)))
+    ministry = request.GET.get(request.GET.get("ministry_name") or "-", "")
+    ministry = int(ministry) if ministry.isdigit() else None
+    return HttpResponse(escape(period_preview_text(words[:2000], said_on, ministry)))

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from register.models import Debate
 from register.periods import explain_period
 
 # The filter selects' choices, escaped, per query: they change when someone edits a dossier, a
@@ -78,12 +79,14 @@ class FastSelect(forms.Select):
                 yield escape(str(value)), escape(label)
 
 
-def period_preview_text(words, said_on=None):
+def period_preview_text(words, said_on=None, ministry_id=None):
     """What the deadline words mean, in Dutch; nothing for no words. Without the date they were
-    said (a form not yet filled in), they count from today."""
+    said (a form not yet filled in), they count from today; with the ministry, "voor de
+    begrotingsbehandeling" ends before its own budget debate when the register holds it."""
     if not words or not str(words).strip():
         return ""
-    return explain_period(str(words), said_on or timezone.localdate())
+    return explain_period(str(words), said_on or timezone.localdate(), budget_debate=(
+        lambda year: Debate.budget_debate_day(ministry_id, year)) if ministry_id else None)
 
 
 class PeriodWordsMixin:
@@ -98,24 +101,30 @@ class PeriodWordsMixin:
 
     said_on = None
     said_on_name = ""
+    ministry_id = None
+    ministry_name = ""
 
     def render(self, name, value, attrs=None, renderer=None):
         target = f"{(attrs or {}).get('id') or name}-period"
         described = " ".join(filter(None, [(attrs or {}).get("aria-describedby"), target]))
         said_on_name = self.said_on_name
-        values = {"words_name": name, "said_on_name": said_on_name}
+        values = {"words_name": name, "said_on_name": said_on_name,
+                  "ministry_name": self.ministry_name}
         if not said_on_name and self.said_on:
             values["said_on"] = self.said_on.isoformat()
         live = {
             "hx-get": reverse("period-preview"), "hx-target": f"#{target}",
-            "hx-trigger": "input changed delay:300ms"
-                          + (f", change from:[name='{said_on_name}']" if said_on_name else ""),
-            "hx-include": f"[name='{said_on_name}']" if said_on_name else "this",
+            "hx-trigger": "input changed delay:300ms" + "".join(
+                f", change from:[name='{other}']" for other in (said_on_name, self.ministry_name)
+                if other),
+            "hx-include": ", ".join(f"[name='{other}']" for other in (said_on_name,
+                                                                      self.ministry_name)
+                                    if other) or "this",
             "hx-vals": json.dumps(values), "hx-sync": "this:replace",
             "aria-describedby": described,
         }
         field = super().render(name, value, {**(attrs or {}), **live}, renderer)
-        explanation = period_preview_text(value, self.said_on)
+        explanation = period_preview_text(value, self.said_on, self.ministry_id)
         return format_html(
             '{}<p class="period-preview" id="{}" aria-live="polite">{}</p>'
             '<noscript><button type="submit" name="period_preview" value="{}" formnovalidate '

@@ -43,7 +43,7 @@ def test_preview_of_nothing_is_empty(client_for, clerk):
 
 
 def test_preview_escapes_the_words(client_for, clerk, monkeypatch):
-    monkeypatch.setattr("register.views.period_preview_text", lambda words, said_on: words)
+    monkeypatch.setattr("register.views.period_preview_text", lambda words, *_: words)
     response = preview(client_for(clerk), words_name="w", w="<script>x</script> in 2030")
     assert b"<script>" not in response.content and b"&lt;script&gt;" in response.content
 
@@ -107,3 +107,15 @@ def test_motion_form_explains_the_clause(client_for, clerk):
     html = client_for(clerk).get(reverse("commitments:motion-edit", args=[motion.pk])) \
         .content.decode()
     assert "‘voor de zomer’, gezegd op 1 maart 2025" in html
+
+
+def test_preview_knows_the_ministrys_own_budget_debate(client_for, clerk):
+    from register.models import Committee, Debate
+
+    ministry = factories.ministry("VWS")
+    Debate.objects.create(kind=Debate.Kind.BUDGET, title="Begroting VWS 2026",
+                          committee=Committee.objects.create(abbreviation="VWS", name="VWS"),
+                          date=datetime.date(2025, 11, 12))
+    response = preview(client_for(clerk), words_name="w", w="voor de begrotingsbehandeling",
+                       said_on="2025-06-19", ministry_name="m", m=str(ministry.pk))
+    assert "tot en met 11 november 2025" in response.content.decode()
