@@ -19,6 +19,25 @@ def mark_estimated(apps, schema_editor):
         Commitment.objects.filter(pk__in=estimated[start:start + 500])             .update(deadline_estimated=True)
 
 
+# On SQLite, adding a NOT NULL column rebuilds the commitments table, which drops the triggers
+# that keep the search index (0004_search) in step: create them again.
+SEARCH_TRIGGERS = [
+    """CREATE TRIGGER IF NOT EXISTS commitment_fts_insert AFTER INSERT ON commitments_commitment
+       BEGIN INSERT INTO commitment_fts(rowid, body) VALUES (new.id, new.search_text); END""",
+    """CREATE TRIGGER IF NOT EXISTS commitment_fts_update AFTER UPDATE OF search_text
+       ON commitments_commitment
+       BEGIN UPDATE commitment_fts SET body = new.search_text WHERE rowid = new.id; END""",
+    """CREATE TRIGGER IF NOT EXISTS commitment_fts_delete AFTER DELETE ON commitments_commitment
+       BEGIN DELETE FROM commitment_fts WHERE rowid = old.id; END""",
+]
+
+
+def restore_search_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in SEARCH_TRIGGERS:
+            schema_editor.execute(statement)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -99,5 +118,6 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('source', 'source_id', 'position'), name='proposal_unique_position'), models.CheckConstraint(condition=models.Q(('status__in', ['open', 'rejected']), ('commitment__isnull', False), _connector='OR'), name='proposal_decided_has_commitment')],
             },
         ),
+        migrations.RunPython(restore_search_triggers, migrations.RunPython.noop),
         migrations.RunPython(mark_estimated, migrations.RunPython.noop),
     ]
