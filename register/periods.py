@@ -514,6 +514,9 @@ _NAME_WORDS = re.compile(
     r"|belastingplan(?:nen)?|\bjaartal|\bpeiljaar|\bprijspeil|\bbasisjaar|\breferentiejaar"
     r"|\bijkjaar)\s+$"
 )
+# "een EU-klimaatdoel voor 2040", "de doelstelling voor 2030": the year names the target, like
+# "het 2030-doel"; it is no deadline to deliver anything by.
+_TARGET = re.compile(r"(?:doel|doelen|doelstellingen|doelstelling)\s+(?:(?:voor|in|van)\s+)?$")
 _VAGUE = re.compile(
     r"zo\s+(?:spoedig|snel)\s+mogelijk|binnenkort|te\s+zijner\s+tijd|op\s+(?:korte\s+)?termijn"
     r"|zsm|spoedig|zo\s+snel\s+als\s+(?:mogelijk|kan)"
@@ -544,7 +547,10 @@ def _with_prefix(
 
 
 def _name_year(original: str, m: re.Match[str]) -> bool:
-    """A year that belongs to a name: "het 2030-doel", "het jaartal 2034", "Belastingplan 2025"."""
+    """A year that belongs to a name: "het 2030-doel", "het jaartal 2034", "Belastingplan 2025",
+    "het klimaatdoel voor 2040"."""
+    if m["year"] and _TARGET.search(m.string, max(0, m.start() - 40), m.start()):
+        return True
     if m["lead"] or not m["year"]:
         return False
     if re.match(r"-[^\W\d_]", original[m.end() :]) or _NAME_WORDS.search(m.string, 0, m.start()):

@@ -819,3 +819,19 @@ def test_before_the_budget_debate_ends_before_the_ministrys_own_debate():
                         budget_debate=own).end == d(2026, 10, 31)
     assert "11 november 2025" in explain_period("voor de begrotingsbehandeling", d(2025, 6, 19),
                                                 budget_debate=own)
+
+
+@pytest.mark.parametrize("text", [
+    "zich niet te committeren aan een EU-klimaatdoel voor 2040",
+    "om de doelstelling voor 2030 te halen",
+    "het doel in 2030",
+])
+def test_a_year_that_names_a_target_is_no_deadline(text):
+    assert parse_period(text, d(2024, 3, 21)) is None
+    assert "hoort bij een naam" in explain_period(text, d(2024, 3, 21))
+
+
+def test_a_target_year_leaves_the_real_deadline():
+    period = parse_period("de doelstelling voor 2030 te halen en de Kamer voor 2026 te informeren",
+                          d(2024, 3, 21))
+    assert (period.text, period.end) == ("voor 2026", d(2025, 12, 31))
