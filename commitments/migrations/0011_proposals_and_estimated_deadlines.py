@@ -41,7 +41,7 @@ def restore_search_triggers(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0009_motions_from_the_kamer'),
+        ('commitments', '0010_sync_and_votes'),
         # Document is all it needs; an earlier register migration keeps it applied when a test
         # migrates the register back to before the letters moved out (letters/0001).
         ('register', '0012_approved_content_constraint'),
