@@ -64,7 +64,8 @@ def deadlines(cases, label):
     for case in cases:
         period = parse_period(case["text"], date.fromisoformat(case["said_on"]))
         found = [str(period.start), str(period.end)] if period else None
-        ok = found == case["expected"]
+        # The second held-out set labels only whether a clause names a deadline ("deadline").
+        ok = found is not None if case["expected"] == "deadline" else found == case["expected"]
         right += ok
         if case["expected"] is None:
             none_cases += 1
@@ -248,6 +249,7 @@ def main():
     django.setup()  # the document field's messages are translated
     deadlines(load("deadlines_dev.json")["cases"], "development")
     deadlines(load("deadlines_heldout.json")["cases"], "HELD-OUT")
+    deadlines(load("deadlines_heldout2.json")["cases"], "SECOND HELD-OUT (deadline or none only)")
     cited = load("citations.json")
     citations(cited["dev"], "development")
     citations(cited["heldout"], "HELD-OUT")

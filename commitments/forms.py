@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Commitment, Execution, Motion, Status, VoteOutcome
 from register.concurrency import BaseField, remember_base
-from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
+from register.forms import (
+    DocumentInputMixin,
+    PeriodWordsForm,
+    TopicsField,
+    VersionField,
+    topic_names,
+)
 from register.models import (
     Debate,
     Directorate,
@@ -17,6 +23,7 @@ from register.models import (
     SavedView,
     validate_dossier_number,
 )
+from register.widgets import PeriodWordsInput, PeriodWordsTextarea
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -34,8 +41,10 @@ class EditReasonMixin(forms.Form):
         remember_base(self, [self])
 
 
-class CommitmentForm(EditReasonMixin, forms.ModelForm):
+class CommitmentForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
     topic_list = TopicsField()
+    period_words = {"deadline_text": "made_on"}
+    period_ministry = "ministry"
 
     class Meta:
         model = Commitment
@@ -44,7 +53,7 @@ class CommitmentForm(EditReasonMixin, forms.ModelForm):
                   "deadline_override_start", "deadline_override_end", "directorate", "owner",
                   "tk_number", "tk_status", "ek_number", "ek_status", "notes"]
         widgets = {"made_on": DATE, "deadline_override_start": DATE, "deadline_override_end": DATE,
-                   "text": forms.Textarea(attrs={"rows": 5}),
+                   "text": forms.Textarea(attrs={"rows": 5}), "deadline_text": PeriodWordsInput,
                    "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -75,8 +84,10 @@ class CommitmentForm(EditReasonMixin, forms.ModelForm):
         return cleaned
 
 
-class MotionForm(EditReasonMixin, forms.ModelForm):
+class MotionForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
     topic_list = TopicsField()
+    # "verzoekt de regering ... voor de zomer": the clerk sees what the clause asks for when.
+    period_words = {"text": "filed_on"}
     # A multiple select sends its choices in page order, not in the order they were picked,
     # so the first submitter has a field of its own.
     first_submitter = forms.ModelChoiceField(
@@ -90,7 +101,7 @@ class MotionForm(EditReasonMixin, forms.ModelForm):
         model = Motion
         fields = ["dossier", "number", "title", "text", "debate", "filed_on", "appreciation",
                   "directorate", "owner", "tk_document_number", "notes"]
-        widgets = {"filed_on": DATE, "text": forms.Textarea(attrs={"rows": 8}),
+        widgets = {"filed_on": DATE, "text": PeriodWordsTextarea(attrs={"rows": 8}),
                    "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -335,3 +346,59 @@ def dossier_from_input(text):
         return text.strip()
     number = match[1] + match[2]
     return f"{number}-{match[3].upper()}" if match[3] else number
+
+
+class ProposalUploadForm(forms.Form):
+    report = forms.FileField(
+        label=_("Verslag (VLOS-XML)"),
+        help_text=_("Het verslag van een commissiedebat zoals de Tweede Kamer het publiceert "
+                    "(open data, Verslag); de toezeggingen die de voorzitter voorleest worden "
+                    "voorgesteld."))
+
+    def clean_report(self):
+        report = self.cleaned_data["report"]
+        if report.size > REPORT_MAX_BYTES:
+            raise ValidationError(_("Het bestand is groter dan %(mb)d MB; een verslag is "
+                                    "kleiner.") % {"mb": REPORT_MAX_BYTES // 2**20})
+        return report.read()
+
+
+REPORT_MAX_BYTES = 20 * 2**20  # the largest real report here is under 2 MB
+
+
+class ProposalAcceptForm(PeriodWordsForm, forms.ModelForm):
+    """The proposal as a commitment, edited by the clerk before it is accepted."""
+
+    period_words = {"deadline_text": "made_on"}
+    period_ministry = "ministry"
+
+    class Meta:
+        model = Commitment
+        fields = ["title", "text", "bewindspersoon", "ministry", "made_on", "to_member",
+                  "committee", "dossier", "deadline_text", "owner"]
+        widgets = {"made_on": DATE, "text": forms.Textarea(attrs={"rows": 5}),
+                   "deadline_text": PeriodWordsInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bewindspersoon"].queryset = Person.objects.filter(offices__isnull=False) \
+            .distinct()
+        self.fields["to_member"].queryset = Person.objects.filter(memberships__isnull=False) \
+            .distinct()
+
+
+class ProposalMergeForm(forms.Form):
+    number = forms.CharField(label=_("Nummer van de bestaande toezegging"), max_length=30)
+
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        try:
+            return Commitment.objects.get(number__iexact=number)
+        except Commitment.DoesNotExist:
+            raise ValidationError(_("Geen toezegging met nummer ‘%(number)s’.")
+                                  % {"number": number}) from None
+
+
+class ProposalRejectForm(forms.Form):
+    reason = forms.CharField(label=_("Reden van afwijzing"), max_length=500,
+                             help_text=_("Bijvoorbeeld: geen toezegging, maar een antwoord."))

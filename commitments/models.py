@@ -27,7 +27,7 @@ from register.models import (
     Person,
     Topic,
 )
-from register.periods import parse_period
+from register.periods import dutch_date, explain_period, parse_period
 from register.references import Reference, format_dossier
 from register.search import normalize
 
@@ -187,6 +187,9 @@ class Commitment(Versioned):
     deadline_start = models.DateField(_("termijn begin"), null=True, blank=True, editable=False)
     deadline_end = models.DateField(_("termijn einde"), null=True, blank=True, editable=False,
                                     db_index=True)
+    # The parsed period rests on estimated recess dates: rederive_deadlines derives it again once
+    # the calendar data gives that year (DESIGN.md "The parliamentary calendar").
+    deadline_estimated = models.BooleanField(_("termijn geschat"), default=False, editable=False)
     deadline_overridden = models.BooleanField(_("termijn handmatig"), default=False,
                                               editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
@@ -275,9 +278,11 @@ class Commitment(Versioned):
 
     def derive_deadline(self):
         """Parse the deadline words relative to the day they were spoken; apply an override."""
-        period = parse_period(self.deadline_text, self.made_on) if self.deadline_text else None
+        period = parse_period(self.deadline_text, self.made_on,
+                              budget_debate=self.own_budget_debate) if self.deadline_text else None
         self.deadline_parsed_start = period.start if period else None
         self.deadline_parsed_end = period.end if period else None
+        self.deadline_estimated = bool(period and period.estimated)
         self.deadline_overridden = bool(self.deadline_override_start or self.deadline_override_end)
         if self.deadline_overridden:
             self.deadline_start = self.deadline_override_start or self.deadline_override_end
@@ -285,6 +290,9 @@ class Commitment(Versioned):
         else:
             self.deadline_start, self.deadline_end = (self.deadline_parsed_start,
                                                       self.deadline_parsed_end)
+
+    def own_budget_debate(self, year):
+        return Debate.budget_debate_day(self.ministry_id, year)
 
     @property
     def status_explanation(self):
@@ -761,6 +769,74 @@ class MotionSubmitter(models.Model):
 
     def __str__(self):
         return f"{self.person.full_name} ({self.party})" if self.party else self.person.full_name
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", _("te beoordelen")
+    ACCEPTED = "accepted", _("overgenomen")
+    MERGED = "merged", _("samengevoegd")
+    REJECTED = "rejected", _("afgewezen")
+
+
+class CommitmentProposal(models.Model):
+    """A commitment found in a text (register.extraction), waiting for a clerk: accepted (possibly
+    edited) it becomes a commitment, merged it is noted on an existing one, or it is rejected.
+    Nothing becomes a commitment without a person (DESIGN.md "Commitments found in texts")."""
+
+    class Source(models.TextChoices):
+        REPORT = "report", _("verslag")
+        LETTER = "letter", _("brief")
+
+    source = models.CharField(_("bron"), max_length=10, choices=Source.choices)
+    # The report's MessageID, or the letter's Document; with the position, one proposal per item.
+    source_id = models.CharField(_("bron-id"), max_length=100)
+    source_title = models.CharField(_("titel van de bron"), max_length=300)
+    made_in = models.ForeignKey(Document, models.PROTECT, null=True, blank=True,
+                                related_name="proposals", verbose_name=_("gedaan in document"))
+    committee_text = models.CharField(_("commissie (zoals in de bron)"), max_length=300,
+                                      blank=True)
+    position = models.CharField(_("plaats in de bron"), max_length=100)
+    said_on = models.DateField(_("gezegd op"))
+    text = models.TextField(_("tekst"))
+    deadline_text = models.CharField(_("termijn (zoals gezegd)"), max_length=300, blank=True)
+    bewindspersoon_text = models.CharField(_("bewindspersoon (zoals in de bron)"),
+                                           max_length=300, blank=True)
+    member_text = models.CharField(_("toegezegd aan (zoals in de bron)"), max_length=300,
+                                   blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=ProposalStatus.choices,
+                              default=ProposalStatus.OPEN)
+    commitment = models.ForeignKey(Commitment, models.PROTECT, null=True, blank=True,
+                                   related_name="proposals", verbose_name=_("toezegging"))
+    reason = models.TextField(_("reden"), blank=True)
+    created_at = models.DateTimeField(_("aangeboden"), auto_now_add=True)
+    history = tracked_history()
+
+    class Meta:
+        ordering = ["said_on", "source_id", "id"]
+        verbose_name = _("voorgestelde toezegging")
+        verbose_name_plural = _("voorgestelde toezeggingen")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "source_id", "position"],
+                                    name="proposal_unique_position"),
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "rejected"]) | Q(commitment__isnull=False),
+                name="proposal_decided_has_commitment"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def source_label(self):
+        """Where it was said, in Dutch as the history names it ("het verslag ‘MIVD’ van 2 juli
+        2025 (8eed2792-…)")."""
+        when = dutch_date(self.said_on)
+        if self.source == self.Source.REPORT:
+            return f"het verslag ‘{self.source_title}’ van {when} ({self.source_id})"
+        return f"de brief ‘{self.source_title}’ van {when}"
+
+    def period_explanation(self):
+        return explain_period(self.text, self.said_on)
 
 
 class SpreadsheetUpload(models.Model):

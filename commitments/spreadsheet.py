@@ -49,6 +49,7 @@ from commitments.vocabulary import KAMER_STATUSES
 from register.history import ChangeSource, dutch_reason, save_with_history
 from register.models import (
     Committee,
+    Debate,
     Directorate,
     Document,
     Dossier,
@@ -57,6 +58,7 @@ from register.models import (
     Person,
     Topic,
 )
+from register.periods import explain_period
 from register.references import Reference, parse_references
 
 DOSSIER = re.compile(r"^(?P<number>[0-9]{1,3} ?[0-9]{3})(?:[ -]+(?P<suffix>[0-9A-Z]+))?$")
@@ -107,6 +109,7 @@ class RowPlan:
     values: dict = field(default_factory=dict)
     changes: list = field(default_factory=list)  # (label, old, new)
     errors: list = field(default_factory=list)  # (column, message)
+    period: str = ""  # what new or changed deadline words mean (explain_period), in Dutch
 
 
 @dataclass
@@ -460,6 +463,7 @@ def plan_row(number, cells, mapping, lookups):
     check_required(row, new=not existing_number)
     if not row.errors:
         plan_changes(row)
+        row.period = planned_period(row)
     if row.errors:
         row.action = "error"
     elif row.commitment is None:
@@ -522,6 +526,21 @@ def status_refusals(commitment, status, document):
         return [(refusal.code, str(NO_REMAINING_COLUMN) if refusal.code == "remaining"
                  else " ".join(refusal.messages)) for refusal in error.error_list]
     return []
+
+
+def planned_period(row):
+    """The period the row's deadline words name, counted from the day the commitment was
+    made, when the row brings new words or a new day (DESIGN.md: shown before anything is
+    saved)."""
+    commitment = row.commitment or Commitment()
+    words = row.values.get("deadline_text", commitment.deadline_text)
+    made_on = row.values.get("made_on") or commitment.made_on
+    if not words or (words, made_on) == (commitment.deadline_text, commitment.made_on):
+        return ""
+    ministry = row.values.get("ministry") or commitment.ministry_id
+    ministry = getattr(ministry, "pk", ministry)
+    return explain_period(words, made_on, budget_debate=lambda year: Debate.budget_debate_day(
+        ministry, year))
 
 
 def planned_delivery(commitment, status, document, on):

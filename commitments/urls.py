@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commitments import bulk_views, feeds, spreadsheet_views, views
+from commitments import bulk_views, feeds, proposal_views, spreadsheet_views, views
 
 app_name = "commitments"
 urlpatterns = [
@@ -15,6 +15,15 @@ urlpatterns = [
          name="spreadsheet-upload"),
     path("toezeggingen/importeren/<int:pk>/", spreadsheet_views.spreadsheet_preview,
          name="spreadsheet-preview"),
+    path("toezeggingen/voorstellen/", proposal_views.proposal_list, name="proposals"),
+    path("toezeggingen/voorstellen/verslag/", proposal_views.proposal_upload,
+         name="proposal-upload"),
+    path("toezeggingen/voorstellen/<int:pk>/overnemen/", proposal_views.proposal_accept_view,
+         name="proposal-accept"),
+    path("toezeggingen/voorstellen/<int:pk>/samenvoegen/", proposal_views.proposal_merge_view,
+         name="proposal-merge"),
+    path("toezeggingen/voorstellen/<int:pk>/afwijzen/", proposal_views.proposal_reject_view,
+         name="proposal-reject"),
     path("toezeggingen/export.csv", views.commitment_export_csv, name="export-csv"),
     path("feeds/<str:token>/deadlines.ics", feeds.deadlines_ics, name="feed-ics"),
     path("feeds/<str:token>/changes.atom", feeds.status_changes_atom, name="feed-atom"),

@@ -13,10 +13,17 @@ from commitments.models import Commitment, Motion
 from legislation.models import LawTrack, Stage
 from legislation.shifting import later_stages_to_shift
 from legislation.stage_templates import StageKind
-from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
+from register.forms import (
+    DocumentInputMixin,
+    PeriodWordsForm,
+    TopicsField,
+    VersionField,
+    topic_names,
+)
 from register.models import Document
 from register.periods import parse_period
 from register.references import BASE_URL
+from register.widgets import PeriodWordsInput
 
 REASON_WIDGET = forms.Textarea(attrs={"rows": 3})
 
@@ -82,10 +89,11 @@ class LawTrackForm(EditReasonMixin, forms.ModelForm):
         return cleaned
 
 
-class StagePlanForm(forms.Form):
+class StagePlanForm(PeriodWordsForm, forms.Form):
     version = VersionField()
+    period_words = {"planned_text": "stated_on"}
     planned_text = forms.CharField(
-        label=_("Planning in woorden"), max_length=300,
+        label=_("Planning in woorden"), max_length=300, widget=PeriodWordsInput,
         help_text=_("Zoals gezegd of geschreven, bijvoorbeeld: naar verwachting in het voorjaar "
                     "2021."))
     stated_on = forms.DateField(
@@ -269,10 +277,11 @@ class StageEditForm(DocumentInputMixin, forms.ModelForm):
         return [document for document in typed if document]
 
 
-class StageAddForm(forms.ModelForm):
+class StageAddForm(PeriodWordsForm, forms.ModelForm):
+    period_words = {"planned_text": "stated_on"}
     position = forms.ChoiceField(label=_("Plaats"))
     planned_text = forms.CharField(label=_("Planning in woorden"), max_length=300,
-                                   required=False,
+                                   required=False, widget=PeriodWordsInput,
                                    help_text=_("Mag leeg blijven; plan de fase dan later."))
     stated_on = forms.DateField(label=_("Planning gegeven op"), widget=DATE, required=False)
     reason = reason_field()

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from letters.models import LetterItem, LetterKind, LetterSection, ProgressLetter
 from register.concurrency import BaseField
 from register.dates import next_reference_date
-from register.forms import VersionField
+from register.forms import PeriodWordsForm, VersionField
 from register.models import Dossier, Person
+from register.widgets import PeriodWordsInput
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MARKUP = {"rows": 8, "class": "markup", "spellcheck": "true", "lang": "nl"}
@@ -116,7 +117,8 @@ class SectionForm(forms.ModelForm):
                    "order": forms.NumberInput(attrs={"class": "order-input"})}
 
 
-class ItemForm(forms.ModelForm):
+class ItemForm(PeriodWordsForm, forms.ModelForm):
+    period_words = {"new_expected": None}  # counted from the letter's date
     # A plain choice of the letter's sections, read once for the whole formset: a model choice
     # field would query the sections again for every item.
     section = forms.TypedChoiceField(label=_("Sectie"), coerce=int)
@@ -126,9 +128,11 @@ class ItemForm(forms.ModelForm):
         fields = ["section", "order", "progress_text", "delivers", "explanation", "new_expected"]
         widgets = {"progress_text": forms.Textarea(attrs={**MARKUP, "rows": 5}),
                    "explanation": forms.Textarea(attrs={**MARKUP, "rows": 4}),
-                   "order": forms.NumberInput(attrs={"class": "order-input"})}
+                   "order": forms.NumberInput(attrs={"class": "order-input"}),
+                   "new_expected": PeriodWordsInput}
 
     def __init__(self, *args, letter, sections, **kwargs):
+        self.period_said_on = letter.date
         super().__init__(*args, **kwargs)
         self.sections = {section.pk: section for section in sections}
         if letter.kind == LetterKind.RAPPEL:
@@ -175,7 +179,8 @@ ItemFormSet = inlineformset_factory(ProgressLetter, LetterItem, form=ItemForm,
                                     formset=LetterItemsBase, extra=0, can_delete=True)
 
 
-class TextForm(forms.ModelForm):
+class TextForm(PeriodWordsForm, forms.ModelForm):
+    period_words = ItemForm.period_words
     """What an advisor may write: the progress text, or a rappel answer's explanation and date."""
 
     class Meta:
@@ -184,6 +189,7 @@ class TextForm(forms.ModelForm):
         widgets = ItemForm.Meta.widgets
 
     def __init__(self, *args, letter, sections, **kwargs):
+        self.period_said_on = letter.date
         super().__init__(*args, **kwargs)
         drop = ("progress_text",) if letter.kind == LetterKind.RAPPEL else ("explanation",
                                                                            "new_expected")

@@ -16,5 +16,6 @@ urlpatterns = [
     path("brieven/<int:pk>/goedkeuren/", views.letter_approve, name="approve"),
     path("brieven/<int:pk>/terugsturen/", views.letter_send_back, name="send-back"),
     path("brieven/<int:pk>/vaststellen/", views.letter_finalise, name="finalise"),
+    path("brieven/<int:pk>/beloften/", views.letter_promises_offer, name="promises"),
     path("brieven/<int:pk>/kamerstuk/", views.letter_kamerstuk, name="kamerstuk"),
 ]

@@ -38,6 +38,7 @@ from letters.forms import (
 from letters.layout import letter_context, render_letter_pdf
 from letters.models import LetterKind, ProgressLetter
 from letters.permissions import finalisable, require, steps_for
+from letters.promises import letter_offer_promises, letter_promises
 from register.concurrency import merge, remember_base, resolve_choices
 from register.editing import form_errors, save_from_form
 from register.history import timeline
@@ -324,7 +325,22 @@ def letter_finalise(request, pk):
         "register_changes": register_changes_since_approval(letter),
         "reported": [i for i in items if not i.delivers],
         "version_form": VersionForm(initial={"version": letter.version}),
+        "promises": letter_promises(letter),
     })
+
+
+@require_POST
+@permission_required("commitments.add_commitment", raise_exception=True)
+def letter_promises_offer(request, pk):
+    """The final letter's promises to the griffie's review of proposed commitments."""
+    letter = get_letter(pk)
+    if not letter.is_final:
+        messages.error(request, _("Alleen een vastgestelde brief doet beloften."))
+        return redirect(letter)
+    new, _known = letter_offer_promises(letter=letter, by=request.user)
+    messages.success(request, _("%(new)d belofte(n) uit de brief staan klaar om te beoordelen.")
+                     % {"new": new})
+    return redirect("commitments:proposals")
 
 
 @require_POST

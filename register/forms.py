@@ -117,3 +117,51 @@ class EmailChoiceForm(forms.ModelForm):
     class Meta:
         model = EmailChoice
         fields = ["digest", "letters"]
+class PeriodWordsForm:
+    """A form whose deadline or planning words show their period (register.widgets.PeriodWords…).
+
+    `period_words` maps each such field to the date field it counts from; a form without one sets
+    `period_said_on` (a letter's date). "Termijn tonen" (the button that shows the period without
+    JavaScript) sends the form back unsaved, with everything typed kept.
+    """
+
+    period_words: dict[str, str | None] = {}
+    period_said_on = None
+    period_ministry = ""  # the ministry field, whose own budget debate the words may name
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, said_on in self.period_words.items():
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.said_on_name = self.add_prefix(said_on) if said_on in self.fields else ""
+                widget.said_on = self.said_on_for(said_on)
+                if self.period_ministry in self.fields:
+                    widget.ministry_name = self.add_prefix(self.period_ministry)
+                    ministry = self.value_of(self.period_ministry)
+                    widget.ministry_id = getattr(ministry, "pk", ministry)
+
+    def said_on_for(self, name):
+        if name not in self.fields:
+            return self.period_said_on
+        return self.value_of(name)
+
+    def value_of(self, name):
+        """The field's value as typed (None when it is not valid), else its initial value."""
+        field = self.fields[name]
+        if self.is_bound:
+            try:
+                return field.clean(field.widget.value_from_datadict(
+                    self.data, self.files, self.add_prefix(name)))
+            except ValidationError:
+                return None
+        value = self.get_initial_for_field(field, name)
+        return value() if callable(value) else value
+
+    def clean(self):
+        cleaned = super().clean()
+        shown = self.data.get("period_preview")
+        if shown and shown in {self.add_prefix(name) for name in self.period_words}:
+            raise ValidationError(_("Nog niet opgeslagen: de afgeleide termijn staat bij het "
+                                    "veld. Kies ‘Opslaan’ om op te slaan."), code="preview")
+        return cleaned

@@ -403,6 +403,21 @@ class Debate(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} {self.title} ({self.date:%d-%m-%Y})"
 
+    @classmethod
+    def budget_debate_day(cls, ministry_id, year):
+        """The day the ministry's own budget for `year` is debated, when the register holds it:
+        a begrotingsbehandeling from October to December of the year before, of the committee
+        with the ministry's abbreviation ("voor de begrotingsbehandeling" ends the day before,
+        DESIGN.md "The parliamentary calendar")."""
+        abbreviation = Ministry.objects.filter(pk=ministry_id).values_list(
+            "abbreviation", flat=True).first() if ministry_id else None
+        if not abbreviation:
+            return None
+        return cls.objects.filter(
+            kind=cls.Kind.BUDGET, committee__abbreviation__iexact=abbreviation,
+            date__range=(datetime.date(year - 1, 10, 1), datetime.date(year - 1, 12, 31)),
+        ).order_by("date").values_list("date", flat=True).first()
+
 
 class Topic(models.Model):
     """A free tag such as lachgas, NPS, GHB, preventie, harm reduction."""

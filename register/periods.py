@@ -28,6 +28,7 @@ import contextlib
 import re
 import string
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
@@ -99,7 +100,8 @@ _YEAR_OR_MARK = rf"(?:{_SEP}{_WHEN}|\s*{_MARK})?"
 _PART = r"(?P<part>begin|medio|half|midden|eind|einde|ultimo)(?:\s*-\s*|\s+(?:van\s+)?)"
 _DAY = r"(?P<day>[0-3]?[0-9])"
 _PREFIX = re.compile(
-    r"\b(?P<prefix>v[oó][oó]r|uiterlijk|voorafgaand\s+aan|niet\s+later\s+dan|ten\s+laatste)\s+$"
+    r"\b(?P<prefix>v[oó][oó]r|uiterlijk|voorafgaand\s+aan|niet\s+later\s+dan|ten\s+laatste"
+    r"|ter\s+voorbereiding(?:\s+van)?)\s+$"
 )
 
 _PARTS = {"begin": "begin", "medio": "medio", "half": "medio", "midden": "medio",
@@ -367,9 +369,12 @@ def _budget_debate(m: re.Match[str], today: date) -> _Span | None:
         year = next(y for y in range(today.year, today.year + 3)
                     if _budget_window(y)[0][1] >= today)  # fmt: skip
     (start, end), christmas = _budget_window(year)
-    # "voor de begrotingsbehandeling": by 31 October, as the register does not hold the date of
-    # the ministry's own debate here.
-    return _Span(start, end, date(year - 1, 10, 31), _estimated(christmas, start=True), "")
+    # "voor de begrotingsbehandeling": the day before the ministry's own budget debate when the
+    # register holds it (parse_period's `budget_debate`), else by 31 October.
+    own = _BUDGET_DEBATE.get()
+    debate = own(year) if own else None
+    before = debate - timedelta(days=1) if debate else date(year - 1, 10, 31)
+    return _Span(start, end, before, _estimated(christmas, start=True), "")
 
 
 def _voorjaarsnota(m: re.Match[str], today: date) -> _Span | None:
@@ -387,7 +392,22 @@ def _verantwoordingsdag(m: re.Match[str], today: date) -> _Span | None:
     return _Span(day, day, day - timedelta(days=1))
 
 
+class _NoDeadline(Exception):  # noqa: N818 (not an error: words that name no deadline, and why)
+    pass
+
+
+# "binnen een jaar na inwerkingtreding van de wet": counted from an event without a date. Not
+# "na dit debat" (the day the words were said) nor "na vandaag".
+_AFTER_EVENT = re.compile(
+    r"\s+(?:na|nadat|vanaf|volgend\s+op|te\s+rekenen\s+vanaf)\s+"
+    r"(?!(?:dit|deze|het|afloop\s+van\s+(?:dit|het|deze))\s+(?:debat|overleg|commissiedebat"
+    r"|notaoverleg|wetgevingsoverleg|algemeen\s+overleg|tweeminutendebat)\b|vandaag|heden)"
+)
+
+
 def _within(m: re.Match[str], today: date) -> _Span | None:
+    if _AFTER_EVENT.match(m.string, m.end()):
+        raise _NoDeadline("telt vanaf een gebeurtenis zonder datum, dus geen termijn")
     unit = m["unit"].lower()
     if m["half"]:
         if not unit.startswith("ja"):
@@ -454,7 +474,8 @@ _RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
      rf"(?:{_SEP}{_WHEN})?", _prinsjesdag_expr, r"prinsjesdag|miljoenennota|belastingplan"),
     (rf"\b(?:in|met)\s+de\s+(?:[a-z]+-)?begroting(?:en)?\b(?:\s+voor)?(?:{_SEP}{_WHEN})",
      _prinsjesdag_expr, r"begroting"),
-    (rf"{_OCCASION}(?:(?P<debate>begrotingsbehandeling(?:en)?|begrotingsdebat(?:ten)?"
+    (rf"{_OCCASION}(?:(?P<debate>(?:[a-z]+-)?(?:begrotingsbehandeling(?:en)?"
+     r"|begrotingsdebat(?:ten)?)"
      r"|behandeling\s+van\s+de\s+(?:[a-z]+-?)?begroting(?:en)?)|(?:[a-z]+-?)?begroting(?:en)?)\b"
      rf"{_BUDGET_NAME}", _budget_debate, r"begroting"),
     (rf"{_OCCASION}(?:voorjaarsnota|voorjaarsbesluitvorming)\b(?:{_SEP}{_WHEN})?", _voorjaarsnota,
@@ -493,6 +514,9 @@ _NAME_WORDS = re.compile(
     r"|belastingplan(?:nen)?|\bjaartal|\bpeiljaar|\bprijspeil|\bbasisjaar|\breferentiejaar"
     r"|\bijkjaar)\s+$"
 )
+# "een EU-klimaatdoel voor 2040", "de doelstelling voor 2030": the year names the target, like
+# "het 2030-doel"; it is no deadline to deliver anything by.
+_TARGET = re.compile(r"(?:doel|doelen|doelstellingen|doelstelling)\s+(?:(?:voor|in|van)\s+)?$")
 _VAGUE = re.compile(
     r"zo\s+(?:spoedig|snel)\s+mogelijk|binnenkort|te\s+zijner\s+tijd|op\s+(?:korte\s+)?termijn"
     r"|zsm|spoedig|zo\s+snel\s+als\s+(?:mogelijk|kan)"
@@ -523,7 +547,10 @@ def _with_prefix(
 
 
 def _name_year(original: str, m: re.Match[str]) -> bool:
-    """A year that belongs to a name: "het 2030-doel", "het jaartal 2034", "Belastingplan 2025"."""
+    """A year that belongs to a name: "het 2030-doel", "het jaartal 2034", "Belastingplan 2025",
+    "het klimaatdoel voor 2040"."""
+    if m["year"] and _TARGET.search(m.string, max(0, m.start() - 40), m.start()):
+        return True
     if m["lead"] or not m["year"]:
         return False
     if re.match(r"-[^\W\d_]", original[m.end() :]) or _NAME_WORDS.search(m.string, 0, m.start()):
@@ -569,6 +596,9 @@ def _find(original: str, today: date) -> Iterator[_Found]:
                 if span is None:
                     continue  # the words looked like an expression but are not one
                 start, dates, note = _with_prefix(text, m.start(), span, today)
+            except _NoDeadline as none:
+                yield _Found(m.start(), m.end(), order, None, str(none))
+                continue
             except (ValueError, OverflowError):
                 # "31 februari 2021": the words are a date expression, but name no valid date.
                 yield _Found(m.start(), m.end(), order, None, "geen bestaande datum")
@@ -600,12 +630,29 @@ def _clean(text: object, today: object) -> date | None:
     return today.date() if isinstance(today, datetime) else today  # a datetime ≠ a date
 
 
-def parse_period(text: str, today: date) -> Period | None:
-    """The deadline period that `text` names, read on `today`; None when it names none."""
+# The date of the ministry's own debate on its budget for a year, when the register holds it:
+# set by parse_period's and explain_period's `budget_debate` for the length of one call.
+_BUDGET_DEBATE: ContextVar[Callable[[int], date | None] | None] = ContextVar(
+    "budget_debate", default=None)
+
+
+def _expressions_with(text: str, today: date, budget_debate) -> list[_Found]:
+    token = _BUDGET_DEBATE.set(budget_debate)
+    try:
+        return _expressions(text, today)
+    finally:
+        _BUDGET_DEBATE.reset(token)
+
+
+def parse_period(text: str, today: date, *, budget_debate=None) -> Period | None:
+    """The deadline period that `text` names, read on `today`; None when it names none.
+
+    `budget_debate(year)` gives the date of the ministry's own debate on its budget for that
+    year, or None: "voor de begrotingsbehandeling" ends the day before it (DESIGN.md)."""
     today = _clean(text, today)
     if today is None:
         return None
-    chosen = _choose(_expressions(text, today), today)
+    chosen = _choose(_expressions_with(text, today, budget_debate), today)
     if chosen is None:
         return None
     return Period(*chosen.span, text=text[chosen.start : chosen.end], estimated=bool(chosen.note))
@@ -619,12 +666,12 @@ def dutch_date(day: date) -> str:
     return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-def explain_period(text: str, today: date) -> str:
+def explain_period(text: str, today: date, *, budget_debate=None) -> str:
     """In Dutch: which period `text` names, read on `today`, or why it names none."""
     today = _clean(text, today)
     if today is None:
         return "Geen termijn: geen tekst of geen datum waarop die gezegd is."
-    found = _expressions(text, today)
+    found = _expressions_with(text, today, budget_debate)
     chosen = _choose(found, today)
     if chosen is None:
         reasons = [f for f in found if f.reason]

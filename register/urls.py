@@ -9,6 +9,7 @@ from register import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("healthz/<slug:name>", views.healthz_check, name="healthz-check"),
+    path("termijn/uitleg/", views.period_preview, name="period-preview"),
     path("personen/samenvoegen/", views.person_merge_view, name="person-merge"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -1,9 +1,12 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -12,6 +15,7 @@ from register import health
 from register.forms import EmailChoiceForm, PersonMergeForm
 from register.models import EmailChoice, FeedToken
 from register.people import likely_duplicates, person_merge, reference_counts
+from register.widgets import period_preview_text
 
 
 @login_not_required
@@ -95,3 +99,19 @@ def person_merge_view(request):
         preview = {"keep": keep, "other": other, "moves": reference_counts(other)}
     return render(request, "register/person_merge.html", {
         "form": form, "preview": preview, "groups": likely_duplicates()})
+
+
+@permission_required("commitments.view_commitment", raise_exception=True)
+def period_preview(request):
+    """The period that deadline words name, as a fragment for the form's live preview
+    (register.widgets.PeriodWordsMixin): every role may parse words; no record is read."""
+    words = request.GET.get(request.GET.get("words_name", ""), "")
+    said_on = request.GET.get(request.GET.get("said_on_name", "")) \
+        or request.GET.get("said_on", "")
+    try:
+        said_on = datetime.date.fromisoformat(said_on) if said_on else None
+    except ValueError:
+        said_on = None
+    ministry = request.GET.get(request.GET.get("ministry_name") or "-", "")
+    ministry = int(ministry) if ministry.isdigit() else None
+    return HttpResponse(escape(period_preview_text(words[:2000], said_on, ministry)))

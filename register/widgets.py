@@ -1,12 +1,19 @@
+import json
 import time
 
 from django import forms
 from django.db.models.signals import post_delete, post_save
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
-from django.utils.html import escape
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from register.models import Debate
+from register.periods import explain_period
 
 # The filter selects' choices, escaped, per query: they change when someone edits a dossier, a
 # person or a party, not per request. A save in this process clears them at once; other app
@@ -70,3 +77,64 @@ class FastSelect(forms.Select):
                 value = "" if option_value is None else getattr(option_value, "value",
                                                                 option_value)
                 yield escape(str(value)), escape(label)
+
+
+def period_preview_text(words, said_on=None, ministry_id=None):
+    """What the deadline words mean, in Dutch; nothing for no words. Without the date they were
+    said (a form not yet filled in), they count from today; with the ministry, "voor de
+    begrotingsbehandeling" ends before its own budget debate when the register holds it."""
+    if not words or not str(words).strip():
+        return ""
+    return explain_period(str(words), said_on or timezone.localdate(), budget_debate=(
+        lambda year: Debate.budget_debate_day(ministry_id, year)) if ministry_id else None)
+
+
+class PeriodWordsMixin:
+    """Deadline words with the period they name shown beside them (DESIGN.md: every form with
+    deadline words shows the derived period, or why there is none, before anything is saved).
+
+    As the clerk types, htmx asks `register:period-preview` for the explanation, sending the words
+    and the date they were said (the form's date field `said_on_name`, or the fixed `said_on`).
+    Without JavaScript a "Termijn tonen" button sends the form back unsaved with the explanation
+    (PeriodWordsForm). The form sets `said_on` and `said_on_name` on its copy of the widget.
+    """
+
+    said_on = None
+    said_on_name = ""
+    ministry_id = None
+    ministry_name = ""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        target = f"{(attrs or {}).get('id') or name}-period"
+        described = " ".join(filter(None, [(attrs or {}).get("aria-describedby"), target]))
+        said_on_name = self.said_on_name
+        values = {"words_name": name, "said_on_name": said_on_name,
+                  "ministry_name": self.ministry_name}
+        if not said_on_name and self.said_on:
+            values["said_on"] = self.said_on.isoformat()
+        live = {
+            "hx-get": reverse("period-preview"), "hx-target": f"#{target}",
+            "hx-trigger": "input changed delay:300ms" + "".join(
+                f", change from:[name='{other}']" for other in (said_on_name, self.ministry_name)
+                if other),
+            "hx-include": ", ".join(f"[name='{other}']" for other in (said_on_name,
+                                                                      self.ministry_name)
+                                    if other) or "this",
+            "hx-vals": json.dumps(values), "hx-sync": "this:replace",
+            "aria-describedby": described,
+        }
+        field = super().render(name, value, {**(attrs or {}), **live}, renderer)
+        explanation = period_preview_text(value, self.said_on, self.ministry_id)
+        return format_html(
+            '{}<p class="period-preview" id="{}" aria-live="polite">{}</p>'
+            '<noscript><button type="submit" name="period_preview" value="{}" formnovalidate '
+            'class="button">{}</button></noscript>',
+            field, target, explanation, name, _("Termijn tonen"))
+
+
+class PeriodWordsInput(PeriodWordsMixin, forms.TextInput):
+    pass
+
+
+class PeriodWordsTextarea(PeriodWordsMixin, forms.Textarea):
+    pass

@@ -124,6 +124,11 @@ ACCESS = {
     # An upload is its uploader's: anyone else's (here: none exists) is a 404.
     "commitments:spreadsheet-preview": (lambda demo: {"pk": 999999}, only("griffie", status=404)),
     "commitments:export-csv": (None, everyone()),
+    "commitments:proposals": (None, only("griffie")),
+    "commitments:proposal-upload": (None, POST_ONLY),
+    "commitments:proposal-accept": (lambda demo: {"pk": 999999}, only("griffie", status=404)),
+    "commitments:proposal-merge": (lambda demo: {"pk": 999999}, POST_ONLY),
+    "commitments:proposal-reject": (lambda demo: {"pk": 999999}, POST_ONLY),
     # The token in the URL is the credential: the feed answers whoever holds it.
     "commitments:feed-ics": (feed_token, public()),
     "commitments:feed-atom": (feed_token, public()),
@@ -131,6 +136,7 @@ ACCESS = {
     "commitments:saved-view-delete": (lambda demo: {"pk": 1},
                                       {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
     "feed-settings": (None, everyone()),
+    "period-preview": (None, everyone()),
     "feed-renew": (None, {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
     "feed-revoke": (None, {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}),
     "letters:list": (None, everyone()),
@@ -147,6 +153,7 @@ ACCESS = {
     # The confirmation page; before approval it says why the letter cannot be finalised yet.
     "letters:finalise": (draft_letter, only("brieven")),
     "letters:kamerstuk": (final_letter, POST_ONLY),
+    "letters:promises": (final_letter, POST_ONLY),
 }
 
 
@@ -208,6 +215,10 @@ POST_ACCESS = {
     "letters:approve": (draft_letter, ["brieven"]),
     "letters:send-back": (draft_letter, ["brieven"]),
     "letters:kamerstuk": (final_letter, ["brieven"]),
+    "letters:promises": (final_letter, ["griffie"]),
+    "commitments:proposal-upload": (None, ["griffie"]),
+    "commitments:proposal-merge": (lambda demo: {"pk": 999999}, ["griffie"]),
+    "commitments:proposal-reject": (lambda demo: {"pk": 999999}, ["griffie"]),
     "logout": (None, ["norole", "griffie", "beleid", "brieven"]),  # last: it ends the session
 }
 

@@ -55,3 +55,20 @@ def test_numbers_are_generated_per_ministry_and_year(clerk):
     other = factories.commitment(clerk, ministry=factories.ministry("JenV"))
     assert [first.number, second.number, third.number, other.number] == [
         "TZ-VWS-2020-001", "TZ-VWS-2020-002", "TZ-VWS-2021-001", "TZ-JenV-2020-001"]
+
+
+def test_before_the_budget_debate_is_the_day_before_the_ministrys_own(clerk):
+    """DESIGN.md: "voor de begrotingsbehandeling" ends the day before the ministry's own budget
+    debate when the register holds it, else on 31 October."""
+    from register.models import Committee, Debate
+
+    vws = Committee.objects.create(abbreviation="VWS", name="Commissie VWS")
+    Debate.objects.create(kind=Debate.Kind.BUDGET, title="Begroting VWS 2026", committee=vws,
+                          date=datetime.date(2025, 11, 12))
+    ours = factories.commitment(clerk, deadline_text="voor de begrotingsbehandeling",
+                                made_on=datetime.date(2025, 6, 19))
+    other = factories.commitment(clerk, deadline_text="voor de begrotingsbehandeling",
+                                 made_on=datetime.date(2025, 6, 19),
+                                 ministry=factories.ministry("OCW"))
+    assert ours.deadline_end == datetime.date(2025, 11, 11)
+    assert other.deadline_end == datetime.date(2025, 10, 31)

@@ -226,3 +226,19 @@ def test_uploads_belong_to_their_uploader(client_for, clerk, existing):
     other = client_for(make_user("griffie2", "griffie"))
     assert other.get(reverse("commitments:spreadsheet-preview", args=[upload.pk])
                      ).status_code == 404
+
+
+def test_the_preview_shows_the_period_of_new_and_changed_deadline_words(client_for, clerk,
+                                                                         existing):
+    content = csv_bytes(
+        "Nummer;Titel;Tekst;Bewindspersoon;Ministerie;Datum toezegging;Termijn\n"
+        ";Nieuw;Tekst;P. Blokhuis;VWS;01-10-2025;voor het kerstreces\n"
+        ";Vaag;Tekst;P. Blokhuis;VWS;01-10-2025;zo spoedig mogelijk\n"
+        f"{existing.number};Bestaand;{existing.text};P. Blokhuis;VWS;"
+        f"{existing.made_on:%d-%m-%Y};in maart 2021\n")
+    upload = SpreadsheetUpload.objects.create(user=clerk, filename="lijst.csv", content=content)
+    page = client_for(clerk).get(reverse("commitments:spreadsheet-preview", args=[upload.pk]))
+    html = page.content.decode()
+    assert "van 1 oktober 2025 tot en met 18 december 2025" in html
+    assert "‘zo spoedig mogelijk’: geen datum of periode, dus geen termijn" in html
+    assert html.count('class="period-preview"') == 2  # the unchanged row's words are not new

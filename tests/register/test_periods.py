@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from register.periods import Period, parse_period
+from register.periods import Period, explain_period, parse_period
 
 LETTER_DATE = date(2020, 12, 18)
 # The letter lives next to DESIGN.md, outside the repository; its sentences are quoted below.
@@ -779,3 +779,59 @@ def test_a_rule_never_matches_without_its_trigger(text):
 def test_the_triggers_hide_nothing_in_the_reference_letter():
     text = (Path(__file__).parents[1] / "data" / "reference-letter-24077-468.txt").read_text()
     assert rule_matches_without_their_trigger(text) == []
+
+
+# Issue 14, the held-out misses fixed by rules that hold beyond them (docs/PERFORMANCE.md).
+@pytest.mark.parametrize("text, today, start, end", [
+    # A budget debate written as a compound with the ministry: "voor" still ends it on 31 October.
+    ("voor de EZK-begrotingsbehandeling 2025", d(2024, 6, 18), d(2024, 6, 18), d(2024, 10, 31)),
+    ("voor het OCW-begrotingsdebat", d(2025, 6, 19), d(2025, 6, 19), d(2025, 10, 31)),
+    # "ter voorbereiding op/van" is before.
+    ("ter voorbereiding op de Voorjaarsnota", d(2024, 11, 20), d(2024, 11, 20), d(2025, 3, 31)),
+    ("ter voorbereiding van de begrotingsbehandeling", d(2025, 6, 19), d(2025, 6, 19),
+     d(2025, 10, 31)),
+    # Counted from the debate the words were said in: from that day.
+    ("binnen drie weken na dit debat", d(2025, 4, 1), d(2025, 4, 1), d(2025, 4, 22)),
+])
+def test_calendar_words_found_in_real_clauses(text, today, start, end):
+    period = parse_period(text, today)
+    assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "binnen een jaar na inwerkingtreding van de Wtta een plan te ontwikkelen",
+    "binnen drie maanden nadat de evaluatie is afgerond",
+    "binnen twee weken na ontvangst van het advies",
+])
+def test_within_a_time_after_an_undated_event_is_no_deadline(text):
+    assert parse_period(text, d(2025, 4, 1)) is None
+    assert "telt vanaf een gebeurtenis zonder datum" in explain_period(text, d(2025, 4, 1))
+
+
+def test_before_the_budget_debate_ends_before_the_ministrys_own_debate():
+    own = {2026: d(2025, 11, 12)}.get
+    period = parse_period("voor de begrotingsbehandeling", d(2025, 6, 19), budget_debate=own)
+    assert (period.start, period.end) == (d(2025, 6, 19), d(2025, 11, 11))
+    # The window of "bij" does not change; a year the register holds no debate for: 31 October.
+    assert parse_period("bij de begrotingsbehandeling", d(2025, 6, 19),
+                        budget_debate=own).end == d(2025, 12, 18)
+    assert parse_period("voor de begrotingsbehandeling 2027", d(2025, 6, 19),
+                        budget_debate=own).end == d(2026, 10, 31)
+    assert "11 november 2025" in explain_period("voor de begrotingsbehandeling", d(2025, 6, 19),
+                                                budget_debate=own)
+
+
+@pytest.mark.parametrize("text", [
+    "zich niet te committeren aan een EU-klimaatdoel voor 2040",
+    "om de doelstelling voor 2030 te halen",
+    "het doel in 2030",
+])
+def test_a_year_that_names_a_target_is_no_deadline(text):
+    assert parse_period(text, d(2024, 3, 21)) is None
+    assert "hoort bij een naam" in explain_period(text, d(2024, 3, 21))
+
+
+def test_a_target_year_leaves_the_real_deadline():
+    period = parse_period("de doelstelling voor 2030 te halen en de Kamer voor 2026 te informeren",
+                          d(2024, 3, 21))
+    assert (period.text, period.end) == ("voor 2026", d(2025, 12, 31))
