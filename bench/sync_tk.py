@@ -9,7 +9,7 @@ Kamerstukdossier (400 dossiers), 1% tombstones and 2% Documents of another Soort
 the service holds them. The replay server of the tests (tests/sync/replay.py) serves them on
 127.0.0.1 in pages of 250 with @odata.nextLink, from this process; the commands run as processes
 of their own on SQLite files copied from one migrated database, and each one's wall time and
-peak RSS (from wait4) are measured:
+peak RSS (from wait4, in a small process that starts it) are measured:
 
 - file: `import_tk_moties` of one file holding the same records, into an empty register;
 - sync: `sync_tk --entity Document` from the replay server, into an empty register;
@@ -89,21 +89,36 @@ def changed(made, share):
     return len(range(1, len(made), step))
 
 
+# Starts the command and reports its rusage. A child's peak RSS on Linux counts the memory of
+# the process it was forked from, up to its exec: started straight from this process (which
+# holds the 50,000 records) every command would show this process's size. So a small process
+# starts it and reports what wait4 says of it.
+MEASURE = """
+import json, os, subprocess, sys
+process = subprocess.Popen(sys.argv[2:])
+_pid, status, usage = os.wait4(process.pid, 0)
+with open(sys.argv[1], "w") as out:
+    json.dump([os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime,
+               usage.ru_maxrss], out)
+"""
+
+
 def run(args, database, user=True):
     """(wall seconds, CPU seconds, peak RSS in MB, output) of a manage.py command on
     `database`; CPU is the command's own (user + system), which the machine's load moves less."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "register.settings", "DEMO_MODE": "1",
            "DEBUG": "0", "SECRET_KEY": "bench", "DATABASE_URL": f"sqlite:///{database}"}
-    start = time.perf_counter()
+    measured = Path(f"{database}.rusage.json")
     command = [sys.executable, "manage.py", *args] + (["--user=bench"] if user else [])
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
-    output = process.stdout.read().decode()
-    _pid, status, usage = os.wait4(process.pid, 0)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(measured), *command], cwd=ROOT,
+                          env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=True)
     wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 3):
+    code, cpu, rss_kb = json.loads(measured.read_text())
+    output = done.stdout.decode()
+    if code not in (0, 3):
         raise SystemExit(f"{args[0]} failed:\n{output}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output
+    return wall, cpu, rss_kb / 1024, output
 
 
 def migrated(folder):
