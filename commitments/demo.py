@@ -162,7 +162,10 @@ MOTION = {
 def load(objects, *, by):
     directorate = Directorate.objects.filter(abbreviation="VGP").first() or save_with_history(
         Directorate(abbreviation="VGP", ministry=objects["ministries"]["VWS"],
-                    name="Directie Voeding, Gezondheidsbescherming en Preventie"),
+                    name="Directie Voeding, Gezondheidsbescherming en Preventie",
+                    unit="Directoraat-generaal Volksgezondheid",
+                    # Invented: the demo's contact lines, not the directorate's.
+                    contact="T 070 340 79 11\nvgp@example.org"),
         by=by, reason=REASON, at=at(datetime.date(2019, 1, 1)))
     owner = get_user_model().objects.filter(username="beleid").first()
     letter = objects["documents"][LETTER]

@@ -29,7 +29,7 @@ from legislation.models import LawTrack, Stage
 from letters.layout import dutch_date
 from letters.models import Addressee, LetterItem, LetterKind, LetterSection, ProgressLetter
 from register.history import save_with_history
-from register.models import Ministry, Person
+from register.models import Directorate, Ministry, Office, Person
 
 # A letter with more items than this is no longer a letter; the filter should be narrower.
 MAX_ITEMS = 200
@@ -270,7 +270,8 @@ def progress_sections(*, dossier, commitments, cutoff, today):
     whole_dossier = commitments is None
     if whole_dossier:
         commitments = dossier.commitments.all()
-    commitments = commitments.select_related("bewindspersoon").order_by("made_on", "number")
+    commitments = commitments.select_related("bewindspersoon", "directorate") \
+        .order_by("made_on", "number")
     if len(commitments) > MAX_ITEMS:
         raise ValidationError(
             _("Deze selectie bevat %(count)s toezeggingen; een brief kan er hoogstens %(max)s "
@@ -303,15 +304,39 @@ class Signatory:
     ministry: Ministry
 
 
+def office_holder(office, day):
+    """The office that `office` is (its title at its ministry) as held on `day`, by whoever
+    held it then; None if the register does not know."""
+    return (Office.objects.filter(title=office.title, ministry=office.ministry)
+            .filter(Q(start__lte=day) | Q(start__isnull=True),
+                    Q(end__gte=day) | Q(end__isnull=True))
+            .select_related("person", "ministry").first())
+
+
+def signing_office(person, day):
+    """(person, office) that signs on `day` for what `person` promised: the person in their
+    office then, or whoever held their last office on that day (the signature is the office
+    held on the letter's date: DESIGN.md "Letters"); (None, office) when nobody is known."""
+    current = person.office_on(day)
+    if current:
+        return person, current
+    offices = sorted(person.offices.all(), key=lambda o: o.start or datetime.date.min)
+    if not offices:
+        return None, None
+    successor = office_holder(offices[-1], day)
+    return (successor.person, successor) if successor else (None, offices[-1])
+
+
 def likely_signatory(commitments, today):
-    """The bewindspersoon who made most of the commitments, in their office on `today`."""
+    """The bewindspersoon who made most of the commitments, or whoever holds their office on
+    `today`; the name is left empty when the register does not know who does."""
     counts = Counter(c.bewindspersoon_id for c in commitments if c.bewindspersoon_id)
     for person_id, _count in counts.most_common():
         person = Person.objects.prefetch_related("offices__ministry").get(pk=person_id)
-        offices = sorted(person.offices.all(), key=lambda o: o.start or datetime.date.min)
-        current = person.office_on(today) or (offices[-1] if offices else None)
-        if current and current.ministry:
-            return Signatory(person, f"De {current.title},", person.full_name, current.ministry)
+        signer, office = signing_office(person, today)
+        if office and office.ministry:
+            return Signatory(signer, f"De {office.title},", signer.full_name if signer else "",
+                             office.ministry)
     ministry = Counter(c.ministry_id for c in commitments).most_common(1)
     ministry = Ministry.objects.filter(pk=ministry[0][0]).first() if ministry else None
     ministry = ministry or Ministry.objects.order_by("pk").first()
@@ -320,6 +345,13 @@ def likely_signatory(commitments, today):
             _("Registreer eerst een ministerie: het is de afzender van de brief."),
             code="no_ministry")
     return Signatory(None, "", "", ministry)
+
+
+def likely_directorate(records, ministry):
+    """The directorate of the ministry that owns most of the records (None if none does)."""
+    counts = Counter(r.directorate_id for r in records
+                     if r.directorate_id and r.directorate.ministry_id in (None, ministry.pk))
+    return Directorate.objects.filter(pk=counts.most_common(1)[0][0]).first() if counts else None
 
 
 def new_kenmerk(ministry, day):
@@ -392,6 +424,7 @@ def compose_progress(*, dossier, commitments, by, today, at=None):
         subject=f"Voortgangsbrief {topic}",
         kenmerk=new_kenmerk(signatory.ministry, today), addressee=Addressee.TWEEDE_KAMER,
         ministry=signatory.ministry, signatory=signatory.person,
+        directorate=likely_directorate(proposed, signatory.ministry),
         signatory_office=signatory.office, signatory_name=signatory.name,
         opening=progress_opening(dossier, previous), annex=dossier is not None,
         since=previous.date if previous else None)
@@ -402,7 +435,7 @@ def rappel_commitments(commitments, reference_date):
     """Open and partly met commitments whose deadline ended before the reference date."""
     commitments = Commitment.objects.all() if commitments is None else commitments
     return (commitments.filter(status__in=OPEN_STATUSES, deadline_end__lt=reference_date)
-            .select_related("bewindspersoon").order_by("deadline_end", "number"))
+            .select_related("bewindspersoon", "directorate").order_by("deadline_end", "number"))
 
 
 def compose_rappel(*, commitments, reference_date, by, today, at=None):
@@ -423,6 +456,7 @@ def compose_rappel(*, commitments, reference_date, by, today, at=None):
         reference_date=reference_date, addressee=Addressee.EERSTE_KAMER,
         subject=f"Antwoord op het rappel toezeggingen, peildatum {words}",
         kenmerk=new_kenmerk(signatory.ministry, today), ministry=signatory.ministry,
+        directorate=likely_directorate(selected, signatory.ministry),
         signatory=signatory.person, signatory_office=signatory.office,
         signatory_name=signatory.name,
         opening="In uw brief vraagt u naar de stand van zaken van de toezeggingen waarvan de "

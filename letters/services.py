@@ -280,6 +280,11 @@ def deliver_items(letter, document, *, by, at):
                                   document=document, on=letter.date, at=at)
 
 
+def render_final(content):
+    """The PDF that goes out: without the CONCEPT of a draft."""
+    return render_letter_pdf(content, draft=False)
+
+
 def finalise(letter, *, by, expected_version=None, at=None, render=None):
     """Store the PDF and its SHA-256, freeze the letter, link it to its Document, record what it
     cites, and mark what it delivers done or executed — all in one transaction.
@@ -288,13 +293,14 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
     others waiting), from the version then read; a letter changed meanwhile is refused. If
     anything fails, nothing is changed and the stored file is removed again.
     """
-    fresh = ProgressLetter.objects.select_related("dossier", "ministry").get(pk=letter.pk)
+    fresh = ProgressLetter.objects.select_related("dossier", "ministry", "directorate") \
+        .get(pk=letter.pk)
     if expected_version is not None and fresh.version != int(expected_version):
         raise StaleEdit(fresh, int(expected_version))
     require(finalisable(fresh))
     content = approved_content(fresh)  # exactly what was approved, not the register of now
     try:
-        pdf = (render or render_letter_pdf)(content)
+        pdf = (render or render_final)(content)
     except Exception as error:  # WeasyPrint fails in many ways (fonts, images, memory)
         logger.exception("Rendering letter %s failed", fresh.pk)
         refuse(_("De PDF kon niet worden gemaakt (%(error)s); er is niets vastgesteld. Probeer "

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from letters.compose import letter_compose
-from letters.content import letter_content
-from letters.layout import EERSTE_KAMER, TWEEDE_KAMER, VWS, render_letter_pdf
+from letters.content import letter_content, sender_of
+from letters.layout import EERSTE_KAMER, TWEEDE_KAMER, render_letter_pdf
 from letters.models import LetterKind
 from register.history import save_with_history
 from register.models import Ministry
@@ -34,7 +34,7 @@ def test_each_section_is_its_text_then_its_items_with_their_progress_texts(draft
     body = section(content, "Openstaande toezeggingen").body
     assert body.startswith("Eerst de eigen tekst van de sectie.\n\n### Persona onderzoek\n\nOp 7 "
                            "november 2019 is toegezegd")
-    assert content.addressee == TWEEDE_KAMER and content.sender == VWS
+    assert content.addressee == TWEEDE_KAMER and content.sender == sender_of(draft.ministry)
     assert content.kind == "voortgangsbrief" and not content.rappel_rows
 
 

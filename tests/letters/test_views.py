@@ -422,7 +422,7 @@ def failing_storage(self, name, content):
     raise OSError(30, "Read-only file system")
 
 
-def failing_renderer(content):
+def failing_renderer(content, **options):
     raise ValueError("a font WeasyPrint cannot read")
 
 
@@ -511,6 +511,19 @@ def test_a_draft_pdf_is_rendered_on_the_fly(client_for, advisor, draft):
     assert response.content.startswith(b"%PDF")
     assert 'filename="voortgangsbrief-drugbeleid-2021-01-15-concept.pdf"' in \
         response["Content-Disposition"]
+
+
+def test_a_renderer_failure_on_a_draft_pdf_is_a_dutch_message_not_a_server_error(
+        client_for, advisor, draft):
+    before = (draft.version, draft.history.count())
+    with mock.patch("letters.views.render_letter_pdf", failing_renderer):
+        response = client_for(advisor).get(url("letters:pdf", draft), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [(url("letters:detail", draft), 302)]
+    assert "De PDF kon niet worden gemaakt (ValueError: a font WeasyPrint cannot read)" in \
+        response.content.decode()
+    draft = reload(draft)
+    assert (draft.version, draft.history.count()) == before
 
 
 def test_a_final_pdf_is_the_stored_bytes_and_is_never_rendered(client_for, advisor, demo):
