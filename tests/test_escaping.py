@@ -35,9 +35,10 @@ def free_text_fields(model):
 
 
 def payload_for(field, pk):
-    """The longest payload that fits, with the pk so unique fields stay unique."""
-    for payload in (PAYLOAD, MEDIUM, SHORT):
-        value = f"{payload} {pk}"
+    """The longest payload that fits, with the pk so unique fields stay unique; a short field
+    (Document.year, 7 characters) takes the short payload alone once the pk has four digits, as
+    on PostgreSQL, whose sequences are not reset between tests."""
+    for value in [f"{payload} {pk}" for payload in (PAYLOAD, MEDIUM, SHORT)] + [SHORT]:
         if not field.max_length or len(value) <= field.max_length:
             return value
     raise AssertionError(f"{field} is too short for any payload")
