@@ -29,7 +29,6 @@ from commitments.models import (
 )
 from commitments.vocabulary import EERSTE_KAMER_WORDS, TWEEDE_KAMER_WORDS
 from legislation.models import LawTrack
-from letters.compose import one_line
 from letters.layout import (
     EERSTE_KAMER,
     TWEEDE_KAMER,
@@ -43,6 +42,7 @@ from letters.layout import (
     content_to_data,
 )
 from letters.models import Addressee, LetterKind
+from letters.prose import one_line
 from register.history import timeline
 
 

@@ -49,7 +49,8 @@ class ComposeForm(forms.Form):
         dates = reference_dates(today)
         self.fields["reference_date"].choices = [(d.isoformat(), date_format(d, "j F Y"))
                                                   for d in dates]
-        self.fields["reference_date"].initial = next(d for d in dates if d <= today).isoformat()
+        # The rappel the dashboard shows next (register.dates.next_reference_date).
+        self.fields["reference_date"].initial = dates[0].isoformat()
 
     def clean(self):
         cleaned = super().clean()

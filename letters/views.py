@@ -335,8 +335,18 @@ def letter_finalise(request, pk):
         "problem": problem, "blocked": any(d.action == "refused" for d in plan),
         "register_changes": register_changes_since_approval(letter),
         "reported": [i for i in items if not i.delivers],
+        "expected": expected_dates(letter, items),
         "version_form": VersionForm(initial={"version": letter.version}),
     })
+
+
+def expected_dates(letter, items):
+    """A rappel answer's items with the period their new expected date names: what finalising
+    writes back to the commitments."""
+    if letter.kind != LetterKind.RAPPEL:
+        return []
+    periods = [(item, services.expected_period(item, letter)) for item in items]
+    return [(item, period) for item, period in periods if period]
 
 
 @require_POST

@@ -6,10 +6,12 @@ from unittest import mock
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from commitments.models import Commitment
 from letters.models import LetterItem, LetterStatus, ProgressLetter
 from letters.services import letter_approve, letter_finalise, letter_submit
+from register.dates import next_reference_date
 from tests import factories
 from tests.history_audit import history_audit
 from tests.letters.conftest import item_for, reload
@@ -546,8 +548,12 @@ def test_letter_staff_compose_an_answer_to_the_rappel(client_for, letter_writer,
     from letters.forms import ComposeForm
     from tests.letters.conftest import commitment
 
-    overdue = commitment(clerk, title="Te laat", deadline_text="voor de zomer")
-    reference = ComposeForm().fields["reference_date"].initial  # the last one before today
+    overdue = commitment(clerk, title="Te laat", deadline_text="voor de zomer",
+                         ek_number="T01970")
+    commitment(clerk, title="Aan de Tweede Kamer", deadline_text="voor de zomer")
+    reference = ComposeForm().fields["reference_date"].initial
+    # The rappel the dashboard shows next.
+    assert reference == next_reference_date(timezone.localdate()).isoformat()
     response = client_for(letter_writer).post(reverse("letters:compose"), {
         "kind": "rappel", "dossier": "", "reference_date": reference})
     letter = ProgressLetter.objects.get()
