@@ -120,7 +120,7 @@ def letter_html(pk):
     from letters.layout import render_letter_html
     from letters.models import ProgressLetter
 
-    letter = ProgressLetter.objects.select_related("dossier", "ministry").get(pk=pk)
+    letter = ProgressLetter.objects.select_related("dossier", "ministry", "directorate").get(pk=pk)
     return render_letter_html(letter_content(letter), for_pdf=True)
 
 

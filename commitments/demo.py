@@ -69,6 +69,11 @@ COMMITMENTS = [
                                   "cluster 3 en 4 zijn meegestuurd."),
         "remaining": "De resultaten over de residentiële jeugdhulp en justitiële "
                      "jeugdinrichtingen volgen begin 2021.",
+        # The progress text as an advisor kept it up after the letter (invented wording).
+        "progress": ("De factsheets over het praktijkonderwijs en het voortgezet speciaal "
+                     "onderwijs heb ik met mijn brief van 18 december 2020 meegestuurd. De "
+                     "resultaten over de residentiële jeugdhulp en de justitiële "
+                     "jeugdinrichtingen volgen begin volgend jaar.", LETTER_DATE),
     },
     {
         "title": "Onderzoek naar lachgasgebruik onder jongeren met een niet-westerse "
@@ -98,6 +103,8 @@ COMMITMENTS = [
                 "persona onderzoek informeren.",
         "made_on": LETTER_DATE, "made_in": LETTER, "by": "blokhuis",
         "deadline_text": "in het voorjaar van 2021", "topics": ["preventie"],
+        "progress": ("Het Trimbos-instituut voert het persona onderzoek uit; de uitkomsten "
+                     "verwacht ik komend voorjaar.", LETTER_DATE),
     },
     {
         "title": "Gerichte preventieaanpak voor gebruikers van cocaïne",
@@ -147,6 +154,46 @@ COMMITMENTS = [
     },
 ]
 
+# Commitments to the Eerste Kamer, so that the answer to its rappel can be shown. INVENTED: the
+# reference letter names none; their T-numbers, dates and texts are made up for the demo, in the
+# reference letter's subject area (lachgas, prevention, the Opiumwet). Two are overdue at the
+# rappel of 1 January 2027; the third is not due yet and stays off that list.
+EERSTE_KAMER_COMMITMENTS = [
+    {
+        "title": "Eerste ervaringen met het lachgasverbod (Eerste Kamer)",
+        "text": "De staatssecretaris zegt toe de Eerste Kamer te informeren over de eerste "
+                "ervaringen met het verbod op lachgas voor recreatief gebruik, een jaar nadat "
+                "lachgas op lijst II van de Opiumwet is geplaatst.",
+        "made_on": datetime.date(2022, 6, 14), "by": "vanooijen", "dossier": None,
+        "deadline_text": "voor het zomerreces van 2024", "topics": ["lachgas"],
+        "ek_number": "T03211", "ek_status": "Openstaand",
+        "progress": ("Het onderzoek naar de eerste ervaringen met het lachgasverbod loopt nog; "
+                     "het rapport verwacht ik komend voorjaar.", datetime.date(2026, 11, 16)),
+    },
+    {
+        "title": "Uitkomsten pilots IJslandse preventieaanpak (Eerste Kamer)",
+        "text": "De staatssecretaris zegt toe de Eerste Kamer te informeren over de uitkomsten "
+                "van de pilots met de IJslandse preventieaanpak in zes gemeenten.",
+        "made_on": datetime.date(2022, 6, 14), "by": "vanooijen", "dossier": None,
+        "deadline_text": "eind 2023", "topics": ["preventie"],
+        "ek_number": "T03212", "ek_status": "Deels voldaan",
+        "partly": ("Tussenrapportage ontvangen en doorgestuurd", datetime.date(2023, 12, 15),
+                   "De eindrapportage over de laatste twee pilotgemeenten volgt in het voorjaar "
+                   "van 2025."),
+        "progress": ("De tussenrapportage over vier pilotgemeenten heb ik op 15 december 2023 "
+                     "aan beide Kamers gestuurd. De eindrapportage over de laatste twee "
+                     "gemeenten verwacht ik komend voorjaar.", datetime.date(2026, 11, 16)),
+    },
+    {
+        "title": "Evaluatie van de Opiumwet (Eerste Kamer)",
+        "text": "De staatssecretaris zegt toe de Eerste Kamer te informeren over de uitkomsten "
+                "van de evaluatie van de Opiumwet.",
+        "made_on": datetime.date(2024, 11, 12), "by": "karremans", "dossier": None,
+        "deadline_text": "in 2027", "topics": ["NPS"],
+        "ek_number": "T03305", "ek_status": "Openstaand",
+    },
+]
+
 MOTION = {
     "dossier": "24077", "number": "453",
     "title": "Motie van de leden Edgar Mulder en Van der Staaij over drugsvrije schoolpleinen",
@@ -162,13 +209,16 @@ MOTION = {
 def load(objects, *, by):
     directorate = Directorate.objects.filter(abbreviation="VGP").first() or save_with_history(
         Directorate(abbreviation="VGP", ministry=objects["ministries"]["VWS"],
-                    name="Directie Voeding, Gezondheidsbescherming en Preventie"),
+                    name="Directie Voeding, Gezondheidsbescherming en Preventie",
+                    unit="Directoraat-generaal Volksgezondheid",
+                    # Invented: the demo's contact lines, not the directorate's.
+                    contact="T 070 340 79 11\nvgp@example.org"),
         by=by, reason=REASON, at=at(datetime.date(2019, 1, 1)))
     owner = get_user_model().objects.filter(username="beleid").first()
     letter = objects["documents"][LETTER]
     objects["commitments"] = [
         load_commitment(spec, objects, by=by, directorate=directorate, owner=owner, letter=letter)
-        for spec in COMMITMENTS]
+        for spec in COMMITMENTS + EERSTE_KAMER_COMMITMENTS]
     objects["motion"] = load_motion(objects, by=by, directorate=directorate, owner=owner,
                                     letter=letter)
     return objects
@@ -186,8 +236,11 @@ def load_commitment(spec, objects, *, by, directorate, owner, letter):
         debate=objects["debates"].get(spec.get("debate")),
         made_in=documents.get(spec.get("made_in")),
         to_member=people.get(spec.get("to_member")),
-        deadline_text=spec["deadline_text"], dossier=objects["dossiers"]["24077"],
-        committee=objects["debates"]["ao-2019-11-07"].committee,
+        deadline_text=spec["deadline_text"],
+        dossier=objects["dossiers"]["24077"] if spec.get("dossier", "24077") else None,
+        ek_number=spec.get("ek_number", ""), ek_status=spec.get("ek_status", ""),
+        committee=objects["debates"]["ao-2019-11-07"].committee
+        if spec.get("dossier", "24077") else None,
         directorate=directorate if spec.get("ministry", "VWS") == "VWS" else None,
         owner=owner if spec.get("ministry", "VWS") == "VWS" else None,
     )
@@ -207,6 +260,14 @@ def load_commitment(spec, objects, *, by, directorate, owner, letter):
         commitment.change_status(status, by=by, reason=reason, document=letter,
                                  on=LETTER_DATE, remaining=spec.get("remaining"),
                                  at=at(LETTER_DATE, 15))
+    if "partly" in spec:
+        reason, day, remaining = spec["partly"]
+        commitment.change_status(Status.PARTLY_DONE, by=by, reason=reason, on=day,
+                                 remaining=remaining, at=at(day, 14))
+    if "progress" in spec:
+        commitment.refresh_from_db()
+        commitment.progress, day = spec["progress"]
+        save_with_history(commitment, by=by, reason="Voortgang bijgewerkt", at=at(day, 16))
     return commitment
 
 

@@ -199,6 +199,14 @@ class Commitment(Versioned):
                                      choices=ChangeSource.choices, default=ChangeSource.PERSON,
                                      editable=False)
     remaining = models.TextField(_("wat nog resteert"), blank=True)
+    # The state of affairs as a letter says it (DESIGN.md "Letters"): kept up by clerks and
+    # advisors, with history; the next progress letter is written from it, never from a status
+    # change's reason, which is internal.
+    progress = models.TextField(
+        _("voortgang"), blank=True,
+        help_text=_("Waar het nu staat, in zinnen die zo in een brief aan de Kamer kunnen. De "
+                    "volgende voortgangsbrief neemt deze tekst over; de reden bij een "
+                    "statuswijziging blijft intern."))
     delivered_on = models.DateField(_("nagekomen op"), null=True, blank=True)
     delivered_by = models.ForeignKey(Document, models.PROTECT, null=True, blank=True,
                                      related_name="commitments_delivered",
@@ -220,7 +228,10 @@ class Commitment(Versioned):
         ordering = [models.F("deadline_end").asc(nulls_last=True), "number"]
         verbose_name = _("toezegging")
         verbose_name_plural = _("toezeggingen")
-        permissions = [("change_status_commitment", _("Kan de status van een toezegging wijzigen"))]
+        permissions = [
+            ("change_status_commitment", _("Kan de status van een toezegging wijzigen")),
+            ("edit_progress_commitment", _("Kan de voortgang van een toezegging bijhouden")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="done") | Q(delivered_on__isnull=False),
@@ -535,6 +546,14 @@ class Motion(Versioned):
                                     verbose_name=_("uitvoering gemeld in"))
     reported_on = models.DateField(_("uitvoering gemeld op"), null=True, blank=True)
     remaining = models.TextField(_("wat nog resteert"), blank=True)
+    # The state of affairs as a letter says it (DESIGN.md "Letters"): kept up by clerks and
+    # advisors, with history; the next progress letter is written from it, never from a status
+    # change's reason, which is internal.
+    progress = models.TextField(
+        _("voortgang"), blank=True,
+        help_text=_("Waar het nu staat, in zinnen die zo in een brief aan de Kamer kunnen. De "
+                    "volgende voortgangsbrief neemt deze tekst over; de reden bij een "
+                    "statuswijziging blijft intern."))
     directorate = models.ForeignKey(Directorate, models.PROTECT, null=True, blank=True,
                                     related_name="motions", verbose_name=_("directie"))
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
@@ -570,6 +589,7 @@ class Motion(Versioned):
         permissions = [
             ("change_status_motion", _("Kan de uitvoering van een motie wijzigen")),
             ("record_vote_motion", _("Kan de stemmingsuitslag van een motie vastleggen")),
+            ("edit_progress_motion", _("Kan de voortgang van een motie bijhouden")),
         ]
         constraints = [
             models.UniqueConstraint(fields=["dossier", "number"], name="unique_motion_number"),

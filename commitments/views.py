@@ -42,6 +42,7 @@ from register.concurrency import StaleEdit, keep_typed_values
 from register.editing import edit_view, save_from_form
 from register.history import dutch_reason, timeline
 from register.models import FeedToken, SavedView
+from register.progress import progress_view
 
 
 @permission_required("commitments.view_commitment", raise_exception=True)
@@ -259,6 +260,11 @@ def posted_stale(request, record):
     return None
 
 
+@permission_required("commitments.edit_progress_commitment", raise_exception=True)
+def commitment_progress(request, pk):
+    return progress_view(request, get_commitment(pk))
+
+
 @permission_required("commitments.change_status_commitment", raise_exception=True)
 def commitment_status(request, pk):
     commitment = get_commitment(pk)
@@ -407,6 +413,11 @@ def motion_correct(request, pk):
                        reported_on=data["reported_on"], expected_version=data["version"])
 
     return change_status_view(request, motion, form, change, "commitments/correction_form.html")
+
+
+@permission_required("commitments.edit_progress_motion", raise_exception=True)
+def motion_progress(request, pk):
+    return progress_view(request, get_motion(pk))
 
 
 @permission_required("commitments.view_motion", raise_exception=True)

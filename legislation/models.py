@@ -240,6 +240,14 @@ class Stage(Versioned):
     actual_end = models.DateField(_("werkelijk einde"), null=True, blank=True, editable=False)
     skipped = models.BooleanField(_("overgeslagen"), default=False)
     note = models.TextField(_("toelichting"), blank=True)
+    # The state of affairs as a letter says it (DESIGN.md "Letters"): kept up by clerks and
+    # advisors, with history; the next progress letter is written from it, never from the reason
+    # typed at a change, which is internal. A track's letter item reports its current stage's.
+    progress = models.TextField(
+        _("voortgang"), blank=True,
+        help_text=_("Waar het nu staat, in zinnen die zo in een brief aan de Kamer kunnen. De "
+                    "volgende voortgangsbrief neemt deze tekst over; de reden bij een "
+                    "statuswijziging blijft intern."))
     documents = models.ManyToManyField(
         Document, blank=True, related_name="law_stages", verbose_name=_("documenten"),
         help_text=_("Consultatiepagina, advies, Kamerstukken, Staatsblad."))
@@ -252,6 +260,7 @@ class Stage(Versioned):
         permissions = [
             ("replan_stage", _("Kan een fase (her)plannen")),
             ("complete_stage", _("Kan het begin en einde van een fase vastleggen")),
+            ("edit_progress_stage", _("Kan de voortgang van een fase bijhouden")),
         ]
         constraints = [
             models.CheckConstraint(

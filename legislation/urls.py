@@ -16,6 +16,8 @@ urlpatterns = [
          name="stage-start"),
     path("wetgeving/<int:pk>/fasen/<int:stage_pk>/afronden/", views.stage_complete,
          name="stage-complete"),
+    path("wetgeving/<int:pk>/fasen/<int:stage_pk>/voortgang/", views.stage_progress,
+         name="stage-progress"),
     path("wetgeving/<int:pk>/fasen/<int:stage_pk>/bewerken/", views.stage_edit,
          name="stage-edit"),
     path("wetgeving/<int:pk>/fasen/<int:stage_pk>/verplaatsen/", views.stage_move,

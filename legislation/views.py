@@ -23,6 +23,7 @@ from legislation.history import plan_summaries, stage_records, track_history
 from legislation.models import LawTrack, Stage
 from legislation.timeline import build_chart
 from register.editing import edit_view, save_from_form
+from register.progress import progress_view
 
 
 def get_track(pk):
@@ -35,8 +36,6 @@ def get_track(pk):
 
 def get_stage(pk, stage_pk):
     return get_object_or_404(Stage.objects.select_related("track"), pk=stage_pk, track_id=pk)
-
-
 
 
 @permission_required("legislation.view_lawtrack", raise_exception=True)
@@ -162,6 +161,11 @@ def stage_complete(request, pk, stage_pk):
 
     return action_view(request, form, change, track=stage.track, stage=stage,
                        title=_("Fase afronden"))
+
+
+@permission_required("legislation.edit_progress_stage", raise_exception=True)
+def stage_progress(request, pk, stage_pk):
+    return progress_view(request, get_stage(pk, stage_pk))
 
 
 @permission_required("legislation.change_stage", raise_exception=True)

@@ -14,6 +14,7 @@ class LettersConfig(AppConfig):
         from django.db.models import Prefetch
 
         from commitments import my_work, related
+        from letters import checks  # noqa: F401 - registers the letterhead's system checks
         from letters.models import LetterItem, check_not_cited_by_final_letter
         from register.models import DOCUMENT_DELETION_CHECKS
 

@@ -28,8 +28,16 @@ from commitments.models import OPEN_EXECUTIONS, OPEN_STATUSES, Commitment, Motio
 from legislation.models import LawTrack, Stage
 from letters.layout import dutch_date
 from letters.models import Addressee, LetterItem, LetterKind, LetterSection, ProgressLetter
+from letters.prose import (
+    Voice,
+    commitment_prose,
+    law_track_prose,
+    lower_first,
+    motion_prose,
+    rappel_explanation,
+)
 from register.history import save_with_history
-from register.models import Ministry, Person
+from register.models import Directorate, Ministry, Office, Person
 
 # A letter with more items than this is no longer a letter; the filter should be narrower.
 MAX_ITEMS = 200
@@ -41,53 +49,36 @@ SECTION_LAWS = "Wet- en regelgeving"
 SECTION_CLOSING = "Afsluiting"
 
 
-def one_line(text: str) -> str:
-    """Text as one line of markup: typed line breaks would start lists or tables."""
-    return " ".join((text or "").split())
-
-
-def lower_first(text: str) -> str:
-    """ "Drugbeleid" → "drugbeleid", as a word inside a sentence; "LADIS" stays."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def sentence(text: str) -> str:
-    """`text` ending in a full stop (or the punctuation it already has)."""
-    text = one_line(text)
-    return text if not text or text[-1] in ".!?:;" else text + "."
-
-
 # --- What changed in a window, from the history ----------------------------------------------
 
 
 @dataclass
 class StatusStory:
-    """Of one record: whether its status changed after the cutoff, and the last change's reason."""
+    """Of one record: whether its status changed after the cutoff (or ever), and the day its
+    progress text was last written (what its relative words count from)."""
 
     changed: bool = False
     ever_changed: bool = False
-    last_reason: str = ""
+    progress_on: datetime.date | None = None
 
 
 def status_stories(model, ids, status_field, cutoff):
     """{id: StatusStory} from the records' history, in one query."""
     stories = defaultdict(StatusStory)
-    previous = {}
+    previous, written = {}, {}
     rows = (model.history.filter(id__in=ids).order_by("id", "history_date", "history_id")
-            .values_list("id", status_field, "history_date", "history_change_reason",
-                         "is_correction"))
-    for pk, status, moment, reason, correction in rows:
+            .values_list("id", status_field, "progress", "history_date", "is_correction"))
+    for pk, status, progress, moment, correction in rows:
         # A motion's execution status starts when it is adopted: that is no change of it; a
         # correction sets what should have been recorded, no change either.
         if previous.get(pk) and previous[pk] != status and not correction:
             story = stories[pk]
             story.ever_changed = True
-            story.last_reason = reason or ""
             if cutoff is None or moment > cutoff:
                 story.changed = True
-        previous[pk] = status
+        if progress and progress != written.get(pk):
+            stories[pk].progress_on = timezone.localdate(moment)
+        previous[pk], written[pk] = status, progress
     return stories
 
 
@@ -102,12 +93,35 @@ def stage_changes(track_ids, cutoff):
     return changed
 
 
-# --- Pre-filled texts ------------------------------------------------------------------------
+@dataclass
+class StageDates:
+    """Of the stages of some tracks: the day each one's planned words and its progress text were
+    last written (what their relative words count from)."""
+
+    planned: dict = field(default_factory=dict)
+    progress: dict = field(default_factory=dict)
+
+
+def stage_dates(track_ids):
+    """StageDates of the tracks' stages, from their history in one query."""
+    dates, last = StageDates(), {}
+    rows = (Stage.history.filter(track_id__in=track_ids).order_by("id", "history_date")
+            .values_list("id", "planned_text", "progress", "history_date"))
+    for pk, planned, progress, moment in rows:
+        before = last.get(pk, ("", ""))
+        if planned and planned != before[0]:
+            dates.planned[pk] = timezone.localdate(moment)
+        if progress and progress != before[1]:
+            dates.progress[pk] = timezone.localdate(moment)
+        last[pk] = (planned, progress)
+    return dates
+
+
+# --- Pre-filled texts: prose in the signatory's voice (letters/prose.py) ----------------------
 
 
 def in_dutch(function):
-    """The texts go into the letter, so they are Dutch whatever the language of the screens:
-    the status words and the delays they name, too."""
+    """The texts go into the letter, so they are Dutch whatever the language of the screens."""
     @functools.wraps(function)
     def dutch(*args, **kwargs):
         with translation.override("nl"):
@@ -115,84 +129,43 @@ def in_dutch(function):
     return dutch
 
 
-def reason_clause(story):
-    reason = one_line(story.last_reason).rstrip(".") if story else ""
-    return f"; {reason}" if reason else ""
+@in_dutch
+def commitment_text(commitment, *, voice, story=None, delivers=False):
+    return commitment_prose(commitment, voice=voice, delivers=delivers,
+                            progress_on=story.progress_on if story else None)
 
 
 @in_dutch
-def commitment_text(commitment, story=None):
-    """ "Op 26 november 2020 is toegezegd: … Stand van zaken: in uitvoering; …" """
-    parts = [f"Op {dutch_date(commitment.made_on)} is toegezegd: {sentence(commitment.text)}"]
-    if commitment.deadline_text and commitment.is_open:
-        parts.append(f"Termijn: {one_line(commitment.deadline_text)}.")
-    parts.append(status_sentence(commitment, story))
-    return " ".join(parts)
-
-
-def status_sentence(commitment, story=None):
-    status = str(commitment.get_status_display()).lower()
-    text = f"Stand van zaken: {status}{reason_clause(story)}."
-    if commitment.remaining and commitment.is_open:
-        text += f" Wat resteert: {sentence(commitment.remaining)}"
-    return text
+def rappel_text(commitment, *, voice, story=None):
+    return rappel_explanation(commitment, voice=voice,
+                              progress_on=story.progress_on if story else None)
 
 
 @in_dutch
-def rappel_explanation(commitment, story=None):
-    """What the Eerste Kamer is told besides the status: the deadline as it was given, the last
-    reason the status changed, and what remains."""
-    parts = []
-    if commitment.deadline_text:
-        parts.append(f"Oorspronkelijke termijn: {one_line(commitment.deadline_text)}.")
-    reason = one_line(story.last_reason) if story else ""
-    if reason:
-        parts.append(sentence(reason))
-    if commitment.remaining:
-        parts.append(f"Wat resteert: {sentence(commitment.remaining)}")
-    return " ".join(parts)
-
-
-def submitters_words(motion):
-    names = [str(row) for row in motion.submitter_rows.all()]
-    if not names:
-        return ""
-    if len(names) == 1:
-        return f"het lid {names[0]}"
-    return f"de leden {', '.join(names[:-1])} en {names[-1]}"
+def motion_text(motion, *, voice, story=None, delivers=False):
+    return motion_prose(motion, voice=voice, delivers=delivers,
+                        progress_on=story.progress_on if story else None)
 
 
 @in_dutch
-def motion_text(motion, story=None):
-    """ "De motie van de leden … (Kamerstuk 24 077, nr. 453) is op … aangenomen. Stand van …" """
-    who = submitters_words(motion)
-    subject = f"De motie van {who} ({motion.reference})" if who else \
-        f"De motie {motion.reference}"
-    adopted = f"is op {dutch_date(motion.voted_on)} aangenomen." if motion.voted_on \
-        else "is aangenomen."
-    status = str(motion.get_execution_status_display()).lower()
-    return f"{subject} {adopted} Stand van zaken: {status}{reason_clause(story)}."
+def law_track_text(track, *, voice, dates=None):
+    dates = dates or StageDates()
+    current, milestone = track.current_stage, track.next_milestone
+    return law_track_prose(
+        track, voice=voice, progress_on=dates.progress.get(current.pk) if current else None,
+        planned_on=dates.planned.get(milestone.pk) if milestone else None)
 
 
-@in_dutch
-def law_track_text(track, today):
-    """The track's state, its current stage, the next milestone with its plan, and the slip."""
-    if track.withdrawn:
-        return f"Het traject is ingetrokken: {sentence(track.withdrawn_reason)}"
-    parts = [f"Stand: {track.get_state_display()}."]
-    current = track.current_stage
-    if current:
-        parts.append(f"Huidige fase: {lower_first(current.name)}.")
-    milestone = track.next_milestone
-    if milestone:
-        parts.append(f"Volgende mijlpaal: {lower_first(milestone.name)}, gepland "
-                     f"{one_line(milestone.planned_text)}.")
-    slip = track.slip(today)
-    if slip:
-        parts.append(f"Het traject loopt {slip.words}.")
-    elif milestone:
-        parts.append("Het traject ligt op schema.")
-    return " ".join(parts)
+def subject_text(subject, *, voice, delivers=False):
+    """The pre-filled text of one item added by hand (its history read for it alone)."""
+    kind = subject_field(subject)
+    if kind == "law_track":
+        return law_track_text(subject, voice=voice, dates=stage_dates([subject.pk]))
+    model, field = (Commitment, "status") if kind == "commitment" else \
+        (Motion, "execution_status")
+    story = status_stories(model, [subject.pk], field, None).get(subject.pk)
+    text = commitment_text if kind == "commitment" else motion_text
+    return text(subject, voice=voice, story=story, delivers=delivers)
 
 
 # --- Proposals -------------------------------------------------------------------------------
@@ -221,7 +194,7 @@ def cutoff_of(previous):
     return timezone.make_aware(datetime.datetime.combine(previous.date, datetime.time.max))
 
 
-def propose_commitments(commitments, cutoff):
+def propose_commitments(commitments, cutoff, voice):
     """(changed since the cutoff, open and unchanged) commitments, each with its text."""
     commitments = list(commitments)
     stories = status_stories(Commitment, [c.pk for c in commitments], "status", cutoff)
@@ -232,7 +205,7 @@ def propose_commitments(commitments, cutoff):
             news = bool(story and story.ever_changed) or not commitment.is_open
         else:
             news = bool(story and story.changed)
-        item = ProposedItem(commitment, commitment_text(commitment, story))
+        item = ProposedItem(commitment, commitment_text(commitment, voice=voice, story=story))
         if news:
             changed.append(item)
         elif commitment.is_open:
@@ -240,9 +213,9 @@ def propose_commitments(commitments, cutoff):
     return changed, still_open
 
 
-def propose_motions(dossier, cutoff):
+def propose_motions(dossier, cutoff, voice):
     motions = list(Motion.objects.filter(dossier=dossier, vote_outcome=VoteOutcome.ADOPTED)
-                   .select_related("dossier")
+                   .select_related("dossier", "reported_by__dossier")
                    .prefetch_related("submitter_rows__person__offices", "submitter_rows__party")
                    .order_by("number"))
     stories = status_stories(Motion, [m.pk for m in motions], "execution_status", cutoff)
@@ -251,20 +224,24 @@ def propose_motions(dossier, cutoff):
         story = stories.get(motion.pk)
         if motion.execution_status in OPEN_EXECUTIONS or (story and story.changed) or (
                 cutoff is None and story and story.ever_changed):
-            proposed.append(ProposedItem(motion, motion_text(motion, story)))
+            proposed.append(ProposedItem(motion, motion_text(motion, voice=voice, story=story)))
     return proposed
 
 
-def propose_law_tracks(condition, cutoff, today):
+def propose_law_tracks(condition, cutoff, voice):
     tracks = list(LawTrack.objects.filter(condition).distinct().prefetch_related("stages")
                   .order_by("title"))
-    changed = stage_changes([t.pk for t in tracks], cutoff)
-    return [ProposedItem(track, law_track_text(track, today)) for track in tracks
+    ids = [t.pk for t in tracks]
+    changed = stage_changes(ids, cutoff)
+    dates = stage_dates(ids)
+    return [ProposedItem(track, law_track_text(track, voice=voice, dates=dates))
+            for track in tracks
             if track.pk in changed or (not track.withdrawn and track.state != "in_force")]
 
 
-def progress_sections(*, dossier, commitments, cutoff, today):
-    """The proposed sections; empty ones are left out, except the closing one.
+def progress_sections(*, dossier, commitments, cutoff, voice):
+    """The proposed sections; empty ones are left out, except the closing one (which is not
+    printed while it has no text).
 
     For a dossier: its commitments, adopted motions and law tracks. For a selection of
     commitments: those, and the law tracks linked to them.
@@ -272,24 +249,26 @@ def progress_sections(*, dossier, commitments, cutoff, today):
     whole_dossier = commitments is None
     if whole_dossier:
         commitments = dossier.commitments.all()
-    commitments = commitments.select_related("bewindspersoon").order_by("made_on", "number")
+    commitments = commitments.select_related(
+        "bewindspersoon", "directorate", "debate", "made_in__dossier", "delivered_by__dossier",
+    ).prefetch_related("bewindspersoon__offices").order_by("made_on", "number")
     if len(commitments) > MAX_ITEMS:
         raise ValidationError(
             _("Deze selectie bevat %(count)s toezeggingen; een brief kan er hoogstens %(max)s "
               "bevatten. Verfijn het filter.") % {"count": len(commitments), "max": MAX_ITEMS},
             code="too_many")
-    changed, still_open = propose_commitments(commitments, cutoff)
+    changed, still_open = propose_commitments(commitments, cutoff, voice)
     track_condition = Q(commitments__in=[c.pk for c in commitments])
     motions = []
     if whole_dossier:
-        motions = propose_motions(dossier, cutoff)
+        motions = propose_motions(dossier, cutoff, voice)
         track_condition |= (Q(dossier=dossier) | Q(reporting_dossier=dossier)
                             | Q(motions__dossier=dossier))
     sections = [
         ProposedSection(SECTION_CHANGED, changed),
         ProposedSection(SECTION_OPEN, still_open),
         ProposedSection(SECTION_MOTIONS, motions),
-        ProposedSection(SECTION_LAWS, propose_law_tracks(track_condition, cutoff, today)),
+        ProposedSection(SECTION_LAWS, propose_law_tracks(track_condition, cutoff, voice)),
     ]
     return [s for s in sections if s.items] + [ProposedSection(SECTION_CLOSING)]
 
@@ -305,15 +284,39 @@ class Signatory:
     ministry: Ministry
 
 
+def office_holder(office, day):
+    """The office that `office` is (its title at its ministry) as held on `day`, by whoever
+    held it then; None if the register does not know."""
+    return (Office.objects.filter(title=office.title, ministry=office.ministry)
+            .filter(Q(start__lte=day) | Q(start__isnull=True),
+                    Q(end__gte=day) | Q(end__isnull=True))
+            .select_related("person", "ministry").first())
+
+
+def signing_office(person, day):
+    """(person, office) that signs on `day` for what `person` promised: the person in their
+    office then, or whoever held their last office on that day (the signature is the office
+    held on the letter's date: DESIGN.md "Letters"); (None, office) when nobody is known."""
+    current = person.office_on(day)
+    if current:
+        return person, current
+    offices = sorted(person.offices.all(), key=lambda o: o.start or datetime.date.min)
+    if not offices:
+        return None, None
+    successor = office_holder(offices[-1], day)
+    return (successor.person, successor) if successor else (None, offices[-1])
+
+
 def likely_signatory(commitments, today):
-    """The bewindspersoon who made most of the commitments, in their office on `today`."""
+    """The bewindspersoon who made most of the commitments, or whoever holds their office on
+    `today`; the name is left empty when the register does not know who does."""
     counts = Counter(c.bewindspersoon_id for c in commitments if c.bewindspersoon_id)
     for person_id, _count in counts.most_common():
         person = Person.objects.prefetch_related("offices__ministry").get(pk=person_id)
-        offices = sorted(person.offices.all(), key=lambda o: o.start or datetime.date.min)
-        current = person.office_on(today) or (offices[-1] if offices else None)
-        if current and current.ministry:
-            return Signatory(person, f"De {current.title},", person.full_name, current.ministry)
+        signer, office = signing_office(person, today)
+        if office and office.ministry:
+            return Signatory(signer, f"De {office.title},", signer.full_name if signer else "",
+                             office.ministry)
     ministry = Counter(c.ministry_id for c in commitments).most_common(1)
     ministry = Ministry.objects.filter(pk=ministry[0][0]).first() if ministry else None
     ministry = ministry or Ministry.objects.order_by("pk").first()
@@ -322,6 +325,13 @@ def likely_signatory(commitments, today):
             _("Registreer eerst een ministerie: het is de afzender van de brief."),
             code="no_ministry")
     return Signatory(None, "", "", ministry)
+
+
+def likely_directorate(records, ministry):
+    """The directorate of the ministry that owns most of the records (None if none does)."""
+    counts = Counter(r.directorate_id for r in records
+                     if r.directorate_id and r.directorate.ministry_id in (None, ministry.pk))
+    return Directorate.objects.filter(pk=counts.most_common(1)[0][0]).first() if counts else None
 
 
 def new_kenmerk(ministry, day):
@@ -378,22 +388,30 @@ def subject_field(subject):
     return "motion" if isinstance(subject, Motion) else "law_track"
 
 
+def voice_of(signatory, today):
+    """The first person of the letter (letters.prose.Voice) from its proposed signatory."""
+    office = signatory.office.removeprefix("De ").rstrip(",")
+    return Voice(signatory.person.pk if signatory.person else None, office, today)
+
+
 def compose_progress(*, dossier, commitments, by, today, at=None):
     if dossier is None and commitments is None:
         raise ValidationError(_("Kies een dossier of een selectie toezeggingen."), code="empty")
     previous = ProgressLetter.objects.previous_final(dossier) if dossier else None
+    candidates = list((dossier.commitments.all() if commitments is None else commitments)
+                      .select_related("directorate")[:MAX_ITEMS + 1])
+    signatory = likely_signatory(candidates, today)
     sections = progress_sections(dossier=dossier, commitments=commitments,
-                                 cutoff=cutoff_of(previous), today=today)
+                                 cutoff=cutoff_of(previous), voice=voice_of(signatory, today))
     proposed = [item.subject for s in sections for item in s.items
                 if isinstance(item.subject, Commitment)]
-    signatory = likely_signatory(proposed or list(dossier.commitments.all() if dossier else []),
-                                 today)
     topic = lower_first(dossier.title) if dossier and dossier.title else "toezeggingen"
     letter = ProgressLetter(
         kind=LetterKind.PROGRESS, dossier=dossier, date=today, author=by,
         subject=f"Voortgangsbrief {topic}",
         kenmerk=new_kenmerk(signatory.ministry, today), addressee=Addressee.TWEEDE_KAMER,
         ministry=signatory.ministry, signatory=signatory.person,
+        directorate=likely_directorate(proposed or candidates, signatory.ministry),
         signatory_office=signatory.office, signatory_name=signatory.name,
         opening=progress_opening(dossier, previous), annex=dossier is not None,
         since=previous.date if previous else None)
@@ -401,10 +419,12 @@ def compose_progress(*, dossier, commitments, by, today, at=None):
 
 
 def rappel_commitments(commitments, reference_date):
-    """Open and partly met commitments whose deadline ended before the reference date."""
+    """The commitments made to the Eerste Kamer (those with its T-number) that are open or
+    partly met and whose deadline ended before the reference date, by T-number."""
     commitments = Commitment.objects.all() if commitments is None else commitments
     return (commitments.filter(status__in=OPEN_STATUSES, deadline_end__lt=reference_date)
-            .select_related("bewindspersoon").order_by("deadline_end", "number"))
+            .exclude(ek_number="").select_related("bewindspersoon", "directorate")
+            .prefetch_related("bewindspersoon__offices").order_by("ek_number", "number"))
 
 
 def compose_rappel(*, commitments, reference_date, by, today, at=None):
@@ -416,20 +436,23 @@ def compose_rappel(*, commitments, reference_date, by, today, at=None):
         raise ValidationError(_("Meer dan %(max)s toezeggingen; verfijn de selectie.")
                               % {"max": MAX_ITEMS}, code="too_many")
     stories = status_stories(Commitment, [c.pk for c in selected], "status", None)
-    items = [ProposedItem(c, explanation=rappel_explanation(c, stories.get(c.pk)))
-             for c in selected]
     signatory = likely_signatory(selected, today)
+    voice = voice_of(signatory, today)
+    items = [ProposedItem(c, explanation=rappel_text(c, voice=voice, story=stories.get(c.pk)))
+             for c in selected]
     words = dutch_date(reference_date)
     letter = ProgressLetter(
         kind=LetterKind.RAPPEL, dossier=None, date=today, author=by,
         reference_date=reference_date, addressee=Addressee.EERSTE_KAMER,
         subject=f"Antwoord op het rappel toezeggingen, peildatum {words}",
         kenmerk=new_kenmerk(signatory.ministry, today), ministry=signatory.ministry,
+        directorate=likely_directorate(selected, signatory.ministry),
         signatory=signatory.person, signatory_office=signatory.office,
         signatory_name=signatory.name,
-        opening="In uw brief vraagt u naar de stand van zaken van de toezeggingen waarvan de "
-                f"termijn vóór {words} is verstreken. Hieronder vindt u per toezegging de stand "
-                "van zaken, een toelichting en de nieuwe verwachte datum.")
+        opening="In uw brief vraagt u naar de stand van zaken van de toezeggingen aan uw Kamer "
+                f"waarvan de termijn vóór {words} is verstreken. Hieronder vindt u per "
+                "toezegging, op volgorde van het nummer van uw Kamer, de stand van zaken, een "
+                "toelichting en de datum waarop ik verwacht de toezegging na te komen.")
     return create_draft(letter=letter, sections=[ProposedSection("", items)], by=by, at=at)
 
 

@@ -29,11 +29,9 @@ from commitments.models import (
 )
 from commitments.vocabulary import EERSTE_KAMER_WORDS, TWEEDE_KAMER_WORDS
 from legislation.models import LawTrack
-from letters.compose import one_line
 from letters.layout import (
     EERSTE_KAMER,
     TWEEDE_KAMER,
-    VWS,
     Annex,
     AnnexRow,
     LetterContent,
@@ -44,18 +42,8 @@ from letters.layout import (
     content_to_data,
 )
 from letters.models import Addressee, LetterKind
+from letters.prose import one_line
 from register.history import timeline
-
-# Senders whose postal address we know; another ministry is named without one.
-SENDERS = {
-    "VWS": VWS,
-    "JenV": Sender(ministry="Ministerie van Justitie en Veiligheid",
-                   postal_lines=("Postbus 20301", "2500 EH Den Haag")),
-    "IenW": Sender(ministry="Ministerie van Infrastructuur en Waterstaat",
-                   postal_lines=("Postbus 20901", "2500 EX Den Haag")),
-    "OCW": Sender(ministry="Ministerie van Onderwijs, Cultuur en Wetenschap",
-                  postal_lines=("Postbus 16375", "2500 BJ Den Haag")),
-}
 
 
 def letter_items(letter):
@@ -65,8 +53,24 @@ def letter_items(letter):
         .order_by("section__order", "order", "pk"))
 
 
-def sender_for(ministry):
-    return SENDERS.get(ministry.abbreviation) or Sender(ministry=ministry.name, postal_lines=())
+def address_lines(text):
+    """An address typed one line per line, or on one line with commas, as its lines."""
+    lines = [line.strip() for line in (text or "").replace("\r", "").split("\n")]
+    if len(lines) == 1:
+        lines = [part.strip() for part in lines[0].split(",")]
+    return tuple(line for line in lines if line)
+
+
+def sender_of(ministry, directorate=None):
+    """The sender column from the records of the letter's ministry and directorate (the
+    letterhead is configuration, not code: DESIGN.md "Letters")."""
+    return Sender(
+        ministry=ministry.name, website=ministry.website,
+        unit=directorate.unit if directorate else "",
+        directorate=directorate.name if directorate else "",
+        visiting_lines=address_lines(ministry.visiting_address),
+        postal_lines=address_lines(ministry.postal_address),
+        contact_lines=address_lines(directorate.contact) if directorate else ())
 
 
 def item_heading(item):
@@ -151,7 +155,8 @@ def letter_content(letter, *, items=None) -> LetterContent:
         return LetterContent(
             kind=letter.kind, kenmerk=letter.kenmerk, date=letter.date,
             subject=one_line(letter.subject),
-            sender=sender_for(letter.ministry), uw_brief=letter.uw_brief, bijlagen=letter.bijlagen,
+            sender=sender_of(letter.ministry, letter.directorate), uw_brief=letter.uw_brief,
+            bijlagen=letter.bijlagen,
             addressee=EERSTE_KAMER if letter.addressee == Addressee.EERSTE_KAMER else TWEEDE_KAMER,
             opening=letter.opening, sections=section_bodies(letter, items), closing=letter.closing,
             rappel_rows=rappel_rows(letter, items),

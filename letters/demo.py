@@ -26,6 +26,7 @@ from letters.models import (
 )
 from letters.services import finalise, record_approval
 from register.history import save_with_history
+from register.models import Directorate
 
 LETTER = "Kamerstuk 24 077, nr. 468"
 DATE = reference_letter.DATE
@@ -69,7 +70,7 @@ _rendered = {}
 
 def render_once(content):
     if content not in _rendered:
-        _rendered[content] = render_letter_pdf(content)
+        _rendered[content] = render_letter_pdf(content, draft=False)
     return _rendered[content]
 
 
@@ -98,6 +99,7 @@ def load(objects, *, by):
         kind=LetterKind.PROGRESS, dossier=objects["dossiers"]["24077"], subject=original.SUBJECT,
         kenmerk=original.KENMERK, date=DATE, addressee=Addressee.TWEEDE_KAMER,
         ministry=objects["ministries"]["VWS"], signatory=blokhuis,
+        directorate=Directorate.objects.filter(abbreviation="VGP").first(),
         signatory_office=original.SIGNATORY_OFFICE, signatory_name=original.SIGNATORY_NAME,
         bijlagen=original.BIJLAGEN, opening=original.OPENING, closing=original.CLOSING,
         annex=True, since=PREVIOUS_LETTER_DATE, author=author, document=document,

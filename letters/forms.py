@@ -50,7 +50,8 @@ class ComposeForm(forms.Form):
         dates = reference_dates(today)
         self.fields["reference_date"].choices = [(d.isoformat(), date_format(d, "j F Y"))
                                                   for d in dates]
-        self.fields["reference_date"].initial = next(d for d in dates if d <= today).isoformat()
+        # The rappel the dashboard shows next (register.dates.next_reference_date).
+        self.fields["reference_date"].initial = dates[0].isoformat()
 
     def clean(self):
         cleaned = super().clean()
@@ -73,7 +74,7 @@ class LetterForm(forms.ModelForm):
 
     class Meta:
         model = ProgressLetter
-        fields = ["subject", "kenmerk", "date", "addressee", "ministry", "signatory",
+        fields = ["subject", "kenmerk", "date", "addressee", "ministry", "directorate", "signatory",
                   "signatory_office", "signatory_name", "uw_brief", "bijlagen", "opening",
                   "closing", "annex"]
         widgets = {"date": DATE, "opening": forms.Textarea(attrs=MARKUP),
@@ -100,8 +101,14 @@ class LetterForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         person = cleaned.get("signatory")
+        day = cleaned.get("date") or timezone.localdate()
+        if person and {"signatory", "date"} & set(self.changed_data) and not person.office_on(day):
+            # The signature is the office held on the letter's date (DESIGN.md "Letters").
+            self.add_error("signatory", _(
+                "%(name)s was op %(date)s geen bewindspersoon: kies wie de functie toen "
+                "bekleedde.") % {"name": person.full_name, "date": date_format(day, "j F Y")})
         if person and "signatory" in self.changed_data:
-            office = person.office_on(cleaned.get("date") or timezone.localdate())
+            office = person.office_on(day)
             if office and not cleaned.get("signatory_office"):
                 cleaned["signatory_office"] = f"De {office.title},"
             if not cleaned.get("signatory_name"):

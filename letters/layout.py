@@ -18,6 +18,7 @@ import datetime
 import logging
 import mimetypes
 import os
+import xml.etree.ElementTree as ET  # noqa: N817 - the usual name
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,9 +35,12 @@ from django.utils.safestring import SafeString
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 from weasyprint import HTML  # noqa: E402
+from weasyprint.formatting_structure import boxes  # noqa: E402
+from weasyprint.pdf.metadata import DocumentMetadata  # noqa: E402
 from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url  # noqa: E402
 
-from letters.markup import Footnotes, render_inline, render_markup  # noqa: E402
+from letters.letterhead import House, allowed_files, house  # noqa: E402
+from letters.markup import Footnotes, render_inline, render_markup, tie  # noqa: E402
 from register.references import Reference  # noqa: E402
 
 __all__ = [
@@ -85,14 +89,21 @@ EERSTE_KAMER = (
 
 @dataclass(frozen=True, kw_only=True)
 class Sender:
+    """The sender column: from the ministry's and directorate's records (letters.content)."""
+
     ministry: str
     postal_lines: tuple[str, ...]
     website: str = "www.rijksoverheid.nl"
+    unit: str = ""  # the directoraat-generaal
+    directorate: str = ""
+    visiting_lines: tuple[str, ...] = ()
+    contact_lines: tuple[str, ...] = ()
 
 
 VWS = Sender(
     ministry="Ministerie van Volksgezondheid, Welzijn en Sport",
     postal_lines=("Postbus 20350", "2500 EJ Den Haag"),
+    visiting_lines=("Parnassusplein 5", "2511 VX Den Haag"),
 )
 
 
@@ -147,6 +158,16 @@ class LetterContent:
     rappel_rows: tuple[RappelRow, ...] = ()
     annex: Annex | None = None
 
+    @property
+    def enclosures(self) -> str:
+        """Bijlage(n) as printed: the number typed, with the annex counted (DESIGN.md). Words
+        typed instead of a number are printed as typed."""
+        typed = self.bijlagen.strip()
+        annex = 1 if self.annex else 0
+        if typed.isdigit():
+            return str(int(typed) + annex)
+        return typed or (str(annex) if annex else "")
+
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"Unknown kind of letter: {self.kind!r}")
@@ -168,8 +189,8 @@ def content_from_data(data: dict) -> LetterContent:
     annex = data.get("annex")
     return LetterContent(**{
         **data, "date": datetime.date.fromisoformat(data["date"]),
-        "sender": Sender(**{**data["sender"],
-                            "postal_lines": tuple(data["sender"]["postal_lines"])}),
+        "sender": Sender(**{name: tuple(value) if isinstance(value, list) else value
+                            for name, value in data["sender"].items()}),
         "addressee": tuple(data["addressee"]),
         "sections": tuple(Section(**section) for section in data["sections"]),
         "rappel_rows": tuple(RappelRow(**row) for row in data["rappel_rows"]),
@@ -194,10 +215,16 @@ class RenderedRappelRow:
 
 @dataclass(frozen=True)
 class RenderedLetter:
-    """What the letter templates show: the content, with its bodies rendered in print order."""
+    """What the letter templates show: the content, with its bodies rendered in print order.
+
+    `draft`: the letter is not final, and every page says CONCEPT. `house`: the logo and fonts
+    of the configuration (letters.letterhead), which are not part of what was approved.
+    """
 
     content: LetterContent
     for_pdf: bool
+    draft: bool
+    house: House
     date: str
     opening: SafeString
     rappel_rows: list[RenderedRappelRow]
@@ -214,7 +241,7 @@ class RenderedLetter:
         return self.notes.references
 
 
-def _render(content: LetterContent, *, for_pdf: bool, links: bool) -> RenderedLetter:
+def _render(content: LetterContent, *, for_pdf: bool, links: bool, draft: bool) -> RenderedLetter:
     # One collector for the whole letter, filled in the order the bodies are printed, so the
     # footnote numbers here are those the PDF's footnote counter gives.
     notes = Footnotes(inline=for_pdf, links=links)
@@ -225,19 +252,24 @@ def _render(content: LetterContent, *, for_pdf: bool, links: bool) -> RenderedLe
         )
         for row in content.rappel_rows
     ]
-    sections = [(s.title, render_markup(s.body, notes)) for s in content.sections]
+    # A section with nothing to say is left out: no heading stands on its own (DESIGN.md).
+    sections = [(tie(s.title), body) for s in content.sections
+                if (body := render_markup(s.body, notes))]
     closing = render_markup(content.closing, notes)
     return RenderedLetter(
-        content, for_pdf, dutch_date(content.date), opening, rappel_rows, sections, closing, notes
+        content, for_pdf, draft, house(for_pdf=for_pdf), tie(dutch_date(content.date)), opening,
+        rappel_rows, sections, closing, notes
     )
 
 
-def letter_context(content: LetterContent, *, for_pdf: bool = False, links: bool = True) -> dict:
+def letter_context(content: LetterContent, *, for_pdf: bool = False, links: bool = True,
+                   draft: bool = True) -> dict:
     """The context of `letters/letter_body.html` (and `letters/letter.html`)."""
-    return {"letter": _render(content, for_pdf=for_pdf, links=links)}
+    return {"letter": _render(content, for_pdf=for_pdf, links=links, draft=draft)}
 
 
-def render_letter_html(content: LetterContent, *, for_pdf: bool, preview_links: bool = True) -> str:
+def render_letter_html(content: LetterContent, *, for_pdf: bool, preview_links: bool = True,
+                       draft: bool = True) -> str:
     """The letter as a standalone HTML document: the PDF's source, or a preview on its own.
 
     References to papers are links when `preview_links` is on; in the PDF they stay clickable
@@ -245,17 +277,17 @@ def render_letter_html(content: LetterContent, *, for_pdf: bool, preview_links: 
     """
     # The letter is a Dutch document whatever the language of the screens around it.
     with translation.override("nl"):
-        return render_to_string(
-            "letters/letter.html", letter_context(content, for_pdf=for_pdf, links=preview_links)
-        )
+        return render_to_string("letters/letter.html", letter_context(
+            content, for_pdf=for_pdf, links=preview_links, draft=draft))
 
 
-def render_letter_body(content: LetterContent, *, preview_links: bool = True) -> SafeString:
+def render_letter_body(content: LetterContent, *, preview_links: bool = True,
+                       draft: bool = True) -> SafeString:
     """The letter's preview as an HTML fragment, for a page in the app's layout (which links
     letters/letter.css itself)."""
     with translation.override("nl"):
         html = render_to_string(
-            "letters/letter_body.html", letter_context(content, links=preview_links)
+            "letters/letter_body.html", letter_context(content, links=preview_links, draft=draft)
         )
     return SafeString(html)
 
@@ -263,18 +295,99 @@ def render_letter_body(content: LetterContent, *, preview_links: bool = True) ->
 def cited_references(content: LetterContent) -> list[Reference]:
     """Every paper the letter cites, in text or footnote, in order; a paper cited twice appears
     twice."""
-    return _render(content, for_pdf=True, links=False).references
+    return _render(content, for_pdf=True, links=False, draft=False).references
 
 
-def render_letter_pdf(content: LetterContent) -> bytes:
-    """The letter as PDF (A4), rendered by WeasyPrint from the same template as the preview."""
-    return html_to_pdf(render_letter_html(content, for_pdf=True))
+def render_letter_pdf(content: LetterContent, *, draft: bool = True, tagged: bool = True) -> bytes:
+    """The letter as PDF (A4), rendered by WeasyPrint from the same template as the preview.
+
+    A draft says CONCEPT on every page; only finalising renders a letter with `draft=False`.
+    The PDF is tagged and archivable (PDF/UA-1 and PDF/A-2a); `tagged=False` only for the
+    benchmark that measures what the tags cost.
+    """
+    return html_to_pdf(render_letter_html(content, for_pdf=True, draft=draft), tagged=tagged)
 
 
-def html_to_pdf(html: str) -> bytes:
+class ArchivalMetadata(DocumentMetadata):
+    """WeasyPrint's metadata for PDF/A-2a, which also says the file is PDF/UA-1.
+
+    WeasyPrint writes one identification, that of the variant asked for; a letter is both
+    archivable (PDF/A-2a: tagged, fonts embedded, sRGB output intent, XMP) and accessible
+    (PDF/UA-1: the same tags, /Lang, the title shown), so the PDF/UA identification (ISO 14289-1,
+    pdfuaid:part 1) is added to the same XMP description.
+    """
+
+    def generate_rdf_metadata(self, variant, version, conformance):
+        # WeasyPrint's own XML, not input from anyone.
+        rdf = ET.fromstring(  # noqa: S314
+            super().generate_rdf_metadata(variant, version, conformance))
+        description = rdf.find(f"{{{RDF}}}Description")
+        description.set(f"{{{PDFUAID}}}part", "1")
+        return ET.tostring(rdf, encoding="utf-8")
+
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+PDFUAID = "http://www.aiim.org/pdfua/ns/id/"
+PDF_VARIANT = "pdf/a-2a"
+
+
+def html_to_pdf(html: str, *, tagged: bool = True) -> bytes:
     """A PDF from letter HTML; relative URLs resolve against the static folder."""
-    document = HTML(string=html, base_url=static_base_url(), url_fetcher=static_url_fetcher)
-    return document.write_pdf()
+    document = render_document(HTML(string=html, base_url=static_base_url(),
+                                    url_fetcher=static_url_fetcher))
+    if not tagged:
+        return document.write_pdf()
+    document.metadata = ArchivalMetadata(**vars(document.metadata))
+    return document.write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def render_document(html: HTML, attempts: int = 3):
+    """The laid-out pages, with every footnote on the page of its call.
+
+    WeasyPrint (since 66) moves a footnote to the next page to make room for a line that the
+    orphans rule would otherwise push over, even with `footnote-policy: line` (its issue #2432).
+    A footnote must stand on the page of its call (DESIGN.md "Letters"): when one does not, the
+    block that WeasyPrint made room for starts on the next page instead, and the letter is laid
+    out again. That is rare (one page break in the 16 pages of the reference letter), so it
+    costs a second layout only then.
+    """
+    document = html.render()
+    for _attempt in range(attempts):
+        block = block_that_moved_a_footnote(document)
+        if block is None:
+            break
+        block.set("style", f"{block.get('style') or ''}; break-before: page".lstrip("; "))
+        document = html.render()
+    return document
+
+
+def block_that_moved_a_footnote(document):
+    """The HTML element of the last block on a page whose footnote went to a later page."""
+    calls, notes, last_blocks = {}, {}, {}
+    for number, page in enumerate(document.pages):
+        page_box = page._page_box  # WeasyPrint's own; its version is pinned (requirements.txt)
+        for child in page_box.children:
+            if isinstance(child, boxes.FootnoteAreaBox):
+                notes.update((note.element, number) for note in child.children)
+            elif not isinstance(child, boxes.MarginBox):
+                for box in child.descendants():
+                    if getattr(box, "footnote", None) is not None:
+                        calls.setdefault(box.footnote.element, number)
+                last_blocks[number] = ([None, *text_blocks(child)])[-1]
+    for element, number in calls.items():
+        if notes.get(element, number) > number and last_blocks.get(number) is not None:
+            return last_blocks[number].element
+    return None
+
+
+def text_blocks(box):
+    """The blocks that hold lines of text, in the order of the page."""
+    if not isinstance(box, boxes.ParentBox) or isinstance(box, boxes.LineBox):
+        return
+    if any(isinstance(child, boxes.LineBox) for child in box.children):
+        yield box
+    for child in box.children:
+        yield from text_blocks(child)
 
 
 # --- Fetching only static files --------------------------------------------------------------
@@ -304,6 +417,8 @@ def static_path(url: str) -> str:
     if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
         raise ValueError(f"Refused to fetch {url[:200]!r}: only static files are served")
     path = os.path.realpath(url2pathname(parts.path))
+    if path in allowed_files():  # the configured logo and fonts (letters.letterhead)
+        return path
     for root in _static_roots():
         if path.startswith(root + os.sep) and os.path.isfile(path):
             return path

@@ -29,7 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from register.references import Reference, parse_references
 
-__all__ = ["Footnotes", "plain_text", "render_inline", "render_markup"]
+__all__ = ["Footnotes", "plain_text", "render_inline", "render_markup", "tie"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _HEADING = re.compile(r"^###\s+(?P<title>\S.*)$")
@@ -51,6 +51,26 @@ _CITATION_START = re.compile(
 )
 _CITATION_MAX_CHARS = 160
 _DIGITS = re.compile(r"[0-9]+")
+# Tables up to this many rows are kept on one page.
+KEEP_TOGETHER_ROWS = 12
+
+NBSP = "\u00a0"
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+# Word pairs that must not break across lines (DESIGN.md "Letters"): "nr. 453", "Kamerstuk 24 077",
+# a dossier number's groups "24 077", "26 november", "item 5", "Handelingen II".
+_TIES = re.compile(
+    r"(?<=\bnr\.) (?=[0-9A-Z])|(?<=\bnrs\.) (?=[0-9])"
+    r"|(?<=\b[Kk]amerstuk) (?=[0-9])|(?<=\b[Kk]amerstukken) (?=[IV0-9])"
+    r"|(?<=\b[Kk]amerstukdossier) (?=[0-9])|(?<=\bHandelingen) (?=II?\b)"
+    r"|(?<=\bitem) (?=[0-9])|(?<=\bpag\.) (?=[0-9])"
+    r"|(?<=\b[0-9]{2}) (?=[0-9]{3}\b)"
+    rf"|(?<=\b[0-9]) (?=(?:{_MONTHS})\b)|(?<=\b[0-9]{{2}}) (?=(?:{_MONTHS})\b)"
+)
+
+
+def tie(text: str) -> str:
+    """`text` with no-break spaces where a line must not break (see _TIES)."""
+    return _TIES.sub(NBSP, text)
 
 
 @dataclass
@@ -242,11 +262,11 @@ def _text_with_references(text: str, notes: Footnotes) -> SafeString:
     position = 0
     for start, end, found in _citations(text):
         notes.references.extend(found)
-        parts.append(escape(text[position:start]))
-        citation = text[start:end]
+        parts.append(escape(tie(text[position:start])))
+        citation = tie(text[start:end])
         parts.append(_linked_citation(citation, found) if notes.links else escape(citation))
         position = end
-    parts.append(escape(text[position:]))
+    parts.append(escape(tie(text[position:])))
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped or format_html
 
 
@@ -297,8 +317,10 @@ def _table_html(block: _Block, notes: Footnotes) -> str:
         + "</tr>"
         for row in rows[1:]
     )
+    # A short table stays on one page (letter.css); a long one breaks, its header repeated.
+    keep = " keep-together" if len(rows) <= KEEP_TOGETHER_ROWS else ""
     return (
-        f'<table class="letter-table">{caption}<thead><tr>{head}</tr></thead>'
+        f'<table class="letter-table{keep}">{caption}<thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table>"
     )
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from register.concurrency import Versioned
 from register.history import tracked_history
-from register.models import Document, Dossier, Ministry, Person
+from register.models import Directorate, Document, Dossier, Ministry, Person
 
 
 class LetterKind(models.TextChoices):
@@ -105,6 +105,10 @@ class ProgressLetter(Versioned):
                                  default=Addressee.TWEEDE_KAMER)
     ministry = models.ForeignKey(Ministry, models.PROTECT, related_name="progress_letters",
                                  verbose_name=_("afzender (ministerie)"))
+    directorate = models.ForeignKey(
+        Directorate, models.PROTECT, null=True, blank=True, related_name="progress_letters",
+        verbose_name=_("afzender (directie)"),
+        help_text=_("De afzenderkolom noemt de directie en haar contactgegevens."))
     signatory = models.ForeignKey(Person, models.PROTECT, null=True, blank=True,
                                   related_name="progress_letters",
                                   verbose_name=_("ondertekenaar"))
@@ -115,7 +119,10 @@ class ProgressLetter(Versioned):
                                       help_text=_("Bijvoorbeeld: P. Blokhuis"))
     uw_brief = models.CharField(_("uw brief"), max_length=200, blank=True,
                                 help_text=_("Kenmerk en datum van de brief waarop dit antwoordt."))
-    bijlagen = models.CharField(_("bijlage(n)"), max_length=100, blank=True)
+    bijlagen = models.CharField(
+        _("bijlage(n)"), max_length=100, blank=True,
+        help_text=_("Het aantal meegestuurde stukken. De bijlage met het overzicht van "
+                    "toezeggingen en moties telt de brief zelf mee."))
     opening = models.TextField(_("opening"), blank=True)
     closing = models.TextField(_("slot"), blank=True)
     annex = models.BooleanField(

@@ -32,15 +32,7 @@ from django.utils.translation import gettext_noop
 
 from commitments.models import Commitment, Execution, Motion, Status
 from legislation.models import LawTrack
-from letters.compose import (
-    commitment_text,
-    law_track_text,
-    letter_compose,
-    motion_text,
-    one_line,
-    rappel_explanation,
-    subject_field,
-)
+from letters.compose import letter_compose, rappel_text, status_stories, subject_field, subject_text
 from letters.content import (
     approval_record,
     approved_content,
@@ -62,10 +54,12 @@ from letters.permissions import (
     may_write_texts,
     require,
 )
+from letters.prose import Voice, one_line
 from letters.waiting import notify_offered, notify_sent_back
 from register.concurrency import StaleEdit
 from register.history import HistoryBase, delete_with_history, dutch_reason, save_with_history
 from register.models import Document
+from register.periods import parse_period
 from register.references import Reference, parse_references
 
 logger = logging.getLogger(__name__)
@@ -98,12 +92,45 @@ def check_complete(letter):
         (_("betreft"), letter.subject), (_("kenmerk"), letter.kenmerk),
         (_("functie in de ondertekening"), letter.signatory_office),
         (_("naam in de ondertekening"), letter.signatory_name)) if not value.strip()]
+    if letter.kind == LetterKind.RAPPEL and not letter.uw_brief.strip():
+        missing.append(_("uw brief (kenmerk en datum van het rappel)"))
     if missing:
         refuse(_("Vul eerst in: %(fields)s.") % {"fields": ", ".join(missing)}, "incomplete")
+    gaps = rappel_gaps(letter) if letter.kind == LetterKind.RAPPEL else []
+    if gaps:
+        refuse(_("Vul per toezegging een toelichting en een nieuwe verwachte datum in: "
+                 "%(gaps)s.") % {"gaps": "; ".join(gaps)}, "incomplete_items")
     other = ProgressLetter.objects.filter(kenmerk=letter.kenmerk).exclude(pk=letter.pk).first()
     if other:
         refuse(_("Het kenmerk %(kenmerk)s is al gebruikt voor ‘%(other)s’.")
                % {"kenmerk": letter.kenmerk, "other": other}, "kenmerk")
+
+
+def expected_period(item, letter):
+    """The period of an item's new expected date, read as of the letter's date (None if the
+    words name none)."""
+    return parse_period(item.new_expected, letter.date) if item.new_expected.strip() else None
+
+
+def rappel_gaps(letter, items=None):
+    """What a rappel answer still lacks, per commitment (T-number): the Eerste Kamer asks for
+    an explanation and a new expected date for each (DESIGN.md "Letters")."""
+    gaps = []
+    for item in letter_items(letter) if items is None else items:
+        number = item.commitment.ek_number or item.commitment.number
+        if not item.explanation.strip():
+            gaps.append(_("%(number)s: geen toelichting") % {"number": number})
+        if not item.new_expected.strip():
+            gaps.append(_("%(number)s: geen nieuwe verwachte datum") % {"number": number})
+            continue
+        period = expected_period(item, letter)
+        if period is None:
+            gaps.append(_("%(number)s: ‘%(words)s’ is geen datum of periode")
+                        % {"number": number, "words": item.new_expected})
+        elif period.end < letter.date:
+            gaps.append(_("%(number)s: ‘%(words)s’ ligt vóór de datum van de brief")
+                        % {"number": number, "words": item.new_expected})
+    return gaps
 
 
 def letter_submit(*, letter, by, expected_version=None, at=None) -> ProgressLetter:
@@ -283,6 +310,30 @@ def deliver_items(letter, document, *, by, at):
                                   document=document, on=letter.date, at=at)
 
 
+def render_final(content):
+    """The PDF that goes out: without the CONCEPT of a draft."""
+    return render_letter_pdf(content, draft=False)
+
+
+def write_back_expected_dates(letter, *, by, at):
+    """A rappel answer's new expected dates become the commitments' deadlines (the words as
+    given stay the commitment's own; the period is set as its override), each with a history
+    row naming the letter."""
+    if letter.kind != LetterKind.RAPPEL:
+        return
+    words = letter_words(letter)
+    for item in letter_items(letter):
+        period = expected_period(item, letter)
+        if period is None:
+            continue
+        commitment = item.commitment.locked_copy()
+        commitment.deadline_override_start, commitment.deadline_override_end = (period.start,
+                                                                                period.end)
+        save_with_history(commitment, by=by, at=at, reason=dutch_reason(
+            gettext_noop("Nieuwe verwachte datum ‘%(words)s’ gemeld aan de Eerste Kamer met "
+                         "%(letter)s"), words=one_line(item.new_expected), letter=words))
+
+
 def finalise(letter, *, by, expected_version=None, at=None, render=None):
     """Store the PDF and its SHA-256, freeze the letter, link it to its Document, record what it
     cites, and mark what it delivers done or executed — all in one transaction.
@@ -291,13 +342,14 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
     others waiting), from the version then read; a letter changed meanwhile is refused. If
     anything fails, nothing is changed and the stored file is removed again.
     """
-    fresh = ProgressLetter.objects.select_related("dossier", "ministry").get(pk=letter.pk)
+    fresh = ProgressLetter.objects.select_related("dossier", "ministry", "directorate") \
+        .get(pk=letter.pk)
     if expected_version is not None and fresh.version != int(expected_version):
         raise StaleEdit(fresh, int(expected_version))
     require(finalisable(fresh))
     content = approved_content(fresh)  # exactly what was approved, not the register of now
     try:
-        pdf = (render or render_letter_pdf)(content)
+        pdf = (render or render_final)(content)
     except Exception as error:  # WeasyPrint fails in many ways (fonts, images, memory)
         logger.exception("Rendering letter %s failed", fresh.pk)
         refuse(_("De PDF kon niet worden gemaakt (%(error)s); er is niets vastgesteld. Probeer "
@@ -321,6 +373,7 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
                 sha=current.pdf_sha256), at=moment)
             record_citations(current, content, by=by)
             deliver_items(current, document, by=by, at=moment)
+            write_back_expected_dates(current, by=by, at=moment)
     except BaseException as error:
         if stored:
             current.pdf.storage.delete(stored)
@@ -521,14 +574,12 @@ def letter_add_item(*, letter, text, section=None, by, expected_version=None) ->
         if current.kind == LetterKind.RAPPEL and name != "commitment":
             refuse(_("Een antwoord op het rappel gaat alleen over toezeggingen."), "rappel")
         item = LetterItem(letter=current, section=section, **{name: subject})
+        voice = Voice.of(current)
         if current.kind == LetterKind.RAPPEL:
-            item.explanation = rappel_explanation(subject)
-        elif name == "commitment":
-            item.progress_text = commitment_text(subject)
-        elif name == "motion":
-            item.progress_text = motion_text(subject)
+            story = status_stories(Commitment, [subject.pk], "status", None).get(subject.pk)
+            item.explanation = rappel_text(subject, voice=voice, story=story)
         else:
-            item.progress_text = law_track_text(subject, timezone.localdate())
+            item.progress_text = subject_text(subject, voice=voice)
         siblings = current.items.filter(section=section)
         item.order = max((i.order for i in siblings), default=0) + 10
         reason = dutch_reason(gettext_noop("Toegevoegd aan de brief: %(subject)s"),

@@ -2,6 +2,7 @@
 approval steps. Thin: the work is in letters/services.py and letters/content.py."""
 
 import itertools
+import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -44,10 +45,13 @@ from register.editing import form_errors, save_from_form
 from register.history import timeline
 from register.models import Dossier
 
+logger = logging.getLogger(__name__)
+
 
 def get_letter(pk):
     queryset = ProgressLetter.objects.select_related(
-        "dossier", "ministry", "signatory", "author", "approver", "document__dossier",
+        "dossier", "ministry", "directorate", "signatory", "author", "approver",
+        "document__dossier",
     ).prefetch_related("sections")
     return get_object_or_404(queryset, pk=pk)
 
@@ -257,8 +261,16 @@ def letter_pdf(request, pk):
                                 filename=name)
         response["ETag"] = f'"{letter.pdf_sha256}"'
     else:
-        response = HttpResponse(render_letter_pdf(shown_content(letter)),
-                                content_type="application/pdf")
+        try:
+            pdf = render_letter_pdf(shown_content(letter))
+        except Exception as error:  # WeasyPrint fails in many ways (fonts, images, memory)
+            logger.exception("Rendering the draft PDF of letter %s failed", letter.pk)
+            messages.error(request, _(
+                "De PDF kon niet worden gemaakt (%(error)s). De brief zelf is niet veranderd; "
+                "probeer het opnieuw of meld het de beheerder.")
+                % {"error": f"{type(error).__name__}: {error}"})
+            return redirect(letter)
+        response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{name}"'
     response["Cache-Control"] = "private, no-cache"
     return response
@@ -324,9 +336,19 @@ def letter_finalise(request, pk):
         "problem": problem, "blocked": any(d.action == "refused" for d in plan),
         "register_changes": register_changes_since_approval(letter),
         "reported": [i for i in items if not i.delivers],
+        "expected": expected_dates(letter, items),
         "version_form": VersionForm(initial={"version": letter.version}),
         "promises": letter_promises(letter),
     })
+
+
+def expected_dates(letter, items):
+    """A rappel answer's items with the period their new expected date names: what finalising
+    writes back to the commitments."""
+    if letter.kind != LetterKind.RAPPEL:
+        return []
+    periods = [(item, services.expected_period(item, letter)) for item in items]
+    return [(item, period) for item, period in periods if period]
 
 
 @require_POST

@@ -35,11 +35,16 @@ DOSSIERS = [
                  "Veiligheid (VI) voor het jaar 2021"),
 ]
 
+# (abbreviation, name, visiting address, postal address): the sender column of their letters.
 MINISTRIES = [
-    ("VWS", "Ministerie van Volksgezondheid, Welzijn en Sport"),
-    ("JenV", "Ministerie van Justitie en Veiligheid"),
-    ("IenW", "Ministerie van Infrastructuur en Waterstaat"),
-    ("OCW", "Ministerie van Onderwijs, Cultuur en Wetenschap"),
+    ("VWS", "Ministerie van Volksgezondheid, Welzijn en Sport",
+     "Parnassusplein 5\n2511 VX Den Haag", "Postbus 20350\n2500 EJ Den Haag"),
+    ("JenV", "Ministerie van Justitie en Veiligheid",
+     "Turfmarkt 147\n2511 DP Den Haag", "Postbus 20301\n2500 EH Den Haag"),
+    ("IenW", "Ministerie van Infrastructuur en Waterstaat",
+     "Rijnstraat 8\n2515 XP Den Haag", "Postbus 20901\n2500 EX Den Haag"),
+    ("OCW", "Ministerie van Onderwijs, Cultuur en Wetenschap",
+     "Rijnstraat 50\n2515 XP Den Haag", "Postbus 16375\n2500 BJ Den Haag"),
 ]
 
 PARTIES = [
@@ -48,10 +53,17 @@ PARTIES = [
     ("SGP", "Staatkundig Gereformeerde Partij", ""),
 ]
 
-# (key, name parts, party, offices): offices are (title, ministry, start).
+STAATSSECRETARIS_VWS = "Staatssecretaris van Volksgezondheid, Welzijn en Sport"
+# (key, name parts, party, offices): offices are (title, ministry, start[, end]). The letter's
+# signatory and those who held his office after him, so that a letter written now is signed by
+# the office held on its date (DESIGN.md "Letters"); the demo knows of no change after 2024.
 PEOPLE = [
     ("blokhuis", {"initials": "P.", "first_name": "", "surname": "Blokhuis"}, None,
-     [("Staatssecretaris van Volksgezondheid, Welzijn en Sport", "VWS", date(2017, 10, 26))]),
+     [(STAATSSECRETARIS_VWS, "VWS", date(2017, 10, 26), date(2022, 1, 9))]),
+    ("vanooijen", {"initials": "M.", "prefix": "van", "surname": "Ooijen"}, None,
+     [(STAATSSECRETARIS_VWS, "VWS", date(2022, 1, 10), date(2024, 7, 1))]),
+    ("karremans", {"initials": "V.P.G.", "surname": "Karremans"}, None,
+     [(STAATSSECRETARIS_VWS, "VWS", date(2024, 7, 2))]),
     ("vdgraaf", {"initials": "", "prefix": "van der", "surname": "Graaf"}, "ChristenUnie", []),
     ("mulder", {"first_name": "Edgar", "surname": "Mulder"}, "PVV", []),
     ("vdstaaij", {"initials": "", "prefix": "van der", "surname": "Staaij"}, "SGP", []),
@@ -126,9 +138,10 @@ def load(*, by):
     objects = {"dossiers": {}, "people": {}, "debates": {}, "documents": {}, "ministries": {}}
     for number, title in DOSSIERS:
         objects["dossiers"][number] = ensure(Dossier, {"number": number}, {"title": title}, by=by)
-    for abbreviation, name in MINISTRIES:
+    for abbreviation, name, visiting, postal in MINISTRIES:
         objects["ministries"][abbreviation] = ensure(
-            Ministry, {"abbreviation": abbreviation}, {"name": name}, by=by)
+            Ministry, {"abbreviation": abbreviation},
+            {"name": name, "visiting_address": visiting, "postal_address": postal}, by=by)
     parties = {abbreviation: ensure(Party, {"abbreviation": abbreviation},
                                     {"name": name, "aliases": aliases}, by=by)
                for abbreviation, name, aliases in PARTIES}
@@ -136,9 +149,10 @@ def load(*, by):
         objects["people"][key] = person = ensure(Person, {"tk_id": f"demo-{key}"}, names, by=by)
         if party:
             ensure(PartyMembership, {"person": person, "party": parties[party]}, by=by)
-        for title, ministry, start in offices:
+        for title, ministry, start, *end in offices:
             ensure(Office, {"person": person, "title": title},
-                   {"ministry": objects["ministries"][ministry], "start": start}, by=by)
+                   {"ministry": objects["ministries"][ministry], "start": start,
+                    "end": end[0] if end else None}, by=by)
     committees = {abbreviation: ensure(Committee, {"abbreviation": abbreviation}, {"name": name},
                                        by=by)
                   for abbreviation, name in COMMITTEES}

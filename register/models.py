@@ -243,8 +243,20 @@ class Party(models.Model):
 
 
 class Ministry(models.Model):
+    """A ministry; its addresses make the sender column of its letters (letters/letterhead.py)."""
+
     abbreviation = models.CharField(_("afkorting"), max_length=20, unique=True)
     name = models.CharField(_("naam"), max_length=200)
+    visiting_address = models.TextField(
+        _("bezoekadres"), blank=True,
+        help_text=_("Eén regel per regel in de brief, bijvoorbeeld: Parnassusplein 5, "
+                    "2511 VX Den Haag."))
+    postal_address = models.TextField(
+        _("postadres"), blank=True,
+        help_text=_("Eén regel per regel in de brief, bijvoorbeeld: Postbus 20350, "
+                    "2500 EJ Den Haag. Ook het retouradres boven het adresvenster."))
+    website = models.CharField(_("website"), max_length=100, blank=True,
+                               default="www.rijksoverheid.nl")
     history = tracked_history()
 
     class Meta:
@@ -449,6 +461,14 @@ class Directorate(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     ministry = models.ForeignKey(Ministry, models.PROTECT, null=True, blank=True,
                                  related_name="directorates", verbose_name=_("ministerie"))
+    unit = models.CharField(
+        _("directoraat-generaal"), max_length=200, blank=True,
+        help_text=_("Boven de directie in de afzenderkolom, bijvoorbeeld: Directoraat-generaal "
+                    "Volksgezondheid."))
+    contact = models.TextField(
+        _("contact"), blank=True,
+        help_text=_("Wat de afzenderkolom onder ‘Contact’ zegt, één regel per regel: een "
+                    "telefoonnummer, een e-mailadres."))
     history = tracked_history()
 
     class Meta:

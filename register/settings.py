@@ -204,6 +204,19 @@ STORAGES = {
     },
 }
 
+# The letterhead (DESIGN.md "Letters"): the ministry's logo (an SVG file) and the letter's fonts
+# (font files the ministry licenses, e.g. its house font) are configuration. By default a neutral
+# placeholder mark and the free DejaVu Sans that Debian installs (scripts/system-packages).
+# LETTER_FONT_FILES: "regular=/path/a.ttf,bold=/path/b.ttf,italic=…,bold-italic=…".
+LETTERHEAD = {
+    "logo": Path(os.environ.get("LETTER_LOGO",
+                                BASE_DIR / "static" / "letters" / "placeholder-mark.svg")),
+    "logo_height_mm": float(os.environ.get("LETTER_LOGO_HEIGHT_MM", "24")),
+    "font_family": os.environ.get("LETTER_FONT_FAMILY", "DejaVu Sans"),
+    "font_files": {style.strip(): Path(path.strip()) for style, _sep, path in (
+        entry.partition("=") for entry in env_list("LETTER_FONT_FILES")) if path.strip()},
+}
+
 # django-simple-history: the reason for a change is free text, not a 100-character string.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -31,7 +31,7 @@ def fake_pdf(monkeypatch):
     """WeasyPrint replaced by a stand-in that records what it was asked to render."""
     rendered = []
 
-    def render(content):
+    def render(content, **options):
         rendered.append(content)
         return b"%PDF-1.7 stand-in for " + content.subject.encode() + b"\n%%EOF\n"
 

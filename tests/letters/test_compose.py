@@ -49,20 +49,25 @@ def test_without_a_previous_letter_everything_open_or_changed_is_proposed(draft,
     assert draft.kenmerk == "VWS-2021-0001"
 
 
-def test_progress_texts_are_prefilled_from_the_history(draft, register_24077):
+def test_progress_texts_are_prefilled_as_prose_never_with_the_status_reasons(draft,
+                                                                            register_24077):
+    """Sentences a civil servant would write, in the signatory's voice; the reasons typed at a
+    status change ("Trimbos is begonnen", "Ingehaald door de wet") are internal."""
     r = register_24077
     assert item_for(draft, r["open"]).progress_text == (
-        "Op 7 november 2019 is toegezegd: Ik informeer de Kamer over het onderzoek. Termijn: in "
-        "het voorjaar van 2021. Stand van zaken: openstaand.")
+        "Op 7 november 2019 heb ik toegezegd: ‘Ik informeer de Kamer over het onderzoek.’ Deze "
+        "toezegging staat nog open. De termijn is in het voorjaar van 2021.")
     assert item_for(draft, r["in_progress"]).progress_text.endswith(
-        "Stand van zaken: in uitvoering; Trimbos is begonnen.")
+        "heb ik toegezegd: ‘Ik stuur de Kamer een brief.’ Hieraan wordt gewerkt.")
     assert item_for(draft, r["lapsed"]).progress_text.endswith(
-        "Stand van zaken: vervallen; Ingehaald door de wet.")
+        "Deze toezegging is vervallen.")
     assert item_for(draft, r["motion"]).progress_text == (
-        "De motie van het lid Edgar Mulder (PVV) (Kamerstuk 24 077, nr. 453) is op 17 december "
-        "2019 aangenomen. Stand van zaken: openstaand.")
-    assert item_for(draft, r["track"]).progress_text == ("Stand: Voorbereiding. Huidige fase: "
-                                                         "ontwerp.")
+        "De motie van het lid Edgar Mulder (PVV) over drugsvrije schoolpleinen (Kamerstuk "
+        "24 077, nr. 453) is op 17 december 2019 aangenomen. De uitvoering staat nog open.")
+    assert item_for(draft, r["track"]).progress_text == "Het ontwerpbesluit wordt voorbereid."
+    texts = " ".join(item.progress_text for item in draft.items.all())
+    assert "Trimbos is begonnen" not in texts and "Ingehaald door de wet" not in texts
+    assert "Stand van zaken:" not in texts and "Termijn:" not in texts
     assert not any(item.delivers for item in draft.items.all())
 
 
@@ -141,21 +146,24 @@ def deadline(clerk, words, *, made_on=datetime.date(2020, 6, 1), status="open", 
     (datetime.date(2021, 1, 1), "31 december 2020", "1 januari 2021"),
     (datetime.date(2021, 7, 1), "30 juni 2021", "1 juli 2021"),
 ])
-def test_rappel_takes_open_commitments_whose_deadline_passed_before_the_reference_date(
+def test_rappel_takes_eerste_kamer_commitments_whose_deadline_passed_by_t_number(
         clerk, letter_writer, reference, before, on_the_day):
     passed = deadline(clerk, before, ek_number="T01970")
-    partly = deadline(clerk, "in september 2020", status="partly_done")
-    deadline(clerk, on_the_day)  # ends on the reference date itself: not passed before it
-    deadline(clerk, "in augustus 2020", status="lapsed")
-    deadline(clerk, "zo spoedig mogelijk")  # no deadline at all
+    partly = deadline(clerk, "in september 2020", status="partly_done", ek_number="T01235")
+    tweede_kamer = deadline(clerk, "in september 2020", tk_number="TZ202009-001")
+    deadline(clerk, on_the_day, ek_number="T02000")  # ends on the reference date: not passed
+    deadline(clerk, "in augustus 2020", status="lapsed", ek_number="T02001")
+    deadline(clerk, "zo spoedig mogelijk", ek_number="T02002")  # no deadline at all
     letter = letter_compose(kind=LetterKind.RAPPEL, reference_date=reference, by=letter_writer,
                             today=datetime.date(2021, 1, 20))
     items = list(letter.items.order_by("order"))
-    assert [item.commitment for item in items] == [partly, passed]  # by deadline
+    # The Eerste Kamer's own commitments only, by its T-number.
+    assert [item.commitment for item in items] == [partly, passed]
+    assert tweede_kamer not in [item.commitment for item in items]
     assert letter.kind == LetterKind.RAPPEL and letter.addressee == "ek"
     assert letter.reference_date == reference and letter.dossier is None
-    assert items[0].explanation == ("Oorspronkelijke termijn: in september 2020. Deels "
-                                    "nagekomen. Wat resteert: het tweede deel.")
+    # What remains, never the internal reason of the status change ("Deels nagekomen").
+    assert items[0].explanation == "Het tweede deel."
     assert items[0].section is None and not items[0].progress_text
     assert str(reference.year) in letter.subject
 

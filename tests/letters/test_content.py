@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from letters.compose import letter_compose
-from letters.content import letter_content
-from letters.layout import EERSTE_KAMER, TWEEDE_KAMER, VWS, render_letter_pdf
+from letters.content import letter_content, sender_of
+from letters.layout import EERSTE_KAMER, TWEEDE_KAMER, render_letter_pdf
 from letters.models import LetterKind
 from register.history import save_with_history
 from register.models import Ministry
@@ -33,8 +33,8 @@ def test_each_section_is_its_text_then_its_items_with_their_progress_texts(draft
         "Wet- en regelgeving", "Afsluiting"]
     body = section(content, "Openstaande toezeggingen").body
     assert body.startswith("Eerst de eigen tekst van de sectie.\n\n### Persona onderzoek\n\nOp 7 "
-                           "november 2019 is toegezegd")
-    assert content.addressee == TWEEDE_KAMER and content.sender == VWS
+                           "november 2019 heb ik toegezegd")
+    assert content.addressee == TWEEDE_KAMER and content.sender == sender_of(draft.ministry)
     assert content.kind == "voortgangsbrief" and not content.rappel_rows
 
 
@@ -81,8 +81,8 @@ def test_a_rappel_answer_is_a_table_per_commitment(clerk, letter_writer):
     (row,) = content.rappel_rows
     assert (row.number, row.text, row.status, row.expected) == (
         "T02780", "Lachgas op lijst II. Snel.", "Deels voldaan", "voorjaar 2021")
-    assert row.explanation == ("Oorspronkelijke termijn: voor 1 juli 2020. Consultatie "
-                               "gedaan. Wat resteert: Het besluit.")
+    # What remains, not the reason typed at the status change (internal).
+    assert row.explanation == "Het besluit."
     assert content.addressee == EERSTE_KAMER and content.annex is None
 
 

@@ -3,10 +3,11 @@ nothing typed ever becoming markup."""
 
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from letters.markup import Footnotes, plain_text, render_inline, render_markup
+from letters.markup import Footnotes, plain_text, render_inline, render_markup, tie
 from register.references import BASE_URL, parse_references
 
 PAYLOADS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "{{ 7*7 }}", "{% now %}")
@@ -100,7 +101,8 @@ bepaald middel hebben gebruikt
 def test_table_with_caption_header_row_and_numeric_cells_right_aligned():
     html, _ = render(TABLE)
     assert html.startswith(
-        '<table class="letter-table"><caption>Tabel 1. Percentage uitgaanders die in die '
+        '<table class="letter-table keep-together"><caption>Tabel 1. Percentage uitgaanders die in '
+        'die '
         "betreffende periode 1 of meer keer een bepaald middel hebben gebruikt</caption>"
         '<thead><tr><th></th><th class="num">Q2 2019</th><th class="num">Q3 2019</th>'
         '<th class="num">Q2 2020</th><th class="num">Q3 2020</th></tr></thead><tbody>'
@@ -112,7 +114,8 @@ def test_table_with_caption_header_row_and_numeric_cells_right_aligned():
 
 def test_text_before_a_caption_stays_a_paragraph():
     html, _ = render("Zie de tabel.\nTabel 2. Aantallen\n| Jaar | Aantal\n| 2019 | 6.629")
-    assert html.startswith('<p>Zie de tabel.</p>\n<table class="letter-table"><caption>Tabel 2.')
+    assert html.startswith('<p>Zie de tabel.</p>\n<table class="letter-table keep-together">'
+                           '<caption>Tabel 2.')
     assert '<td class="num">6.629</td>' in html
 
 
@@ -174,14 +177,15 @@ def test_reference_in_running_text_is_linked_without_its_parentheses():
     assert html == (
         '<p>plaatsgevonden (<a class="reference" '
         'href="https://zoek.officielebekendmakingen.nl/kst-24077-426" '
-        'title="Kamerstuk 24 077, nr. 426">Kamerstuk 24 077, nr. 426</a>). In november 2019</p>'
+        'title="Kamerstuk 24 077, nr. 426">Kamerstuk\u00a024\u00a0077, nr.\u00a0426</a>). '
+        'In november 2019</p>'
     )
     assert [r.ident for r in notes.references] == ["kst-24077-426"]
 
 
 def test_reference_broken_over_lines_is_linked_whole():
     html, _ = render("(Kamerstuk\n24 077, nr. 457) 2019")
-    assert ">Kamerstuk 24 077, nr. 457</a>) 2019" in html
+    assert ">Kamerstuk\u00a024\u00a0077, nr.\u00a0457</a>) 2019" in html
 
 
 def test_references_in_footnotes_are_linked_and_collected_in_order():
@@ -207,7 +211,7 @@ def test_each_number_of_a_multiple_citation_links_its_own_paper():
     links = [attrs["href"] for tag, attrs in _Tags(html).tags if tag == "a"]
     assert links == [BASE_URL + "kst-24077-450", BASE_URL + "kst-24077-453",
                      BASE_URL + "kst-24077-457"]  # fmt: skip
-    assert "".join(_Tags(html).text) == "Kamerstukken 24 077, nrs. 450, 453 en 457."
+    assert "".join(_Tags(html).text) == "Kamerstukken\u00a024\u00a0077, nrs.\u00a0450, 453 en 457."
     assert len(notes.references) == 3
 
 
@@ -300,3 +304,19 @@ def test_empty_text_renders_nothing():
     assert render_markup("", Footnotes()) == ""
     assert render_markup("\n \n", Footnotes()) == ""
     assert plain_text("") == ""
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ("Kamerstuk 24 077, nr. 453", "Kamerstuk\u00a024\u00a0077, nr.\u00a0453"),
+    ("op 26 november 2020", "op 26\u00a0november 2020"),
+    ("Kamerstukken II 2020/21, 35 570 XVI, nr. 12",
+     "Kamerstukken\u00a0II 2020/21, 35\u00a0570 XVI, nr.\u00a012"),
+    ("Handelingen II 2019/20, nr. 38, item 5",
+     "Handelingen\u00a0II 2019/20, nr.\u00a038, item\u00a05"),
+    ("nrs. 450 en 457", "nrs.\u00a0450 en 457"),
+    ("in 2020 123 mensen, 1 juli", "in 2020 123 mensen, 1\u00a0juli"),
+])
+def test_words_that_must_not_break_are_tied_with_no_break_spaces(typed, printed):
+    assert tie(typed) == printed
+    html, _ = render(typed, links=False)
+    assert html == f"<p>{printed}</p>"

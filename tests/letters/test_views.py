@@ -6,10 +6,12 @@ from unittest import mock
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from commitments.models import Commitment
 from letters.models import LetterItem, LetterStatus, ProgressLetter
 from letters.services import letter_approve, letter_finalise, letter_submit
+from register.dates import next_reference_date
 from tests import factories
 from tests.history_audit import history_audit
 from tests.letters.conftest import item_for, reload
@@ -422,7 +424,7 @@ def failing_storage(self, name, content):
     raise OSError(30, "Read-only file system")
 
 
-def failing_renderer(content):
+def failing_renderer(content, **options):
     raise ValueError("a font WeasyPrint cannot read")
 
 
@@ -513,6 +515,19 @@ def test_a_draft_pdf_is_rendered_on_the_fly(client_for, advisor, draft):
         response["Content-Disposition"]
 
 
+def test_a_renderer_failure_on_a_draft_pdf_is_a_dutch_message_not_a_server_error(
+        client_for, advisor, draft):
+    before = (draft.version, draft.history.count())
+    with mock.patch("letters.views.render_letter_pdf", failing_renderer):
+        response = client_for(advisor).get(url("letters:pdf", draft), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [(url("letters:detail", draft), 302)]
+    assert "De PDF kon niet worden gemaakt (ValueError: a font WeasyPrint cannot read)" in \
+        response.content.decode()
+    draft = reload(draft)
+    assert (draft.version, draft.history.count()) == before
+
+
 def test_a_final_pdf_is_the_stored_bytes_and_is_never_rendered(client_for, advisor, demo):
     letter = demo["letter"]
     client = client_for(advisor)
@@ -533,8 +548,12 @@ def test_letter_staff_compose_an_answer_to_the_rappel(client_for, letter_writer,
     from letters.forms import ComposeForm
     from tests.letters.conftest import commitment
 
-    overdue = commitment(clerk, title="Te laat", deadline_text="voor de zomer")
-    reference = ComposeForm().fields["reference_date"].initial  # the last one before today
+    overdue = commitment(clerk, title="Te laat", deadline_text="voor de zomer",
+                         ek_number="T01970")
+    commitment(clerk, title="Aan de Tweede Kamer", deadline_text="voor de zomer")
+    reference = ComposeForm().fields["reference_date"].initial
+    # The rappel the dashboard shows next.
+    assert reference == next_reference_date(timezone.localdate()).isoformat()
     response = client_for(letter_writer).post(reverse("letters:compose"), {
         "kind": "rappel", "dossier": "", "reference_date": reference})
     letter = ProgressLetter.objects.get()

@@ -175,9 +175,8 @@ def letter(clerk, letter_writer, working):
 
 def test_prefilled_progress_texts_are_dutch_under_english_screens(letter):
     texts = {item.subject_kind: item.progress_text for item in letter.items.all()}
-    assert "Stand van zaken: in uitvoering; Trimbos is begonnen." in texts["commitment"]
-    assert "Stand van zaken: in uitvoering; Contact met het Trimbos-instituut." in \
-        texts["motion"]
+    assert texts["commitment"].endswith("is verstreken; hieraan wordt nog gewerkt.")
+    assert texts["motion"].endswith("Aan de uitvoering wordt gewerkt.")
     assert "in progress" not in " ".join(texts.values()).lower()
 
 
@@ -189,7 +188,7 @@ def test_letter_preview_is_dutch_inside_an_english_page(english, letter_writer, 
     assert_words(chrome + after, ["Preview of the letter", "Submit for approval", "Items",
                                   "History", "Letter drafted from the register"],
                  ["Voorbeeld van de brief", "Ter goedkeuring aanbieden", "Onderdelen"])
-    assert_words(article, ["Geachte voorzitter,", "Stand van zaken: in uitvoering", "Bijlage",
+    assert_words(article, ["Geachte voorzitter,", "hieraan wordt nog gewerkt", "Bijlage",
                            "Openstaand", "In uitvoering", "Betreft", "januari"],
                  ["In progress", "Open<", "Subject", "January", "Dear"])
 
@@ -202,7 +201,7 @@ def test_letter_pdf_is_dutch_when_asked_for_in_english(english, letter_writer, l
     path.write_bytes(response.content)
     text = " ".join(subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
-    assert_words(text, ["Geachte voorzitter,", "Pagina 1 van", "Stand van zaken: in uitvoering",
+    assert_words(text, ["Geachte voorzitter,", "Pagina 1 van", "hieraan wordt nog gewerkt",
                         "In uitvoering", "Openstaand", "15 januari 2021"],
                  ["In progress", "Page 1", "January"])
 

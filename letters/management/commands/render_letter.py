@@ -19,7 +19,8 @@ class Command(BaseCommand):
                             "standard output")
 
     def handle(self, *args, id, output, **options):
-        letter = ProgressLetter.objects.select_related("dossier", "ministry").filter(pk=id).first()
+        letter = ProgressLetter.objects.select_related("dossier", "ministry", "directorate") \
+            .filter(pk=id).first()
         if letter is None:
             raise CommandError(f"No letter with id {id}.")
         if letter.is_final:
