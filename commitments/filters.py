@@ -3,11 +3,12 @@
 import datetime
 
 import django_filters
+import django_filters.fields
 from django import forms
-from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, F, IntegerField, Q, When
 from django.http import HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,7 @@ from commitments.models import (
     is_overdue,
 )
 from register.dates import month_bounds, next_reference_date, quarter_bounds
+from register.forms import UserChoiceField, active_users
 from register.models import Committee, Debate, Directorate, Dossier, Ministry, Party, Person, Topic
 from register.search import search
 from register.widgets import FastSelect
@@ -50,6 +52,16 @@ def in_window(end, window):
 
 def start_of_day(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class UserFilterField(django_filters.fields.ModelChoiceField):
+    label_from_instance = UserChoiceField.label_from_instance
+
+
+class UserFilter(django_filters.ModelChoiceFilter):
+    """Users shown by full name, kept in the URL by login name."""
+
+    field_class = UserFilterField
 
 
 class FilterForm(forms.Form):
@@ -87,9 +99,9 @@ class ListFilterSet(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         queryset=Topic.objects.all(), field_name="topics", to_field_name="name",
         label=_("Onderwerp"))
-    owner = django_filters.ModelChoiceFilter(
-        queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
-        to_field_name="username", label=_("Eigenaar"), null_label=_("(geen eigenaar)"))
+    owner = UserFilter(
+        queryset=active_users(), to_field_name="username", label=_("Eigenaar"),
+        null_label=_("(geen eigenaar)"))
     directorate = django_filters.ModelChoiceFilter(
         queryset=Directorate.objects.all(), to_field_name="abbreviation", label=_("Directie"))
     fts_table = None
@@ -154,6 +166,30 @@ class ListFilterSet(django_filters.FilterSet):
             order.insert(0, "-search_rank")
         return queryset.order_by(*order)
 
+    def active_filters(self, query):
+        """The filters in use besides the search words and the sort: (label, value shown,
+        `query` without that filter), for an empty list to offer dropping each."""
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if name in ("q", "sort") or value in (None, "", [], ()):
+                continue
+            rest = query.copy()
+            rest.pop(name, None)
+            rest.pop("page", None)
+            active.append((self.form[name].label, self.shown(name, value), rest.urlencode()))
+        return active
+
+    def shown(self, name, value):
+        """A filter's value as its choice reads ("Openstaand", "ChristenUnie", "31 mrt. 2021")."""
+        field = self.form.fields[name]
+        if value == getattr(self.filters[name], "null_value", None):
+            return str(self.filters[name].extra.get("null_label") or value)
+        if isinstance(value, datetime.date):
+            return date_format(value, "j F Y")
+        choices = {str(key): label for key, label in getattr(field, "choices", [])}
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(str(choices.get(str(item), item)) for item in values)
+
     def without(self, *keys):
         """The list filtered by everything but `keys`, from this (valid) filter's own values."""
         queryset = self.queryset
@@ -182,12 +218,12 @@ class CommitmentFilter(ListFilterSet):
     delivered_to = django_filters.DateFilter(field_name="delivered_on", lookup_expr="lte",
                                              label=_("Nagekomen tot en met"), widget=DATE)
     bewindspersoon = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.filter(offices__isnull=False).distinct()
+        queryset=Person.objects.bewindspersonen()
         .prefetch_related("offices"), label=_("Bewindspersoon"))
     ministry = django_filters.ModelChoiceFilter(
         queryset=Ministry.objects.all(), to_field_name="abbreviation", label=_("Ministerie"))
     to_member = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.filter(memberships__isnull=False).distinct()
+        queryset=Person.objects.members()
         .prefetch_related("offices"), label=_("Toegezegd aan (lid)"))
     to_party = django_filters.ModelChoiceFilter(
         queryset=Party.objects.all(), to_field_name="abbreviation", label=_("Fractie"))
@@ -218,8 +254,9 @@ class CommitmentFilter(ListFilterSet):
         return queryset.filter(deadline_end__gte=start, deadline_end__lte=end)
 
     def counts(self):
-        """Counts next to the main choices, each given all the other filters, and the list's own
-        length ("total"), from one grouped query.
+        """Counts next to the main choices, each given every other active filter (the status
+        counts follow "te laat" and the deadline window, and so on), and the list's own length
+        ("total"), from one grouped query.
 
         Status, overdue and due depend only on the status and the deadline's end, so the rows
         the other filters leave are counted per (status, deadline end) — a few hundred groups,
@@ -233,20 +270,24 @@ class CommitmentFilter(ListFilterSet):
         counts = dict.fromkeys([f"status_{status}" for status in Status] + ["overdue", "total"]
                                + [f"due_{due}" for due in windows], 0)
         for status, end, rows in groups:
-            counts[f"status_{status}"] = counts.get(f"status_{status}", 0) + rows
-            counts["overdue"] += rows if is_overdue(status, end, self.today) else 0
-            for due, window in windows.items():
-                counts[f"due_{due}"] += rows if in_window(end, window) else 0
-            counts["total"] += rows if self.chosen(status, end, windows) else 0
+            passes = self.passes(status, end, windows)
+            if passes["overdue"] and passes["due"]:
+                counts[f"status_{status}"] = counts.get(f"status_{status}", 0) + rows
+            if passes["status"] and passes["due"] and is_overdue(status, end, self.today):
+                counts["overdue"] += rows
+            if passes["status"] and passes["overdue"]:
+                for due, window in windows.items():
+                    counts[f"due_{due}"] += rows if in_window(end, window) else 0
+            counts["total"] += rows if all(passes.values()) else 0
         return counts
 
-    def chosen(self, status, end, windows):
-        """Whether rows of this status and deadline end pass the status, overdue and due
+    def passes(self, status, end, windows):
+        """Whether rows of this status and deadline end pass each of the status, overdue and due
         filters: filter_overdue and filter_due for one group of `counts`."""
         data = self.form.cleaned_data
-        return ((not data.get("status") or status in data["status"])
-                and (data.get("overdue") != "1" or is_overdue(status, end, self.today))
-                and (not data.get("due") or in_window(end, windows[data["due"]])))
+        return {"status": not data.get("status") or status in data["status"],
+                "overdue": data.get("overdue") != "1" or is_overdue(status, end, self.today),
+                "due": not data.get("due") or in_window(end, windows[data["due"]])}
 
     def total_from(self, counts):
         """The list's length: counted with the counts, so the paginator needs no query."""
@@ -263,7 +304,7 @@ class MotionFilter(ListFilterSet):
     appreciation = django_filters.ChoiceFilter(choices=Appreciation.choices,
                                                label=_("Kabinetsappreciatie"))
     submitter = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.filter(memberships__isnull=False).distinct()
+        queryset=Person.objects.members()
         .prefetch_related("offices"), field_name="submitters", label=_("Indiener"))
     party = django_filters.ModelChoiceFilter(
         queryset=Party.objects.all(), to_field_name="abbreviation",

@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Commitment, Execution, Motion, Status, VoteOutcome
 from register.concurrency import BaseField, remember_base
-from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
+from register.forms import (
+    DocumentInputMixin,
+    TopicsField,
+    UserChoiceField,
+    VersionField,
+    topic_names,
+)
 from register.models import Debate, Person, SavedView, validate_dossier_number
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -35,6 +41,7 @@ class CommitmentForm(EditReasonMixin, forms.ModelForm):
                   "to_member", "to_party", "committee", "dossier", "deadline_text",
                   "deadline_override_start", "deadline_override_end", "directorate", "owner",
                   "tk_number", "tk_status", "ek_number", "ek_status", "notes"]
+        field_classes = {"owner": UserChoiceField}
         widgets = {"made_on": DATE, "deadline_override_start": DATE, "deadline_override_end": DATE,
                    "text": forms.Textarea(attrs={"rows": 5}),
                    "notes": forms.Textarea(attrs={"rows": 3})}
@@ -47,8 +54,8 @@ class CommitmentForm(EditReasonMixin, forms.ModelForm):
         self.fields["debate"].queryset = Debate.objects.select_related("committee")
         self.fields["made_in"].queryset = self.fields["made_in"].queryset.select_related(
             "dossier")
-        self.fields["bewindspersoon"].queryset = Person.objects.filter(offices__isnull=False) \
-            .distinct()
+        self.fields["bewindspersoon"].queryset = Person.objects.bewindspersonen()
+        self.fields["to_member"].queryset = Person.objects.members()
         if self.instance.pk:
             # The parsed period stays visible next to the override fields.
             # As the conflict section and the timeline show dates: in words, not ISO.
@@ -72,16 +79,17 @@ class MotionForm(EditReasonMixin, forms.ModelForm):
     # A multiple select sends its choices in page order, not in the order they were picked,
     # so the first submitter has a field of its own.
     first_submitter = forms.ModelChoiceField(
-        queryset=Person.objects.filter(memberships__isnull=False).distinct(), required=False,
+        queryset=Person.objects.members(), required=False,
         label=_("Eerste indiener"))
     co_submitters = forms.ModelMultipleChoiceField(
-        queryset=Person.objects.filter(memberships__isnull=False).distinct(), required=False,
+        queryset=Person.objects.members(), required=False,
         label=_("Mede-indieners"))
 
     class Meta:
         model = Motion
         fields = ["dossier", "number", "title", "text", "debate", "filed_on", "appreciation",
                   "directorate", "owner", "tk_document_number", "notes"]
+        field_classes = {"owner": UserChoiceField}
         widgets = {"filed_on": DATE, "text": forms.Textarea(attrs={"rows": 8}),
                    "notes": forms.Textarea(attrs={"rows": 3})}
 

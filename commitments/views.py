@@ -90,6 +90,8 @@ def list_view(request, filterset, template, extra=None, total=None):
     results = template.replace(".html", "_results.html")
     context = {"filter": filterset, "page": page, "per_page_choices": PER_PAGE,
                "results_template": results, **(extra or {})}
+    if not page.object_list and filterset.is_valid():
+        context["active_filters"] = filterset.active_filters(request.GET)
     return render(request, results if request.headers.get("HX-Request") else template, context)
 
 

@@ -1,7 +1,6 @@
 import re
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.validators import URLValidator
 from django.db.models import Q
 from django.utils import timezone
@@ -11,7 +10,14 @@ from commitments.forms import DATE, EditReasonMixin
 from commitments.models import Commitment, Motion
 from legislation.models import LawTrack, Stage
 from legislation.stage_templates import StageKind
-from register.forms import DocumentInputMixin, TopicsField, VersionField, topic_names
+from register.forms import (
+    DocumentInputMixin,
+    TopicsField,
+    UserChoiceField,
+    VersionField,
+    active_users,
+    topic_names,
+)
 from register.models import Document
 from register.periods import parse_period
 from register.references import BASE_URL
@@ -37,6 +43,7 @@ class LawTrackForm(EditReasonMixin, forms.ModelForm):
                   "commitments", "motions"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4}),
                    "co_ministries": forms.CheckboxSelectMultiple}
+        field_classes = {"owner": UserChoiceField}
 
     field_order = ["title", "short_name", "instrument", "include_optional", "ministry",
                    "co_ministries", "directorate", "owner", "dossier", "reporting_dossier",
@@ -47,8 +54,7 @@ class LawTrackForm(EditReasonMixin, forms.ModelForm):
         self.fields["topic_list"].initial = topic_names(self.instance)
         self.fields["version"].initial = self.instance.version
         self.fields["version"].required = bool(self.instance.pk)
-        self.fields["owner"].queryset = get_user_model().objects.filter(is_active=True) \
-            .order_by("username")
+        self.fields["owner"].queryset = active_users()
         self.fields["commitments"].queryset = Commitment.objects.order_by("number")
         self.fields["commitments"].widget.attrs["size"] = 8
         self.fields["motions"].queryset = Motion.objects.select_related("dossier")

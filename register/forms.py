@@ -1,6 +1,6 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from register.models import Document, Person, Topic
@@ -30,11 +30,16 @@ class DocumentInputMixin(forms.Form):
     )
 
     def limit_documents(self, dossier):
-        """The dossier's documents and the most recent ones: a select of all would be huge."""
-        recent = Document.objects.order_by("-pk").values("pk")[:50]
-        condition = Q(pk__in=recent) | Q(dossier=dossier) if dossier else Q(pk__in=recent)
-        self.fields["document"].queryset = Document.objects.select_related("dossier").filter(
-            condition)
+        """The dossier's documents, as the help text says; without a dossier the most recent
+        ones (a select of all would be huge). Any other paper can be typed as a reference."""
+        documents = Document.objects.select_related("dossier")
+        if dossier:
+            self.fields["document"].queryset = documents.filter(dossier=dossier)
+        else:
+            recent = Document.objects.order_by("-pk").values("pk")[:50]
+            self.fields["document"].queryset = documents.filter(pk__in=recent)
+            self.fields["document"].help_text = _("Kies een van de laatst geregistreerde "
+                                                  "documenten, of typ hieronder een verwijzing.")
 
     def clean_document_reference(self):
         text = self.cleaned_data["document_reference"].strip()
@@ -84,6 +89,20 @@ def topic_names(instance):
 
 def save_topics(instance, names):
     instance.topics.set(Topic.from_names(names))
+
+
+def active_users():
+    """The users who may own a record, in the order of their names."""
+    return get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name",
+                                                                    "username")
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    """A user by full name ("Bart Beleid"), not by login name; the login name when no name is
+    recorded."""
+
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
 
 
 class PersonChoiceField(forms.ModelChoiceField):

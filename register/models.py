@@ -256,6 +256,16 @@ class Ministry(models.Model):
         return self.abbreviation
 
 
+class PersonQuerySet(models.QuerySet):
+    def members(self):
+        """Members of parliament: people with a party membership (bewindspersonen have none)."""
+        return self.filter(memberships__isnull=False).distinct()
+
+    def bewindspersonen(self):
+        """People who hold or held an office (minister, staatssecretaris)."""
+        return self.filter(offices__isnull=False).distinct()
+
+
 class Person(models.Model):
     """A member of parliament or a bewindspersoon, with the name parts the Kamer uses.
 
@@ -269,6 +279,8 @@ class Person(models.Model):
     surname = models.CharField(_("achternaam"), max_length=100, blank=True)
     tk_id = models.CharField(_("Tweede Kamer-id"), max_length=40, blank=True)
     history = tracked_history()
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["surname", "prefix", "initials"]

@@ -472,6 +472,9 @@ class MotieImport:
                 row._change_reason = reason
                 rows.append(row)
         create_with_history(rows, MotionSubmitter, by=self.by)
+        # Rows written in bulk send no signal: the motions' search words name their submitters.
+        Motion.objects.filter(pk__in={motion.pk for motion, _reason, _people in planned}) \
+            .refresh_search()
 
     def votes_chunk(self, planned):
         new = []
