@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from register.history import ChangeSource, save_with_history, tracked_history
@@ -413,7 +414,7 @@ class Debate(models.Model):
         verbose_name_plural = _("debatten")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.title} ({self.date:%d-%m-%Y})"
+        return f"{self.get_kind_display()} {self.title} ({date_format(self.date, 'j F Y')})"
 
 
 class Topic(models.Model):
