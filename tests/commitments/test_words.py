@@ -1,7 +1,5 @@
 """Words and details on the screens (issue 17, items 5 and 11): names, dates, owners."""
 
-import datetime
-
 from django.urls import reverse
 
 from commitments.forms import CommitmentForm
@@ -38,8 +36,9 @@ def test_to_member_offers_members_of_parliament_only(demo):
 
 
 def test_dates_are_written_in_dutch_words(demo, client_for, advisor):
-    debate = Debate.objects.filter(date=datetime.date(2020, 3, 31)).first() or Debate.objects.first()
-    assert "-" not in str(debate).rsplit("(", 1)[1]  # "(31 maart 2021)", never "31-03-2021"
+    debate = Debate.objects.first()
+    when = str(debate).rsplit("(", 1)[1]
+    assert "-" not in when  # "(31 maart 2021)", never "31-03-2021"
     html = client_for(advisor).get(reverse("commitments:list")).content.decode()
     for english_style in ("Mrt ", "Jan ", "Dec ", "Okt "):
         assert english_style not in html
