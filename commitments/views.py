@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +39,7 @@ from register.concurrency import StaleEdit, keep_typed_values
 from register.editing import edit_view, save_from_form
 from register.history import dutch_reason, timeline
 from register.models import FeedToken, SavedView
+from register.views import confirm
 
 
 @permission_required("commitments.view_commitment", raise_exception=True)
@@ -101,10 +102,28 @@ def commitment_list(request):
     filterset = CommitmentFilter(request.GET, queryset=queryset)
     counts = filterset.counts() if filterset.is_valid() else {}
     total = filterset.total_from(counts) if counts else None
+    saved_views = list(SavedView.objects.visible_to(request.user, "commitments"))
     return list_view(request, filterset, "commitments/commitment_list.html", total=total, extra={
-        "counts": counts, "saved_views": SavedView.objects.visible_to(request.user, "commitments"),
+        "counts": counts, "saved_views": saved_views,
         "feed_token": FeedToken.active_for(request.user),
+        "feed_query": feed_query(request.GET, saved_views),
     })
+
+
+def feed_query(query, saved_views):
+    """The list's query for its calendar feed, with the saved selection's name ("naam") when the
+    list is one: the calendar is then called by that name."""
+    shown = query.copy()
+    for key in ("page", "per_page"):
+        shown.pop(key, None)
+    for view in saved_views:
+        saved = QueryDict(view.query, mutable=True)
+        for key in ("page", "per_page"):
+            saved.pop(key, None)
+        if dict(saved.lists()) == dict(shown.lists()):
+            shown["naam"] = view.name
+            break
+    return shown.urlencode()
 
 
 def export_name(export, extension):
@@ -160,6 +179,12 @@ def saved_view_create(request):
 @permission_required("commitments.view_commitment", raise_exception=True)
 def saved_view_delete(request, pk):
     view = get_object_or_404(SavedView, pk=pk, owner=request.user)
+    if view.group and request.POST.get("confirmed") != "1":
+        return confirm(request, title=_("Gedeelde selectie ‘%(name)s’ verwijderen?")
+                       % {"name": view.name},
+                       text=_("De groep %(group)s ziet deze selectie dan ook niet meer.")
+                       % {"group": view.group.name},
+                       button=_("Verwijderen"), cancel=view.get_absolute_url())
     view.delete()
     messages.success(request, _("Selectie ‘%(name)s’ is verwijderd.") % {"name": view.name})
     return redirect("commitments:list" if view.kind == "commitments" else "commitments:motion-list")

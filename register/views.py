@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_not_required, permission_requir
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -38,6 +38,15 @@ def healthz_check(request, name):
     return HttpResponse(line + "\n", status=200 if healthy else 503, content_type="text/plain")
 
 
+def confirm(request, *, title, text, button, cancel):
+    """The page that asks before something is undone for good: the same POST again, confirmed."""
+    return render(request, "register/confirm.html", {
+        "title": title, "text": text, "button": button, "cancel": resolve_url(cancel),
+        "fields": [(key, value) for key in request.POST if key not in ("csrfmiddlewaretoken",
+                                                                       "confirmed")
+                   for value in request.POST.getlist(key)]})
+
+
 @permission_required("commitments.view_commitment", raise_exception=True)
 def feed_settings(request):
     """The user's personal feed addresses, with renew and revoke."""
@@ -47,15 +56,24 @@ def feed_settings(request):
 @require_POST
 @permission_required("commitments.view_commitment", raise_exception=True)
 def feed_token_renew(request):
+    first = FeedToken.active_for(request.user) is None
     FeedToken.renew(request.user)
-    messages.success(request, _("U heeft een nieuwe feedsleutel; de oude adressen werken niet "
-                                "meer."))
+    if first:
+        messages.success(request, _("Uw feedadressen zijn gemaakt."))
+    else:
+        messages.success(request, _("U heeft een nieuwe feedsleutel; de oude adressen werken "
+                                    "niet meer."))
     return redirect("feed-settings")
 
 
 @require_POST
 @permission_required("commitments.view_commitment", raise_exception=True)
 def feed_token_revoke(request):
+    if request.POST.get("confirmed") != "1":
+        return confirm(request, title=_("Feedsleutel intrekken?"),
+                       text=_("Uw agenda en feedlezer krijgen dan niets meer van Kamerregister; "
+                              "een nieuwe sleutel geeft nieuwe adressen."),
+                       button=_("Sleutel intrekken"), cancel="feed-settings")
     FeedToken.revoke(request.user)
     messages.success(request, _("Uw feedsleutel is ingetrokken; uw feeds werken niet meer."))
     return redirect("feed-settings")
