@@ -95,6 +95,9 @@ class MotionForm(EditReasonMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A motion has no deadline: its history note is about the text or the vote.
+        self.fields["reason"].help_text = _("Komt in de geschiedenis; bijvoorbeeld waarom de "
+                                            "tekst of de indieners zijn aangepast.")
         # Only an import leaves the dossier out (to be completed); a person names it.
         self.fields["dossier"].required = True
         self.fields["topic_list"].initial = topic_names(self.instance)

@@ -257,6 +257,22 @@ class Ministry(models.Model):
         return self.abbreviation
 
 
+# The office words an office title starts with, as the reader's language says them: in English a
+# staatssecretaris is a State Secretary, not a minister. The ministry's name stays as recorded.
+OFFICE_WORDS = [("Minister-president", _("Minister-president")),
+                ("Staatssecretaris van", _("Staatssecretaris van")),
+                ("Staatssecretaris voor", _("Staatssecretaris voor")),
+                ("Minister van", _("Minister van")), ("Minister voor", _("Minister voor"))]
+
+
+def office_title(title):
+    """"Staatssecretaris van VWS", in English "State Secretary for VWS"."""
+    for words, translated in OFFICE_WORDS:
+        if title.startswith(words):
+            return f"{translated}{title[len(words):]}"
+    return title
+
+
 class PersonQuerySet(models.QuerySet):
     def members(self):
         """Members of parliament: people with a party membership (bewindspersonen have none)."""
@@ -298,7 +314,7 @@ class Person(models.Model):
         if not self.surname:
             # offices.all() so that a prefetched list is used: lists show many people.
             offices = sorted(self.offices.all(), key=lambda o: o.start or datetime.date.min)
-            return offices[-1].title if offices else str(_("onbekend"))
+            return office_title(offices[-1].title) if offices else str(_("onbekend"))
         given = self.first_name or self.initials
         if given:
             return " ".join(part for part in (given, self.prefix, self.surname) if part)
@@ -366,7 +382,7 @@ class Office(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return office_title(self.title)
 
 
 class Committee(models.Model):

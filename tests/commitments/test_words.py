@@ -1,11 +1,13 @@
 """Words and details on the screens (issue 17, items 5 and 11): names, dates, owners."""
 
+import re
+
 from django.urls import reverse
 
-from commitments.forms import CommitmentForm
+from commitments.forms import CommitmentForm, MotionForm
 from commitments.models import Motion
 from register.forms import UserChoiceField
-from register.models import Debate, Person
+from register.models import Debate, Person, office_title
 from tests import factories
 
 
@@ -48,3 +50,29 @@ def test_members_and_bewindspersonen(demo):
     assert set(Person.objects.members().values_list("surname", flat=True)) == {
         "Graaf", "Mulder", "Staaij"}
     assert "Blokhuis" in Person.objects.bewindspersonen().values_list("surname", flat=True)
+
+
+def test_english_says_state_secretary_and_one_word_for_done(demo, client_for, advisor):
+    client = client_for(advisor)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("commitments:list"), {"status": "done"}).content.decode()
+    assert "Minister or State Secretary" in html
+    text = re.sub(r"<[^>]*>", " ", html)  # what the reader sees, not the field names
+    assert "Fulfilled" in text and "elivered" not in text
+    assert office_title("Staatssecretaris van Volksgezondheid, Welzijn en Sport") == \
+        "State Secretary for Volksgezondheid, Welzijn en Sport"
+
+
+def test_office_titles_stay_as_recorded_in_dutch():
+    assert office_title("Staatssecretaris van VWS") == "Staatssecretaris van VWS"
+    assert office_title("Minister voor Medische Zorg") == "Minister voor Medische Zorg"
+
+
+def test_the_motion_form_does_not_ask_about_a_deadline():
+    assert "termijn" not in str(MotionForm().fields["reason"].help_text)
+
+
+def test_hints_are_not_placeholders(client_for, advisor):
+    html = client_for(advisor).get(reverse("commitments:list")).content.decode()
+    assert "placeholder=" not in html
+    assert "Bijvoorbeeld: Mijn directie, open, dit kwartaal" in html
