@@ -32,6 +32,9 @@ DUE_CHOICES = [("month", _("deze maand")), ("quarter", _("dit kwartaal")),
                ("rappel", _("vóór de volgende rappeldatum Eerste Kamer")),
                ("90d", _("komende 90 dagen"))]
 PER_PAGE = [25, 50, 100]
+# The filters with many choices (people, dossiers, debates): typed to find one.
+SEARCHABLE = {"dossier", "debate", "bewindspersoon", "to_member", "submitter", "owner", "topic",
+              "committee", "party", "to_party"}
 
 
 def due_window(due, today):
@@ -124,7 +127,12 @@ class ListFilterSet(django_filters.FilterSet):
                     if hasattr(field, "queryset"):
                         # Checking the chosen value needs one row, not its prefetches.
                         field.queryset = field.queryset.prefetch_related(None)
-                    field.widget = FastSelect(attrs=field.widget.attrs,
+                    # Searchable in the browser among its own options (search-select.js).
+                    attrs = {**field.widget.attrs, "data-search": "",
+                             "data-placeholder": gettext("alle (typ om te zoeken)"),
+                             "data-no-results": gettext("Niets gevonden")} \
+                        if name in SEARCHABLE else field.widget.attrs
+                    field.widget = FastSelect(attrs=attrs,
                                               cache_key=f"{type(self).__name__}.{name}")
                     field.widget.choices = choices
             form.fast_selects = True

@@ -15,6 +15,7 @@ from register.forms import (
     topic_names,
 )
 from register.models import Debate, Person, SavedView, validate_dossier_number
+from register.widgets import SearchSelect, SearchSelectMultiple
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -43,6 +44,9 @@ class CommitmentForm(EditReasonMixin, forms.ModelForm):
                   "tk_number", "tk_status", "ek_number", "ek_status", "notes"]
         field_classes = {"owner": UserChoiceField}
         widgets = {"made_on": DATE, "deadline_override_start": DATE, "deadline_override_end": DATE,
+                   "bewindspersoon": SearchSelect(), "debate": SearchSelect("debatten"),
+                   "made_in": SearchSelect("documenten"), "to_member": SearchSelect("leden"),
+                   "dossier": SearchSelect("dossiers"),
                    "text": forms.Textarea(attrs={"rows": 5}),
                    "notes": forms.Textarea(attrs={"rows": 3})}
 
@@ -79,11 +83,11 @@ class MotionForm(EditReasonMixin, forms.ModelForm):
     # A multiple select sends its choices in page order, not in the order they were picked,
     # so the first submitter has a field of its own.
     first_submitter = forms.ModelChoiceField(
-        queryset=Person.objects.members(), required=False,
+        queryset=Person.objects.members(), required=False, widget=SearchSelect("leden"),
         label=_("Eerste indiener"))
     co_submitters = forms.ModelMultipleChoiceField(
         queryset=Person.objects.members(), required=False,
-        label=_("Mede-indieners"))
+        widget=SearchSelectMultiple("leden"), label=_("Mede-indieners"))
 
     class Meta:
         model = Motion
@@ -91,6 +95,7 @@ class MotionForm(EditReasonMixin, forms.ModelForm):
                   "directorate", "owner", "tk_document_number", "notes"]
         field_classes = {"owner": UserChoiceField}
         widgets = {"filed_on": DATE, "text": forms.Textarea(attrs={"rows": 8}),
+                   "dossier": SearchSelect("dossiers"), "debate": SearchSelect("debatten"),
                    "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

@@ -21,6 +21,7 @@ from register.forms import (
 from register.models import Document
 from register.periods import parse_period
 from register.references import BASE_URL
+from register.widgets import SearchSelect
 
 REASON_WIDGET = forms.Textarea(attrs={"rows": 3})
 
@@ -42,6 +43,8 @@ class LawTrackForm(EditReasonMixin, forms.ModelForm):
                   "directorate", "owner", "dossier", "reporting_dossier", "description",
                   "commitments", "motions"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4}),
+                   "dossier": SearchSelect("dossiers"),
+                   "reporting_dossier": SearchSelect("dossiers"),
                    "co_ministries": forms.CheckboxSelectMultiple}
         field_classes = {"owner": UserChoiceField}
 

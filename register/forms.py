@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from register.models import Document, Person, Topic
 from register.references import reference_from_input
+from register.widgets import SearchSelect
 
 
 class VersionField(forms.IntegerField):
@@ -21,6 +22,7 @@ class DocumentInputMixin(forms.Form):
 
     document = forms.ModelChoiceField(
         queryset=Document.objects.none(), required=False, label=_("Document"),
+        widget=SearchSelect(),
         help_text=_("Kies een document van dit dossier, of typ hieronder een verwijzing."),
     )
     document_reference = forms.CharField(

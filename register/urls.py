@@ -10,6 +10,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("healthz/<slug:name>", views.healthz_check, name="healthz-check"),
     path("personen/samenvoegen/", views.person_merge_view, name="person-merge"),
+    path("keuzes/<slug:kind>/", views.choices, name="choices"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

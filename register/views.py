@@ -1,14 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from register import health
+from register.choices import KINDS, matching
 from register.forms import PersonMergeForm
 from register.models import FeedToken
 from register.people import likely_duplicates, person_merge, reference_counts
@@ -77,6 +78,22 @@ def feed_token_revoke(request):
     FeedToken.revoke(request.user)
     messages.success(request, _("Uw feedsleutel is ingetrokken; uw feeds werken niet meer."))
     return redirect("feed-settings")
+
+
+@require_GET
+def choices(request, kind):
+    """{"results": [{"value", "text"}], "more"}: the records of `kind` matching ?q=, for a
+    searchable select (register/choices.py); ?dossier= keeps to one dossier's papers."""
+    found = KINDS.get(kind)
+    if found is None:
+        raise Http404
+    if not request.user.has_perm(found.permission):
+        raise PermissionDenied
+    dossier = request.GET.get("dossier", "")
+    results, more = matching(found, request.GET.get("q", "")[:200],
+                             dossier=int(dossier) if dossier.isdigit() else None)
+    return JsonResponse({"results": [{"value": str(pk), "text": text} for pk, text in results],
+                         "more": more})
 
 
 @permission_required("register.merge_person", raise_exception=True)

@@ -4,9 +4,10 @@ from django import forms
 from django.db.models.signals import post_delete, post_save
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 # The filter selects' choices, escaped, per query: they change when someone edits a dossier, a
 # person or a party, not per request. A save in this process clears them at once; other app
@@ -70,3 +71,49 @@ class FastSelect(forms.Select):
                 value = "" if option_value is None else getattr(option_value, "value",
                                                                 option_value)
                 yield escape(str(value)), escape(label)
+
+
+class SearchSelect(forms.Select):
+    """A select the browser makes searchable (static/js/search-select.js, with tom-select).
+
+    With a `kind` of register/choices.py, only the chosen option is sent with the page and the
+    others are found on the server as the user types: a select of thousands of documents or
+    150 members is not usable, nor worth sending. Without one, it searches its own options.
+    """
+
+    def __init__(self, kind=None, attrs=None, choices=()):
+        super().__init__(attrs, choices)
+        self.kind = kind
+
+    def get_context(self, name, value, attrs):
+        url = reverse("choices", args=[self.kind]) if self.kind else ""
+        attrs = {**(attrs or {}), "data-search": url,
+                 "data-no-results": gettext("Niets gevonden"),
+                 "data-type-more": gettext("Typ een deel van de naam"),
+                 "data-placeholder": gettext("Typ om te zoeken")}
+        return super().get_context(name, value, attrs)
+
+    def optgroups(self, name, value, attrs=None):
+        if not self.kind or not isinstance(self.choices, ModelChoiceIterator):
+            return super().optgroups(name, value, attrs)
+        field = self.choices.field
+        key = field.to_field_name or "pk"
+        chosen = [v for v in value if v not in ("", None) and (key != "pk" or str(v).isdigit())]
+        options = [("", field.empty_label)] if field.empty_label is not None else []
+        options += [self.choices.choice(record)
+                    for record in field.queryset.filter(**{f"{key}__in": chosen})]
+        everything, self.choices = self.choices, options
+        try:
+            return super().optgroups(name, value, attrs)
+        finally:
+            self.choices = everything
+
+
+class SearchSelectMultiple(SearchSelect):
+    allow_multiple_selected = True
+
+    def value_from_datadict(self, data, files, name):
+        return forms.SelectMultiple().value_from_datadict(data, files, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False

@@ -111,6 +111,7 @@ ACCESS = {
     "commitments:motion-complete-dossier": (None, POST_ONLY),
     "commitments:sync-log": (None, everyone()),
     "person-merge": (None, only("griffie")),
+    "choices": (lambda demo: {"kind": "leden"}, everyone()),
     "commitments:export-xlsx": (None, everyone()),
     "commitments:spreadsheet-upload": (None, only("griffie")),
     # An upload is its uploader's: anyone else's (here: none exists) is a 404.
