@@ -50,6 +50,9 @@
         escapeHtml(data.input ? select.dataset.noResults : select.dataset.typeMore) + "</div>";
     }
     new TomSelect(select, settings);
+    // tom-select moves the label to its typing field, the one combobox a screen reader meets;
+    // the original select only carries the value now (and cannot be reached with Tab).
+    select.setAttribute("aria-hidden", "true");
   }
   function enhanceAll(root) {
     root.querySelectorAll("select[data-search]").forEach(enhance);
