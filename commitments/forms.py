@@ -43,6 +43,9 @@ class CommitmentForm(EditReasonMixin, forms.ModelForm):
                   "deadline_override_start", "deadline_override_end", "directorate", "owner",
                   "tk_number", "tk_status", "ek_number", "ek_status", "notes"]
         field_classes = {"owner": UserChoiceField}
+        # Examples said as examples: a bare "TZ202412-116" under a field reads as its value.
+        help_texts = {"tk_number": _("Bijvoorbeeld: TZ202412-116."),
+                      "ek_number": _("Bijvoorbeeld: T01970.")}
         widgets = {"made_on": DATE, "deadline_override_start": DATE, "deadline_override_end": DATE,
                    "bewindspersoon": SearchSelect(), "debate": SearchSelect("debatten"),
                    "made_in": SearchSelect("documenten"), "to_member": SearchSelect("leden"),
@@ -94,6 +97,7 @@ class MotionForm(EditReasonMixin, forms.ModelForm):
         fields = ["dossier", "number", "title", "text", "debate", "filed_on", "appreciation",
                   "directorate", "owner", "tk_document_number", "notes"]
         field_classes = {"owner": UserChoiceField}
+        help_texts = {"tk_document_number": _("Bijvoorbeeld: 2023D03544.")}
         widgets = {"filed_on": DATE, "text": forms.Textarea(attrs={"rows": 8}),
                    "dossier": SearchSelect("dossiers"), "debate": SearchSelect("debatten"),
                    "notes": forms.Textarea(attrs={"rows": 3})}

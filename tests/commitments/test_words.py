@@ -74,5 +74,11 @@ def test_the_motion_form_does_not_ask_about_a_deadline():
 
 def test_hints_are_not_placeholders(client_for, advisor):
     html = client_for(advisor).get(reverse("commitments:list")).content.decode()
-    assert "placeholder=" not in html
+    assert " placeholder=" not in html  # (data-placeholder: "type to search", not a value)
     assert "Bijvoorbeeld: Mijn directie, open, dit kwartaal" in html
+
+
+def test_examples_under_fields_say_they_are_examples():
+    form = CommitmentForm()
+    assert form.fields["tk_number"].help_text == "Bijvoorbeeld: TZ202412-116."
+    assert MotionForm().fields["tk_document_number"].help_text == "Bijvoorbeeld: 2023D03544."
