@@ -5,7 +5,14 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import Commitment, Execution, Motion, Status, VoteOutcome
+from commitments.models import (
+    Commitment,
+    CommitmentRelation,
+    Execution,
+    Motion,
+    Status,
+    VoteOutcome,
+)
 from register.concurrency import BaseField, remember_base
 from register.forms import (
     DocumentInputMixin,
@@ -18,6 +25,10 @@ from register.models import Debate, Person, SavedView, validate_dossier_number
 from register.widgets import SearchSelect, SearchSelectMultiple
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Reference data created next to the select that needs it (register/reference_views.py).
+NEW_DEBATE = ("debate-create", _("+ nieuw debat"))
+NEW_MEMBER = ("person-create", _("+ nieuw Kamerlid"))
+NEW_BEWINDSPERSOON = ("person-create", _("+ nieuwe bewindspersoon"))
 
 
 class EditReasonMixin(forms.Form):
@@ -47,8 +58,10 @@ class CommitmentForm(EditReasonMixin, forms.ModelForm):
         help_texts = {"tk_number": _("Bijvoorbeeld: TZ202412-116."),
                       "ek_number": _("Bijvoorbeeld: T01970.")}
         widgets = {"made_on": DATE, "deadline_override_start": DATE, "deadline_override_end": DATE,
-                   "bewindspersoon": SearchSelect(), "debate": SearchSelect("debatten"),
-                   "made_in": SearchSelect("documenten"), "to_member": SearchSelect("leden"),
+                   "bewindspersoon": SearchSelect(create=NEW_BEWINDSPERSOON),
+                   "debate": SearchSelect("debatten", create=NEW_DEBATE),
+                   "made_in": SearchSelect("documenten"),
+                   "to_member": SearchSelect("leden", create=NEW_MEMBER),
                    "dossier": SearchSelect("dossiers"),
                    "text": forms.Textarea(attrs={"rows": 5}),
                    "notes": forms.Textarea(attrs={"rows": 3})}
@@ -86,7 +99,8 @@ class MotionForm(EditReasonMixin, forms.ModelForm):
     # A multiple select sends its choices in page order, not in the order they were picked,
     # so the first submitter has a field of its own.
     first_submitter = forms.ModelChoiceField(
-        queryset=Person.objects.members(), required=False, widget=SearchSelect("leden"),
+        queryset=Person.objects.members(), required=False,
+        widget=SearchSelect("leden", create=NEW_MEMBER),
         label=_("Eerste indiener"))
     co_submitters = forms.ModelMultipleChoiceField(
         queryset=Person.objects.members(), required=False,
@@ -99,7 +113,8 @@ class MotionForm(EditReasonMixin, forms.ModelForm):
         field_classes = {"owner": UserChoiceField}
         help_texts = {"tk_document_number": _("Bijvoorbeeld: 2023D03544.")}
         widgets = {"filed_on": DATE, "text": forms.Textarea(attrs={"rows": 8}),
-                   "dossier": SearchSelect("dossiers"), "debate": SearchSelect("debatten"),
+                   "dossier": SearchSelect("dossiers"),
+                   "debate": SearchSelect("debatten", create=NEW_DEBATE),
                    "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -253,3 +268,32 @@ def dossier_from_input(text):
         return text.strip()
     number = match[1] + match[2]
     return f"{number}-{match[3].upper()}" if match[3] else number
+
+
+class RelationForm(forms.Form):
+    """How this commitment relates to another, named by its number (TZ-VWS-2020-001)."""
+
+    kind = forms.ChoiceField(label=_("Soort"), choices=CommitmentRelation.Kind.choices)
+    target = forms.CharField(label=_("Andere toezegging (nummer)"), max_length=30,
+                             help_text=_("Bijvoorbeeld: TZ-VWS-2020-001."))
+
+    def __init__(self, *args, source, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.source = source
+
+    def clean_target(self):
+        number = self.cleaned_data["target"].strip().upper()
+        target = Commitment.objects.filter(number=number).first()
+        if target is None:
+            raise ValidationError(_("Er is geen toezegging met nummer %(number)s.")
+                                  % {"number": number}, code="unknown")
+        return target
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("target") and cleaned.get("kind"):
+            relation = CommitmentRelation(source=self.source, kind=cleaned["kind"],
+                                          target=cleaned["target"])
+            relation.validate_constraints()
+            cleaned["relation"] = relation
+        return cleaned

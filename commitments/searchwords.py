@@ -53,6 +53,7 @@ def motion_search(motion, dossier, submitters):
     number = dossier.number if dossier else ""
     title = normalize(number, format_dossier(number) if number else "", f"nr {motion.number}",
                       motion.tk_document_number, motion.tk_zaak_number, motion.title)
-    related = " ".join([document_words(motion.reported_by)]
+    # While the dossier is to be completed, the Kamer's title of it finds the motion.
+    related = " ".join([document_words(motion.reported_by), motion.tk_dossier_title]
                        + [person_words(person) for person in submitters])
     return title, normalize(title, related, motion.text)

@@ -22,12 +22,14 @@ from commitments.forms import (
     DossierCompletionForm,
     MotionForm,
     MotionStatusForm,
+    RelationForm,
     SavedViewForm,
     VoteForm,
 )
 from commitments.models import (
     STATUS_EXPLANATIONS,
     Commitment,
+    CommitmentRelation,
     Motion,
     Status,
     SyncCursor,
@@ -37,7 +39,7 @@ from commitments.services import commitment_save, motion_complete_dossier, motio
 from commitments.tk_import import kamer_differences
 from register.concurrency import StaleEdit, keep_typed_values
 from register.editing import edit_view, save_from_form
-from register.history import dutch_reason, timeline
+from register.history import delete_with_history, dutch_reason, save_with_history, timeline
 from register.models import FeedToken, SavedView
 from register.views import confirm
 
@@ -212,7 +214,7 @@ def commitment_detail(request, pk):
     commitment = get_commitment(pk)
     entries = timeline(commitment)
     return render(request, "commitments/commitment_detail.html", {
-        "commitment": commitment,
+        "commitment": commitment, "relation_kinds": CommitmentRelation.Kind.choices,
         "timeline": entries,
         "deadline_moves": deadline_moves(entries),
         "explanations": STATUS_EXPLANATIONS,
@@ -438,3 +440,27 @@ def sync_log(request):
     return render(request, "commitments/sync_log.html", {
         "runs": runs, "cursors": SyncCursor.objects.all(),
         "last_success": SyncRun.objects.last_success()})
+
+
+@require_POST
+@permission_required("commitments.add_commitmentrelation", raise_exception=True)
+def commitment_relation_add(request, pk):
+    commitment = get_object_or_404(Commitment, pk=pk)
+    form = RelationForm(request.POST, source=commitment)
+    if form.is_valid():
+        save_with_history(form.cleaned_data["relation"], by=request.user,
+                          reason=gettext_noop("Relatie vastgelegd"))
+        messages.success(request, _("De relatie is vastgelegd."))
+    else:
+        messages.error(request, " ".join(error for errors in form.errors.values()
+                                         for error in errors))
+    return redirect(commitment)
+
+
+@require_POST
+@permission_required("commitments.delete_commitmentrelation", raise_exception=True)
+def commitment_relation_delete(request, pk, relation_pk):
+    relation = get_object_or_404(CommitmentRelation, pk=relation_pk, source_id=pk)
+    delete_with_history(relation, by=request.user, reason=gettext_noop("Relatie verwijderd"))
+    messages.success(request, _("De relatie is verwijderd."))
+    return redirect(relation.source)

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from register.models import Document, Person, Topic
+from register.models import Debate, Document, Ministry, Party, Person, Topic
 from register.references import reference_from_input
 from register.widgets import SearchSelect
 
@@ -131,4 +131,45 @@ class PersonMergeForm(forms.Form):
         keep, other = cleaned.get("keep"), cleaned.get("other")
         if keep and other and keep.pk == other.pk:
             raise ValidationError(_("Kies twee verschillende personen."), code="same")
+        return cleaned
+
+
+class DebateForm(forms.ModelForm):
+    """Today's debate, recorded where the commitment or motion is (issue 17: no detour through
+    the admin)."""
+
+    class Meta:
+        model = Debate
+        fields = ["kind", "title", "date", "committee", "dossier"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class PersonForm(forms.Form):
+    """A new member of parliament (with party) or bewindspersoon (with office)."""
+
+    initials = forms.CharField(label=_("Initialen"), max_length=20, required=False,
+                               help_text=_("Bijvoorbeeld: C.J."))
+    first_name = forms.CharField(label=_("Voornaam"), max_length=50, required=False)
+    prefix = forms.CharField(label=_("Tussenvoegsel"), max_length=20, required=False,
+                             help_text=_("Bijvoorbeeld: van der"))
+    surname = forms.CharField(label=_("Achternaam"), max_length=100)
+    party = forms.ModelChoiceField(label=_("Fractie (voor een Kamerlid)"), required=False,
+                                   queryset=Party.objects.all())
+    office = forms.CharField(label=_("Functie (voor een bewindspersoon)"), max_length=200,
+                             required=False,
+                             help_text=_("Bijvoorbeeld: Staatssecretaris van Volksgezondheid, "
+                                         "Welzijn en Sport."))
+    ministry = forms.ModelChoiceField(label=_("Ministerie van de functie"), required=False,
+                                      queryset=Ministry.objects.all())
+    since = forms.DateField(label=_("Sinds"), required=False,
+                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                            help_text=_("Begin van het lidmaatschap of de functie, als bekend."))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("party") and not cleaned.get("office", "").strip():
+            raise ValidationError(_("Geef de fractie van een Kamerlid of de functie van een "
+                                    "bewindspersoon."), code="role")
+        if cleaned.get("ministry") and not cleaned.get("office", "").strip():
+            self.add_error("office", _("Bij een ministerie hoort een functie."))
         return cleaned

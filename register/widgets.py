@@ -81,12 +81,17 @@ class SearchSelect(forms.Select):
     150 members is not usable, nor worth sending. Without one, it searches its own options.
     """
 
-    def __init__(self, kind=None, attrs=None, choices=()):
+    def __init__(self, kind=None, attrs=None, choices=(), create=None):
         super().__init__(attrs, choices)
         self.kind = kind
+        # (URL name, button text): "+ nieuw debat" creates one inline (inline-create.js).
+        self.create = create
 
     def get_context(self, name, value, attrs):
         url = reverse("choices", args=[self.kind]) if self.kind else ""
+        if self.create:
+            attrs = {**(attrs or {}), "data-create-url": reverse(self.create[0]),
+                     "data-create-label": str(self.create[1])}
         attrs = {**(attrs or {}), "data-search": url,
                  "data-no-results": gettext("Niets gevonden"),
                  "data-type-more": gettext("Typ een deel van de naam"),

@@ -46,3 +46,21 @@ def test_a_search_that_finds_nothing_says_so(login):
     page.get_by_role("combobox", name=re.compile(r"Toegezegd aan \(lid\)")).focus()
     page.keyboard.type("zzzz")
     page.locator(".ts-dropdown .no-results", has_text="Niets gevonden").wait_for()
+
+
+def test_clerk_records_todays_debate_without_leaving_the_form(login):
+    """"+ nieuw debat" opens a dialog; the debate is created, chosen, and the form keeps what
+    the clerk typed before."""
+    page = login("griffie")
+    page.goto("/toezeggingen/nieuw/")
+    page.get_by_label("Korte titel").fill("Blijft staan")
+    page.get_by_role("button", name="+ nieuw debat").click()
+    dialog = page.locator("dialog[open]")
+    dialog.get_by_label("Soort").select_option("committee")
+    dialog.get_by_label("Titel").fill("Commissiedebat drugsbeleid")
+    dialog.get_by_label("Datum").fill("2021-02-03")
+    dialog.get_by_role("button", name="Vastleggen").click()
+    dialog.wait_for(state="hidden")
+    chosen = page.eval_on_selector("select[name=debate]", "s => s.options[s.selectedIndex].text")
+    assert chosen == "commissiedebat Commissiedebat drugsbeleid (3 februari 2021)"
+    assert page.get_by_label("Korte titel").input_value() == "Blijft staan"
