@@ -25,6 +25,8 @@ PAGES = [
     ("brieven", "/brieven/nieuw/"),
     ("griffie", "/toezeggingen/importeren/"),
     ("beleid", "/account/feeds/"),
+    ("griffie", "/debatten/nieuw/"),
+    ("griffie", "/personen/nieuw/"),
     # Forms: "list+suffix" appends to the first record's address, "list@pattern" follows the
     # first link on the record's page that matches.
     ("griffie", "first-commitment+bewerken/"),
