@@ -72,7 +72,8 @@ def test_advisor_filters_shares_the_link_and_exports(login):
     rows = list(workbook.active.values)
     assert rows[0][0] == "Nummer"
     assert [row[0] for row in rows[1:]] == listed
-    assert all(row[19] == "Openstaand" for row in rows[1:])
+    assert all(row[20] == "Openstaand" for row in rows[1:])
+    assert all(isinstance(row[19], int) and row[19] > 0 for row in rows[1:])  # dagen te laat
     assert all(row[7] == "P. Blokhuis" for row in rows[1:])  # the bewindspersoon chosen
     # Overdue: a real date cell, before today.
     assert all(isinstance(row[18], datetime.datetime) and row[18].date() < datetime.date.today()
