@@ -61,6 +61,24 @@ class UserFilterField(django_filters.fields.ModelChoiceField):
     label_from_instance = UserChoiceField.label_from_instance
 
 
+class BewindspersoonField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return person_with_office(obj)
+
+
+def person_with_office(person):
+    """"P. Blokhuis (Staatssecretaris van VWS)": found by name or by office; a person known
+    only by office is named once."""
+    offices = sorted(person.offices.all(), key=lambda o: o.start or datetime.date.min)
+    office = str(offices[-1]) if offices else ""
+    return f"{person.full_name} ({office})" if office and office != person.full_name \
+        else person.full_name
+
+
+class BewindspersoonFilter(django_filters.ModelChoiceFilter):
+    field_class = BewindspersoonField
+
+
 class UserFilter(django_filters.ModelChoiceFilter):
     """Users shown by full name, kept in the URL by login name."""
 
@@ -225,7 +243,7 @@ class CommitmentFilter(ListFilterSet):
                                                label=_("Nagekomen vanaf"), widget=DATE)
     delivered_to = django_filters.DateFilter(field_name="delivered_on", lookup_expr="lte",
                                              label=_("Nagekomen tot en met"), widget=DATE)
-    bewindspersoon = django_filters.ModelChoiceFilter(
+    bewindspersoon = BewindspersoonFilter(
         queryset=Person.objects.bewindspersonen()
         .prefetch_related("offices"), label=_("Bewindspersoon"))
     ministry = django_filters.ModelChoiceFilter(

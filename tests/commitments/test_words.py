@@ -82,3 +82,9 @@ def test_examples_under_fields_say_they_are_examples():
     form = CommitmentForm()
     assert form.fields["tk_number"].help_text == "Bijvoorbeeld: TZ202412-116."
     assert MotionForm().fields["tk_document_number"].help_text == "Bijvoorbeeld: 2023D03544."
+
+
+def test_the_bewindspersoon_filter_offers_the_office_too(client_for, advisor, demo):
+    html = client_for(advisor).get(reverse("commitments:list")).content.decode()
+    assert "P. Blokhuis (Staatssecretaris van Volksgezondheid, Welzijn en Sport)</option>" in html
+    assert ">Minister van Justitie en Veiligheid</option>" in html  # known by office: once
