@@ -4,10 +4,10 @@ import re
 
 from django.urls import reverse
 
-from commitments.forms import CommitmentForm, MotionForm
+from commitments.forms import CommitmentForm, CommitmentStatusForm, MotionForm
 from commitments.models import Motion
 from register.forms import UserChoiceField
-from register.models import Debate, Person, office_title
+from register.models import Debate, Document, Person, office_title
 from tests import factories
 
 
@@ -88,3 +88,12 @@ def test_the_bewindspersoon_filter_offers_the_office_too(client_for, advisor, de
     html = client_for(advisor).get(reverse("commitments:list")).content.decode()
     assert "P. Blokhuis (Staatssecretaris van Volksgezondheid, Welzijn en Sport)</option>" in html
     assert ">Minister van Justitie en Veiligheid</option>" in html  # known by office: once
+
+
+def test_the_document_choice_offers_only_the_dossiers_papers(clerk):
+    commitment = factories.commitment(clerk)  # dossier 24077
+    own = factories.document("468")
+    other_dossier = factories.dossier("31839")
+    other = Document.objects.create(kind="brief", dossier=other_dossier, number="12")
+    offered = set(CommitmentStatusForm(record=commitment).fields["document"].queryset)
+    assert own in offered and other not in offered
