@@ -283,8 +283,8 @@ class Commitment(Versioned):
         prefix = f"TZ-{self.ministry.abbreviation}-{self.made_on.year}-"
         return f"{prefix}{last_running_number(prefix) + 1:03d}"
 
-    def derive_search(self):
-        self.search_title, self.search_text = commitment_search(self)
+    def derive_search(self, *, cached_only=False):
+        self.search_title, self.search_text = commitment_search(self, cached_only)
 
     def derive_deadline(self):
         """Parse the deadline words relative to the day they were spoken; apply an override."""
@@ -564,12 +564,13 @@ class Motion(Versioned):
     def get_absolute_url(self):
         return reverse("commitments:motion-detail", args=[self.pk])
 
-    def derive_search(self):
+    def derive_search(self, *, cached_only=False):
         # A motion being created has no submitters yet: they are added after it is saved, and
-        # their rows refresh its search words (commitments/apps.py).
-        submitters = [row.person for row in self.submitter_rows.all()] if self.pk else []
-        self.search_title, self.search_text = motion_search(self, self.placed_dossier(),
-                                                            submitters)
+        # their rows refresh its search words (commitments/signals.py).
+        adding = self._state.adding or cached_only
+        submitters = [] if adding else [row.person for row in self.submitter_rows.all()]
+        self.search_title, self.search_text = motion_search(
+            self, self.placed_dossier(), submitters, cached_only)
 
     def placed_dossier(self):
         """The dossier, or None while it is to be completed (also for a motion being imported

@@ -454,7 +454,10 @@ class MotieImport:
         self.new, self.changed, self.rows, self.votes = [], [], [], []
 
     def create_chunk(self, motions):
-        create_with_history(motions, Motion, by=self.by, prepare=Motion.derive_search)
+        # While COPY streams the rows no query may run: the search words from what is loaded
+        # (the submitters come after, and refresh them).
+        create_with_history(motions, Motion, by=self.by,
+                            prepare=lambda motion: motion.derive_search(cached_only=True))
         for motion in motions:
             motion.__dict__.pop("_change_reason", None)
 
