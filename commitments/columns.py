@@ -27,6 +27,8 @@ COMMITMENT_COLUMNS = [
     ("deadline_text", gettext_noop("Termijn")),
     ("deadline_start", gettext_noop("Termijn begin")),
     ("deadline_end", gettext_noop("Termijn einde")),
+    # Derived, not read back by the import: how many days past its deadline an open one is.
+    ("days_late", gettext_noop("Dagen te laat")),
     ("status", gettext_noop("Status")),
     ("progress", gettext_noop("Stand van zaken")),
     ("delivered_on", gettext_noop("Nagekomen op")),

@@ -117,7 +117,9 @@ def quarters_chart(today, count=12):
                                          ("delivered_from", start.isoformat()),
                                          ("delivered_to", end.isoformat())]),
         })
-    return {"bars": bars, "maximum": maximum, "width": 40 + count * 50}
+    # The axis ends just past the last pair of bars (each pair is 38 wide), not at the edge.
+    return {"bars": bars, "maximum": maximum, "width": 40 + count * 50,
+            "axis_end": 40 + (count - 1) * 50 + 38 + 4}
 
 
 def dashboard(today):

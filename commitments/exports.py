@@ -76,6 +76,12 @@ def shared_values(record):
     }
 
 
+def days_late(commitment, today=None):
+    """Days since the deadline ended, for an open commitment that is overdue; else empty."""
+    today = today or timezone.localdate()
+    return (today - commitment.deadline_end).days if commitment.is_overdue(today) else None
+
+
 def commitment_queryset(queryset):
     return queryset.select_related(
         "bewindspersoon", "ministry", "debate", "to_member", "to_party", "committee", "dossier",
@@ -95,7 +101,8 @@ def commitment_values(c, labels):
         "committee": c.committee.abbreviation if c.committee else "",
         "dossier": c.dossier.display_number if c.dossier else "",
         "deadline_text": c.deadline_text, "deadline_start": c.deadline_start,
-        "deadline_end": c.deadline_end, "status": labels["status"][c.status],
+        "deadline_end": c.deadline_end, "days_late": days_late(c),
+        "status": labels["status"][c.status],
         "delivered_on": c.delivered_on,
         "delivered_by": str(c.delivered_by) if c.delivered_by else "",
         **shared_values(c),

@@ -17,13 +17,14 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from commitments.filters import CommitmentFilter, checked_filterset
 from commitments.models import Commitment, Status
 from register.models import FeedToken
 
 MAX_CHANGES = 100
+ALARM_BEFORE = datetime.timedelta(days=7)
 
 
 def feed_user(token):
@@ -49,16 +50,32 @@ def deadlines_ics(request, token):
     calendar = Calendar()
     calendar.add("prodid", "-//Kamerregister//Termijnen//NL")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Kamerregister: termijnen van toezeggingen"))
-    for commitment in filterset.qs.filter(deadline_end__isnull=False):
+    calendar.add("x-wr-calname", calendar_name(request, filterset))
+    commitments = filterset.qs.filter(deadline_end__isnull=False)
+    if not request.GET.getlist("status"):
+        # What is still to be done, unless the selection names statuses itself: a delivered
+        # commitment's deadline is no longer an appointment.
+        commitments = commitments.open()
+    for commitment in commitments:
         calendar.add_component(deadline_event(request, commitment))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="termijnen.ics"'
     return response
 
 
+def calendar_name(request, filterset):
+    """The selection's name ("naam", as a saved selection's link gives it), else its filters in
+    words: each subscribed selection is a calendar of its own name in Outlook."""
+    name = " ".join(request.GET.get("naam", "").split())[:100]
+    if not name:
+        name = "; ".join(f"{label}: {value}" for label, value, _rest
+                         in filterset.active_filters(request.GET))
+    return _("Kamerregister: %(name)s") % {"name": name or _("termijnen van toezeggingen")}
+
+
 def deadline_event(request, commitment):
-    """An all-day event on the last day of the deadline period."""
+    """An all-day event on the last day of the deadline period, with a reminder a week before
+    while the commitment is open."""
     event = Event()
     event.add("uid", f"{commitment.number}@kamerregister")
     event.add("summary", _("Termijn %(number)s: %(title)s") % {"number": commitment.number,
@@ -74,6 +91,13 @@ def deadline_event(request, commitment):
     event.add("url", request.build_absolute_uri(commitment.get_absolute_url()))
     if commitment.status == Status.DONE:
         event.add("status", "CANCELLED")
+    if commitment.is_open:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", _("Over een week: termijn %(number)s")
+                  % {"number": commitment.number})
+        alarm.add("trigger", -ALARM_BEFORE)
+        event.add_component(alarm)
     return event
 
 

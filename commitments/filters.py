@@ -3,11 +3,12 @@
 import datetime
 
 import django_filters
+import django_filters.fields
 from django import forms
-from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, F, IntegerField, Q, When
 from django.http import HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,7 @@ from commitments.models import (
     is_overdue,
 )
 from register.dates import month_bounds, next_reference_date, quarter_bounds
+from register.forms import UserChoiceField, active_users
 from register.models import Committee, Debate, Directorate, Dossier, Ministry, Party, Person, Topic
 from register.search import search
 from register.widgets import FastSelect
@@ -30,6 +32,9 @@ DUE_CHOICES = [("month", _("deze maand")), ("quarter", _("dit kwartaal")),
                ("rappel", _("vóór de volgende rappeldatum Eerste Kamer")),
                ("90d", _("komende 90 dagen"))]
 PER_PAGE = [25, 50, 100]
+# The filters with many choices (people, dossiers, debates): typed to find one.
+SEARCHABLE = {"dossier", "debate", "bewindspersoon", "to_member", "submitter", "owner", "topic",
+              "committee", "party", "to_party"}
 
 
 def due_window(due, today):
@@ -50,6 +55,34 @@ def in_window(end, window):
 
 def start_of_day(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class UserFilterField(django_filters.fields.ModelChoiceField):
+    label_from_instance = UserChoiceField.label_from_instance
+
+
+class BewindspersoonField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return person_with_office(obj)
+
+
+def person_with_office(person):
+    """"P. Blokhuis (Staatssecretaris van VWS)": found by name or by office; a person known
+    only by office is named once."""
+    offices = sorted(person.offices.all(), key=lambda o: o.start or datetime.date.min)
+    office = str(offices[-1]) if offices else ""
+    return f"{person.full_name} ({office})" if office and office != person.full_name \
+        else person.full_name
+
+
+class BewindspersoonFilter(django_filters.ModelChoiceFilter):
+    field_class = BewindspersoonField
+
+
+class UserFilter(django_filters.ModelChoiceFilter):
+    """Users shown by full name, kept in the URL by login name."""
+
+    field_class = UserFilterField
 
 
 class FilterForm(forms.Form):
@@ -87,9 +120,9 @@ class ListFilterSet(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         queryset=Topic.objects.all(), field_name="topics", to_field_name="name",
         label=_("Onderwerp"))
-    owner = django_filters.ModelChoiceFilter(
-        queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
-        to_field_name="username", label=_("Eigenaar"), null_label=_("(geen eigenaar)"))
+    owner = UserFilter(
+        queryset=active_users(), to_field_name="username", label=_("Eigenaar"),
+        null_label=_("(geen eigenaar)"))
     directorate = django_filters.ModelChoiceFilter(
         queryset=Directorate.objects.all(), to_field_name="abbreviation", label=_("Directie"))
     fts_table = None
@@ -112,7 +145,12 @@ class ListFilterSet(django_filters.FilterSet):
                     if hasattr(field, "queryset"):
                         # Checking the chosen value needs one row, not its prefetches.
                         field.queryset = field.queryset.prefetch_related(None)
-                    field.widget = FastSelect(attrs=field.widget.attrs,
+                    # Searchable in the browser among its own options (search-select.js).
+                    attrs = {**field.widget.attrs, "data-search": "",
+                             "data-placeholder": gettext("alle (typ om te zoeken)"),
+                             "data-no-results": gettext("Niets gevonden")} \
+                        if name in SEARCHABLE else field.widget.attrs
+                    field.widget = FastSelect(attrs=attrs,
                                               cache_key=f"{type(self).__name__}.{name}")
                     field.widget.choices = choices
             form.fast_selects = True
@@ -154,6 +192,30 @@ class ListFilterSet(django_filters.FilterSet):
             order.insert(0, "-search_rank")
         return queryset.order_by(*order)
 
+    def active_filters(self, query):
+        """The filters in use besides the search words and the sort: (label, value shown,
+        `query` without that filter), for an empty list to offer dropping each."""
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if name in ("q", "sort") or value in (None, "", [], ()):
+                continue
+            rest = query.copy()
+            rest.pop(name, None)
+            rest.pop("page", None)
+            active.append((self.form[name].label, self.shown(name, value), rest.urlencode()))
+        return active
+
+    def shown(self, name, value):
+        """A filter's value as its choice reads ("Openstaand", "ChristenUnie", "31 mrt. 2021")."""
+        field = self.form.fields[name]
+        if value == getattr(self.filters[name], "null_value", None):
+            return str(self.filters[name].extra.get("null_label") or value)
+        if isinstance(value, datetime.date):
+            return date_format(value, "j F Y")
+        choices = {str(key): label for key, label in getattr(field, "choices", [])}
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(str(choices.get(str(item), item)) for item in values)
+
     def without(self, *keys):
         """The list filtered by everything but `keys`, from this (valid) filter's own values."""
         queryset = self.queryset
@@ -181,13 +243,13 @@ class CommitmentFilter(ListFilterSet):
                                                label=_("Nagekomen vanaf"), widget=DATE)
     delivered_to = django_filters.DateFilter(field_name="delivered_on", lookup_expr="lte",
                                              label=_("Nagekomen tot en met"), widget=DATE)
-    bewindspersoon = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.filter(offices__isnull=False).distinct()
+    bewindspersoon = BewindspersoonFilter(
+        queryset=Person.objects.bewindspersonen()
         .prefetch_related("offices"), label=_("Bewindspersoon"))
     ministry = django_filters.ModelChoiceFilter(
         queryset=Ministry.objects.all(), to_field_name="abbreviation", label=_("Ministerie"))
     to_member = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.filter(memberships__isnull=False).distinct()
+        queryset=Person.objects.members()
         .prefetch_related("offices"), label=_("Toegezegd aan (lid)"))
     to_party = django_filters.ModelChoiceFilter(
         queryset=Party.objects.all(), to_field_name="abbreviation", label=_("Fractie"))
@@ -218,8 +280,9 @@ class CommitmentFilter(ListFilterSet):
         return queryset.filter(deadline_end__gte=start, deadline_end__lte=end)
 
     def counts(self):
-        """Counts next to the main choices, each given all the other filters, and the list's own
-        length ("total"), from one grouped query.
+        """Counts next to the main choices, each given every other active filter (the status
+        counts follow "te laat" and the deadline window, and so on), and the list's own length
+        ("total"), from one grouped query.
 
         Status, overdue and due depend only on the status and the deadline's end, so the rows
         the other filters leave are counted per (status, deadline end) — a few hundred groups,
@@ -233,20 +296,24 @@ class CommitmentFilter(ListFilterSet):
         counts = dict.fromkeys([f"status_{status}" for status in Status] + ["overdue", "total"]
                                + [f"due_{due}" for due in windows], 0)
         for status, end, rows in groups:
-            counts[f"status_{status}"] = counts.get(f"status_{status}", 0) + rows
-            counts["overdue"] += rows if is_overdue(status, end, self.today) else 0
-            for due, window in windows.items():
-                counts[f"due_{due}"] += rows if in_window(end, window) else 0
-            counts["total"] += rows if self.chosen(status, end, windows) else 0
+            passes = self.passes(status, end, windows)
+            if passes["overdue"] and passes["due"]:
+                counts[f"status_{status}"] = counts.get(f"status_{status}", 0) + rows
+            if passes["status"] and passes["due"] and is_overdue(status, end, self.today):
+                counts["overdue"] += rows
+            if passes["status"] and passes["overdue"]:
+                for due, window in windows.items():
+                    counts[f"due_{due}"] += rows if in_window(end, window) else 0
+            counts["total"] += rows if all(passes.values()) else 0
         return counts
 
-    def chosen(self, status, end, windows):
-        """Whether rows of this status and deadline end pass the status, overdue and due
+    def passes(self, status, end, windows):
+        """Whether rows of this status and deadline end pass each of the status, overdue and due
         filters: filter_overdue and filter_due for one group of `counts`."""
         data = self.form.cleaned_data
-        return ((not data.get("status") or status in data["status"])
-                and (data.get("overdue") != "1" or is_overdue(status, end, self.today))
-                and (not data.get("due") or in_window(end, windows[data["due"]])))
+        return {"status": not data.get("status") or status in data["status"],
+                "overdue": data.get("overdue") != "1" or is_overdue(status, end, self.today),
+                "due": not data.get("due") or in_window(end, windows[data["due"]])}
 
     def total_from(self, counts):
         """The list's length: counted with the counts, so the paginator needs no query."""
@@ -263,7 +330,7 @@ class MotionFilter(ListFilterSet):
     appreciation = django_filters.ChoiceFilter(choices=Appreciation.choices,
                                                label=_("Kabinetsappreciatie"))
     submitter = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.filter(memberships__isnull=False).distinct()
+        queryset=Person.objects.members()
         .prefetch_related("offices"), field_name="submitters", label=_("Indiener"))
     party = django_filters.ModelChoiceFilter(
         queryset=Party.objects.all(), to_field_name="abbreviation",

@@ -6,12 +6,20 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import Commitment, Execution, Motion, Status, VoteOutcome
+from commitments.models import (
+    Commitment,
+    CommitmentRelation,
+    Execution,
+    Motion,
+    Status,
+    VoteOutcome,
+)
 from register.concurrency import BaseField, remember_base
 from register.forms import (
     DocumentInputMixin,
     PeriodWordsForm,
     TopicsField,
+    UserChoiceField,
     VersionField,
     topic_names,
 )
@@ -23,9 +31,18 @@ from register.models import (
     SavedView,
     validate_dossier_number,
 )
-from register.widgets import PeriodWordsInput, PeriodWordsTextarea
+from register.widgets import (
+    PeriodWordsInput,
+    PeriodWordsTextarea,
+    SearchSelect,
+    SearchSelectMultiple,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Reference data created next to the select that needs it (register/reference_views.py).
+NEW_DEBATE = ("debate-create", _("+ nieuw debat"))
+NEW_MEMBER = ("person-create", _("+ nieuw Kamerlid"))
+NEW_BEWINDSPERSOON = ("person-create", _("+ nieuwe bewindspersoon"))
 
 
 class EditReasonMixin(forms.Form):
@@ -52,7 +69,16 @@ class CommitmentForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
                   "to_member", "to_party", "committee", "dossier", "deadline_text",
                   "deadline_override_start", "deadline_override_end", "directorate", "owner",
                   "tk_number", "tk_status", "ek_number", "ek_status", "notes"]
+        field_classes = {"owner": UserChoiceField}
+        # Examples said as examples: a bare "TZ202412-116" under a field reads as its value.
+        help_texts = {"tk_number": _("Bijvoorbeeld: TZ202412-116."),
+                      "ek_number": _("Bijvoorbeeld: T01970.")}
         widgets = {"made_on": DATE, "deadline_override_start": DATE, "deadline_override_end": DATE,
+                   "bewindspersoon": SearchSelect(create=NEW_BEWINDSPERSOON),
+                   "debate": SearchSelect("debatten", create=NEW_DEBATE),
+                   "made_in": SearchSelect("documenten"),
+                   "to_member": SearchSelect("leden", create=NEW_MEMBER),
+                   "dossier": SearchSelect("dossiers"),
                    "text": forms.Textarea(attrs={"rows": 5}), "deadline_text": PeriodWordsInput,
                    "notes": forms.Textarea(attrs={"rows": 3})}
 
@@ -64,8 +90,8 @@ class CommitmentForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
         self.fields["debate"].queryset = Debate.objects.select_related("committee")
         self.fields["made_in"].queryset = self.fields["made_in"].queryset.select_related(
             "dossier")
-        self.fields["bewindspersoon"].queryset = Person.objects.filter(offices__isnull=False) \
-            .distinct()
+        self.fields["bewindspersoon"].queryset = Person.objects.bewindspersonen()
+        self.fields["to_member"].queryset = Person.objects.members()
         if self.instance.pk:
             # The parsed period stays visible next to the override fields.
             # As the conflict section and the timeline show dates: in words, not ISO.
@@ -91,21 +117,29 @@ class MotionForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
     # A multiple select sends its choices in page order, not in the order they were picked,
     # so the first submitter has a field of its own.
     first_submitter = forms.ModelChoiceField(
-        queryset=Person.objects.filter(memberships__isnull=False).distinct(), required=False,
+        queryset=Person.objects.members(), required=False,
+        widget=SearchSelect("leden", create=NEW_MEMBER),
         label=_("Eerste indiener"))
     co_submitters = forms.ModelMultipleChoiceField(
-        queryset=Person.objects.filter(memberships__isnull=False).distinct(), required=False,
-        label=_("Mede-indieners"))
+        queryset=Person.objects.members(), required=False,
+        widget=SearchSelectMultiple("leden"), label=_("Mede-indieners"))
 
     class Meta:
         model = Motion
         fields = ["dossier", "number", "title", "text", "debate", "filed_on", "appreciation",
                   "directorate", "owner", "tk_document_number", "notes"]
+        field_classes = {"owner": UserChoiceField}
+        help_texts = {"tk_document_number": _("Bijvoorbeeld: 2023D03544.")}
         widgets = {"filed_on": DATE, "text": PeriodWordsTextarea(attrs={"rows": 8}),
+                   "dossier": SearchSelect("dossiers"),
+                   "debate": SearchSelect("debatten", create=NEW_DEBATE),
                    "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A motion has no deadline: its history note is about the text or the vote.
+        self.fields["reason"].help_text = _("Komt in de geschiedenis; bijvoorbeeld waarom de "
+                                            "tekst of de indieners zijn aangepast.")
         # Only an import leaves the dossier out (to be completed); a person names it.
         self.fields["dossier"].required = True
         self.fields["topic_list"].initial = topic_names(self.instance)
@@ -402,3 +436,32 @@ class ProposalMergeForm(forms.Form):
 class ProposalRejectForm(forms.Form):
     reason = forms.CharField(label=_("Reden van afwijzing"), max_length=500,
                              help_text=_("Bijvoorbeeld: geen toezegging, maar een antwoord."))
+
+
+class RelationForm(forms.Form):
+    """How this commitment relates to another, named by its number (TZ-VWS-2020-001)."""
+
+    kind = forms.ChoiceField(label=_("Soort"), choices=CommitmentRelation.Kind.choices)
+    target = forms.CharField(label=_("Andere toezegging (nummer)"), max_length=30,
+                             help_text=_("Bijvoorbeeld: TZ-VWS-2020-001."))
+
+    def __init__(self, *args, source, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.source = source
+
+    def clean_target(self):
+        number = self.cleaned_data["target"].strip().upper()
+        target = Commitment.objects.filter(number=number).first()
+        if target is None:
+            raise ValidationError(_("Er is geen toezegging met nummer %(number)s.")
+                                  % {"number": number}, code="unknown")
+        return target
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("target") and cleaned.get("kind"):
+            relation = CommitmentRelation(source=self.source, kind=cleaned["kind"],
+                                          target=cleaned["target"])
+            relation.validate_constraints()
+            cleaned["relation"] = relation
+        return cleaned

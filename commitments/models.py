@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from commitments.searchwords import commitment_search, motion_search
 from register.concurrency import Versioned
 from register.history import ChangeSource, save_with_history, tracked_history
 from register.models import (
@@ -28,8 +29,7 @@ from register.models import (
     Topic,
 )
 from register.periods import dutch_date, explain_period, parse_period
-from register.references import Reference, format_dossier
-from register.search import normalize
+from register.references import Reference
 
 
 class Status(models.TextChoices):
@@ -90,7 +90,19 @@ def require_reason(reason):
     return reason.strip()
 
 
-class CommitmentQuerySet(models.QuerySet):
+class SearchWordsQuerySet(models.QuerySet):
+    def refresh_search(self):
+        """Derive the search words again, after a person, dossier or paper they name changed.
+        Written without a history row: the search words are not part of the history."""
+        rows = list(self.select_related(*self.model.SEARCH_RELATED)
+                    .prefetch_related(*self.model.SEARCH_PREFETCH))
+        for row in rows:
+            row.derive_search()
+        self.model.objects.bulk_update(rows, ["search_title", "search_text"], batch_size=500)
+        return len(rows)
+
+
+class CommitmentQuerySet(SearchWordsQuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
@@ -223,6 +235,9 @@ class Commitment(Versioned):
     history = tracked_history(correctable=True, excluded_fields=["search_title", "search_text"])
 
     objects = CommitmentQuerySet.as_manager()
+    SEARCH_RELATED = ["dossier", "bewindspersoon", "to_member", "made_in__dossier",
+                      "delivered_by__dossier"]
+    SEARCH_PREFETCH = []
 
     class Meta:
         ordering = [models.F("deadline_end").asc(nulls_last=True), "number"]
@@ -283,9 +298,8 @@ class Commitment(Versioned):
         prefix = f"TZ-{self.ministry.abbreviation}-{self.made_on.year}-"
         return f"{prefix}{last_running_number(prefix) + 1:03d}"
 
-    def derive_search(self):
-        self.search_title = normalize(self.number, self.tk_number, self.ek_number, self.title)
-        self.search_text = normalize(self.search_title, self.text)
+    def derive_search(self, *, cached_only=False):
+        self.search_title, self.search_text = commitment_search(self, cached_only)
 
     def derive_deadline(self):
         """Parse the deadline words relative to the day they were spoken; apply an override."""
@@ -494,7 +508,7 @@ EXECUTION_TRANSITIONS = {
 OPEN_EXECUTIONS = [Execution.OPEN, Execution.IN_PROGRESS, Execution.PARTLY_EXECUTED]
 
 
-class MotionQuerySet(models.QuerySet):
+class MotionQuerySet(SearchWordsQuerySet):
     def for_list(self):
         return self.select_related("dossier", "debate", "owner", "directorate")
 
@@ -581,6 +595,8 @@ class Motion(Versioned):
     history = tracked_history(correctable=True, excluded_fields=["search_title", "search_text"])
 
     objects = MotionQuerySet.as_manager()
+    SEARCH_RELATED = ["dossier", "reported_by__dossier"]
+    SEARCH_PREFETCH = ["submitter_rows__person"]
 
     class Meta:
         ordering = ["dossier__number", "number"]
@@ -608,12 +624,13 @@ class Motion(Versioned):
     def get_absolute_url(self):
         return reverse("commitments:motion-detail", args=[self.pk])
 
-    def derive_search(self):
-        dossier = self.placed_dossier().number if self.placed_dossier() else ""
-        self.search_title = normalize(dossier, format_dossier(dossier) if dossier else "",
-                                      f"nr {self.number}", self.tk_document_number,
-                                      self.tk_zaak_number, self.title)
-        self.search_text = normalize(self.search_title, self.text)
+    def derive_search(self, *, cached_only=False):
+        # A motion being created has no submitters yet: they are added after it is saved, and
+        # their rows refresh its search words (commitments/signals.py).
+        adding = self._state.adding or cached_only
+        submitters = [] if adding else [row.person for row in self.submitter_rows.all()]
+        self.search_title, self.search_text = motion_search(
+            self, self.placed_dossier(), submitters, cached_only)
 
     def placed_dossier(self):
         """The dossier, or None while it is to be completed (also for a motion being imported

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,12 +24,14 @@ from commitments.forms import (
     MotionCorrectionForm,
     MotionForm,
     MotionStatusForm,
+    RelationForm,
     SavedViewForm,
     VoteForm,
 )
 from commitments.models import (
     STATUS_EXPLANATIONS,
     Commitment,
+    CommitmentRelation,
     Motion,
     Status,
     SyncCursor,
@@ -40,9 +42,10 @@ from commitments.services import commitment_save, motion_complete_dossier, motio
 from commitments.tk_import import kamer_differences
 from register.concurrency import StaleEdit, keep_typed_values
 from register.editing import edit_view, save_from_form
-from register.history import dutch_reason, timeline
+from register.history import delete_with_history, dutch_reason, save_with_history, timeline
 from register.models import FeedToken, SavedView
 from register.progress import progress_view
+from register.views import confirm
 
 
 @permission_required("commitments.view_commitment", raise_exception=True)
@@ -113,6 +116,8 @@ def list_view(request, filterset, template, extra=None, total=None):
     results = template.replace(".html", "_results.html")
     context = {"filter": filterset, "page": page, "per_page_choices": PER_PAGE,
                "results_template": results, **(extra or {})}
+    if not page.object_list and filterset.is_valid():
+        context["active_filters"] = filterset.active_filters(request.GET)
     return render(request, results if request.headers.get("HX-Request") else template, context)
 
 
@@ -122,10 +127,28 @@ def commitment_list(request):
     filterset = CommitmentFilter(request.GET, queryset=queryset)
     counts = filterset.counts() if filterset.is_valid() else {}
     total = filterset.total_from(counts) if counts else None
+    saved_views = list(SavedView.objects.visible_to(request.user, "commitments"))
     return list_view(request, filterset, "commitments/commitment_list.html", total=total, extra={
-        "counts": counts, "saved_views": SavedView.objects.visible_to(request.user, "commitments"),
+        "counts": counts, "saved_views": saved_views,
         "feed_token": FeedToken.active_for(request.user),
+        "feed_query": feed_query(request.GET, saved_views),
     })
+
+
+def feed_query(query, saved_views):
+    """The list's query for its calendar feed, with the saved selection's name ("naam") when the
+    list is one: the calendar is then called by that name."""
+    shown = query.copy()
+    for key in ("page", "per_page"):
+        shown.pop(key, None)
+    for view in saved_views:
+        saved = QueryDict(view.query, mutable=True)
+        for key in ("page", "per_page"):
+            saved.pop(key, None)
+        if dict(saved.lists()) == dict(shown.lists()):
+            shown["naam"] = view.name
+            break
+    return shown.urlencode()
 
 
 def export_name(export, extension):
@@ -181,6 +204,12 @@ def saved_view_create(request):
 @permission_required("commitments.view_commitment", raise_exception=True)
 def saved_view_delete(request, pk):
     view = get_object_or_404(SavedView, pk=pk, owner=request.user)
+    if view.group and request.POST.get("confirmed") != "1":
+        return confirm(request, title=_("Gedeelde selectie ‘%(name)s’ verwijderen?")
+                       % {"name": view.name},
+                       text=_("De groep %(group)s ziet deze selectie dan ook niet meer.")
+                       % {"group": view.group.name},
+                       button=_("Verwijderen"), cancel=view.get_absolute_url())
     view.delete()
     messages.success(request, _("Selectie ‘%(name)s’ is verwijderd.") % {"name": view.name})
     return redirect("commitments:list" if view.kind == "commitments" else "commitments:motion-list")
@@ -208,7 +237,7 @@ def commitment_detail(request, pk):
     commitment = get_commitment(pk)
     entries = timeline(commitment)
     return render(request, "commitments/commitment_detail.html", {
-        "commitment": commitment,
+        "commitment": commitment, "relation_kinds": CommitmentRelation.Kind.choices,
         "timeline": entries,
         "deadline_moves": deadline_moves(entries),
         "explanations": STATUS_EXPLANATIONS,
@@ -477,3 +506,27 @@ def sync_log(request):
     return render(request, "commitments/sync_log.html", {
         "runs": runs, "cursors": SyncCursor.objects.all(),
         "last_success": SyncRun.objects.last_success()})
+
+
+@require_POST
+@permission_required("commitments.add_commitmentrelation", raise_exception=True)
+def commitment_relation_add(request, pk):
+    commitment = get_object_or_404(Commitment, pk=pk)
+    form = RelationForm(request.POST, source=commitment)
+    if form.is_valid():
+        save_with_history(form.cleaned_data["relation"], by=request.user,
+                          reason=gettext_noop("Relatie vastgelegd"))
+        messages.success(request, _("De relatie is vastgelegd."))
+    else:
+        messages.error(request, " ".join(error for errors in form.errors.values()
+                                         for error in errors))
+    return redirect(commitment)
+
+
+@require_POST
+@permission_required("commitments.delete_commitmentrelation", raise_exception=True)
+def commitment_relation_delete(request, pk, relation_pk):
+    relation = get_object_or_404(CommitmentRelation, pk=relation_pk, source_id=pk)
+    delete_with_history(relation, by=request.user, reason=gettext_noop("Relatie verwijderd"))
+    messages.success(request, _("De relatie is verwijderd."))
+    return redirect(relation.source)

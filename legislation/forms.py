@@ -1,7 +1,6 @@
 import re
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Q
@@ -17,13 +16,15 @@ from register.forms import (
     DocumentInputMixin,
     PeriodWordsForm,
     TopicsField,
+    UserChoiceField,
     VersionField,
+    active_users,
     topic_names,
 )
 from register.models import Document
 from register.periods import parse_period
 from register.references import BASE_URL
-from register.widgets import PeriodWordsInput
+from register.widgets import PeriodWordsInput, SearchSelect
 
 REASON_WIDGET = forms.Textarea(attrs={"rows": 3})
 
@@ -45,7 +46,10 @@ class LawTrackForm(EditReasonMixin, forms.ModelForm):
                   "directorate", "owner", "dossier", "reporting_dossier", "description",
                   "commitments", "motions"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4}),
+                   "dossier": SearchSelect("dossiers"),
+                   "reporting_dossier": SearchSelect("dossiers"),
                    "co_ministries": forms.CheckboxSelectMultiple}
+        field_classes = {"owner": UserChoiceField}
 
     field_order = ["title", "short_name", "instrument", "include_optional", "ministry",
                    "co_ministries", "directorate", "owner", "dossier", "reporting_dossier",
@@ -56,8 +60,7 @@ class LawTrackForm(EditReasonMixin, forms.ModelForm):
         self.fields["topic_list"].initial = topic_names(self.instance)
         self.fields["version"].initial = self.instance.version
         self.fields["version"].required = bool(self.instance.pk)
-        self.fields["owner"].queryset = get_user_model().objects.filter(is_active=True) \
-            .order_by("username")
+        self.fields["owner"].queryset = active_users()
         self.fields["commitments"].queryset = Commitment.objects.order_by("number")
         self.fields["commitments"].widget.attrs["size"] = 8
         self.fields["motions"].queryset = Motion.objects.select_related("dossier")

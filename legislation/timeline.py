@@ -148,6 +148,9 @@ class Row:
     def label(self):
         return " ".join(self.label_lines)
 
+# The width of "vandaag, 30 september 2026" in the label's 11px bold, with some room.
+TODAY_LABEL_WIDTH = 170
+
 
 def label_lines(number, name):
     """"3. Uitvoeringstoetsen en" / "impactanalyses": at most two lines, cut with "…"."""
@@ -209,8 +212,9 @@ class Chart:
 
     @property
     def today_anchor(self):
-        """Keep the word "vandaag" inside the picture near its right edge."""
-        return "end" if self.today_x > WIDTH - 60 else "start"
+        """Keep the whole label ("vandaag, 7 december 2026") inside the picture: to the left of
+        the line when it would run past the right edge."""
+        return "end" if self.today_x + 4 + TODAY_LABEL_WIDTH > WIDTH else "start"
 
 
 def build_chart(stages, today):

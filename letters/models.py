@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from register.concurrency import Versioned
@@ -192,7 +193,7 @@ class ProgressLetter(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.subject} ({self.date:%d-%m-%Y})"
+        return f"{self.subject} ({date_format(self.date, 'j F Y')})"
 
     def save(self, *args, **kwargs):
         # The status as stored, not as on this object: a copy rebuilt from the history, or one

@@ -1,10 +1,11 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from register.models import Document, EmailChoice, Person, Topic
+from register.models import Debate, Document, EmailChoice, Ministry, Party, Person, Topic
 from register.references import reference_from_input
+from register.widgets import SearchSelect
 
 
 class VersionField(forms.IntegerField):
@@ -21,6 +22,7 @@ class DocumentInputMixin(forms.Form):
 
     document = forms.ModelChoiceField(
         queryset=Document.objects.none(), required=False, label=_("Document"),
+        widget=SearchSelect(),
         help_text=_("Kies een document van dit dossier, of typ hieronder een verwijzing."),
     )
     document_reference = forms.CharField(
@@ -30,11 +32,16 @@ class DocumentInputMixin(forms.Form):
     )
 
     def limit_documents(self, dossier):
-        """The dossier's documents and the most recent ones: a select of all would be huge."""
-        recent = Document.objects.order_by("-pk").values("pk")[:50]
-        condition = Q(pk__in=recent) | Q(dossier=dossier) if dossier else Q(pk__in=recent)
-        self.fields["document"].queryset = Document.objects.select_related("dossier").filter(
-            condition)
+        """The dossier's documents, as the help text says; without a dossier the most recent
+        ones (a select of all would be huge). Any other paper can be typed as a reference."""
+        documents = Document.objects.select_related("dossier")
+        if dossier:
+            self.fields["document"].queryset = documents.filter(dossier=dossier)
+        else:
+            recent = Document.objects.order_by("-pk").values("pk")[:50]
+            self.fields["document"].queryset = documents.filter(pk__in=recent)
+            self.fields["document"].help_text = _("Kies een van de laatst geregistreerde "
+                                                  "documenten, of typ hieronder een verwijzing.")
 
     def clean_document_reference(self):
         text = self.cleaned_data["document_reference"].strip()
@@ -86,6 +93,20 @@ def save_topics(instance, names):
     instance.topics.set(Topic.from_names(names))
 
 
+def active_users():
+    """The users who may own a record, in the order of their names."""
+    return get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name",
+                                                                    "username")
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    """A user by full name ("Bart Beleid"), not by login name; the login name when no name is
+    recorded."""
+
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
 class PersonChoiceField(forms.ModelChoiceField):
     """A person by name and number: two records of one person have (nearly) the same name."""
 
@@ -117,6 +138,8 @@ class EmailChoiceForm(forms.ModelForm):
     class Meta:
         model = EmailChoice
         fields = ["digest", "letters"]
+
+
 class PeriodWordsForm:
     """A form whose deadline or planning words show their period (register.widgets.PeriodWords…).
 
@@ -164,4 +187,45 @@ class PeriodWordsForm:
         if shown and shown in {self.add_prefix(name) for name in self.period_words}:
             raise ValidationError(_("Nog niet opgeslagen: de afgeleide termijn staat bij het "
                                     "veld. Kies ‘Opslaan’ om op te slaan."), code="preview")
+        return cleaned
+
+
+class DebateForm(forms.ModelForm):
+    """Today's debate, recorded where the commitment or motion is (issue 17: no detour through
+    the admin)."""
+
+    class Meta:
+        model = Debate
+        fields = ["kind", "title", "date", "committee", "dossier"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class PersonForm(forms.Form):
+    """A new member of parliament (with party) or bewindspersoon (with office)."""
+
+    initials = forms.CharField(label=_("Initialen"), max_length=20, required=False,
+                               help_text=_("Bijvoorbeeld: C.J."))
+    first_name = forms.CharField(label=_("Voornaam"), max_length=50, required=False)
+    prefix = forms.CharField(label=_("Tussenvoegsel"), max_length=20, required=False,
+                             help_text=_("Bijvoorbeeld: van der"))
+    surname = forms.CharField(label=_("Achternaam"), max_length=100)
+    party = forms.ModelChoiceField(label=_("Fractie (voor een Kamerlid)"), required=False,
+                                   queryset=Party.objects.all())
+    office = forms.CharField(label=_("Functie (voor een bewindspersoon)"), max_length=200,
+                             required=False,
+                             help_text=_("Bijvoorbeeld: Staatssecretaris van Volksgezondheid, "
+                                         "Welzijn en Sport."))
+    ministry = forms.ModelChoiceField(label=_("Ministerie van de functie"), required=False,
+                                      queryset=Ministry.objects.all())
+    since = forms.DateField(label=_("Sinds"), required=False,
+                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                            help_text=_("Begin van het lidmaatschap of de functie, als bekend."))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("party") and not cleaned.get("office", "").strip():
+            raise ValidationError(_("Geef de fractie van een Kamerlid of de functie van een "
+                                    "bewindspersoon."), code="role")
+        if cleaned.get("ministry") and not cleaned.get("office", "").strip():
+            self.add_error("office", _("Bij een ministerie hoort een functie."))
         return cleaned

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from register.history import ChangeSource, save_with_history, tracked_history
@@ -268,6 +269,32 @@ class Ministry(models.Model):
         return self.abbreviation
 
 
+# The office words an office title starts with, as the reader's language says them: in English a
+# staatssecretaris is a State Secretary, not a minister. The ministry's name stays as recorded.
+OFFICE_WORDS = [("Minister-president", _("Minister-president")),
+                ("Staatssecretaris van", _("Staatssecretaris van")),
+                ("Staatssecretaris voor", _("Staatssecretaris voor")),
+                ("Minister van", _("Minister van")), ("Minister voor", _("Minister voor"))]
+
+
+def office_title(title):
+    """"Staatssecretaris van VWS", in English "State Secretary for VWS"."""
+    for words, translated in OFFICE_WORDS:
+        if title.startswith(words):
+            return f"{translated}{title[len(words):]}"
+    return title
+
+
+class PersonQuerySet(models.QuerySet):
+    def members(self):
+        """Members of parliament: people with a party membership (bewindspersonen have none)."""
+        return self.filter(memberships__isnull=False).distinct()
+
+    def bewindspersonen(self):
+        """People who hold or held an office (minister, staatssecretaris)."""
+        return self.filter(offices__isnull=False).distinct()
+
+
 class Person(models.Model):
     """A member of parliament or a bewindspersoon, with the name parts the Kamer uses.
 
@@ -281,6 +308,8 @@ class Person(models.Model):
     surname = models.CharField(_("achternaam"), max_length=100, blank=True)
     tk_id = models.CharField(_("Tweede Kamer-id"), max_length=40, blank=True)
     history = tracked_history()
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["surname", "prefix", "initials"]
@@ -297,7 +326,7 @@ class Person(models.Model):
         if not self.surname:
             # offices.all() so that a prefetched list is used: lists show many people.
             offices = sorted(self.offices.all(), key=lambda o: o.start or datetime.date.min)
-            return offices[-1].title if offices else str(_("onbekend"))
+            return office_title(offices[-1].title) if offices else str(_("onbekend"))
         given = self.first_name or self.initials
         if given:
             return " ".join(part for part in (given, self.prefix, self.surname) if part)
@@ -365,7 +394,7 @@ class Office(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return office_title(self.title)
 
 
 class Committee(models.Model):
@@ -413,7 +442,7 @@ class Debate(models.Model):
         verbose_name_plural = _("debatten")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.title} ({self.date:%d-%m-%Y})"
+        return f"{self.get_kind_display()} {self.title} ({date_format(self.date, 'j F Y')})"
 
     @classmethod
     def budget_debate_day(cls, ministry_id, year):

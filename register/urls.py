@@ -4,13 +4,16 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from register import views
+from register import reference_views, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("healthz/<slug:name>", views.healthz_check, name="healthz-check"),
     path("termijn/uitleg/", views.period_preview, name="period-preview"),
     path("personen/samenvoegen/", views.person_merge_view, name="person-merge"),
+    path("keuzes/<slug:kind>/", views.choices, name="choices"),
+    path("debatten/nieuw/", reference_views.debate_create, name="debate-create"),
+    path("personen/nieuw/", reference_views.person_create, name="person-create"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -2,16 +2,17 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from register import health
+from register.choices import KINDS, matching
 from register.forms import EmailChoiceForm, PersonMergeForm
 from register.models import EmailChoice, FeedToken
 from register.people import likely_duplicates, person_merge, reference_counts
@@ -42,6 +43,15 @@ def healthz_check(request, name):
     return HttpResponse(line + "\n", status=200 if healthy else 503, content_type="text/plain")
 
 
+def confirm(request, *, title, text, button, cancel):
+    """The page that asks before something is undone for good: the same POST again, confirmed."""
+    return render(request, "register/confirm.html", {
+        "title": title, "text": text, "button": button, "cancel": resolve_url(cancel),
+        "fields": [(key, value) for key in request.POST if key not in ("csrfmiddlewaretoken",
+                                                                       "confirmed")
+                   for value in request.POST.getlist(key)]})
+
+
 @permission_required("commitments.view_commitment", raise_exception=True)
 def feed_settings(request):
     """The user's personal feed addresses, with renew and revoke."""
@@ -62,18 +72,43 @@ def email_settings(request):
 @require_POST
 @permission_required("commitments.view_commitment", raise_exception=True)
 def feed_token_renew(request):
+    first = FeedToken.active_for(request.user) is None
     FeedToken.renew(request.user)
-    messages.success(request, _("U heeft een nieuwe feedsleutel; de oude adressen werken niet "
-                                "meer."))
+    if first:
+        messages.success(request, _("Uw feedadressen zijn gemaakt."))
+    else:
+        messages.success(request, _("U heeft een nieuwe feedsleutel; de oude adressen werken "
+                                    "niet meer."))
     return redirect("feed-settings")
 
 
 @require_POST
 @permission_required("commitments.view_commitment", raise_exception=True)
 def feed_token_revoke(request):
+    if request.POST.get("confirmed") != "1":
+        return confirm(request, title=_("Feedsleutel intrekken?"),
+                       text=_("Uw agenda en feedlezer krijgen dan niets meer van Kamerregister; "
+                              "een nieuwe sleutel geeft nieuwe adressen."),
+                       button=_("Sleutel intrekken"), cancel="feed-settings")
     FeedToken.revoke(request.user)
     messages.success(request, _("Uw feedsleutel is ingetrokken; uw feeds werken niet meer."))
     return redirect("feed-settings")
+
+
+@require_GET
+def choices(request, kind):
+    """{"results": [{"value", "text"}], "more"}: the records of `kind` matching ?q=, for a
+    searchable select (register/choices.py); ?dossier= keeps to one dossier's papers."""
+    found = KINDS.get(kind)
+    if found is None:
+        raise Http404
+    if not request.user.has_perm(found.permission):
+        raise PermissionDenied
+    dossier = request.GET.get("dossier", "")
+    results, more = matching(found, request.GET.get("q", "")[:200],
+                             dossier=int(dossier) if dossier.isdigit() else None)
+    return JsonResponse({"results": [{"value": str(pk), "text": text} for pk, text in results],
+                         "more": more})
 
 
 @permission_required("register.merge_person", raise_exception=True)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 
 from register.models import Debate
@@ -138,3 +138,54 @@ class PeriodWordsInput(PeriodWordsMixin, forms.TextInput):
 
 class PeriodWordsTextarea(PeriodWordsMixin, forms.Textarea):
     pass
+
+
+class SearchSelect(forms.Select):
+    """A select the browser makes searchable (static/js/search-select.js, with tom-select).
+
+    With a `kind` of register/choices.py, only the chosen option is sent with the page and the
+    others are found on the server as the user types: a select of thousands of documents or
+    150 members is not usable, nor worth sending. Without one, it searches its own options.
+    """
+
+    def __init__(self, kind=None, attrs=None, choices=(), create=None):
+        super().__init__(attrs, choices)
+        self.kind = kind
+        # (URL name, button text): "+ nieuw debat" creates one inline (inline-create.js).
+        self.create = create
+
+    def get_context(self, name, value, attrs):
+        url = reverse("choices", args=[self.kind]) if self.kind else ""
+        if self.create:
+            attrs = {**(attrs or {}), "data-create-url": reverse(self.create[0]),
+                     "data-create-label": str(self.create[1])}
+        attrs = {**(attrs or {}), "data-search": url,
+                 "data-no-results": gettext("Niets gevonden"),
+                 "data-type-more": gettext("Typ een deel van de naam"),
+                 "data-placeholder": gettext("Typ om te zoeken")}
+        return super().get_context(name, value, attrs)
+
+    def optgroups(self, name, value, attrs=None):
+        if not self.kind or not isinstance(self.choices, ModelChoiceIterator):
+            return super().optgroups(name, value, attrs)
+        field = self.choices.field
+        key = field.to_field_name or "pk"
+        chosen = [v for v in value if v not in ("", None) and (key != "pk" or str(v).isdigit())]
+        options = [("", field.empty_label)] if field.empty_label is not None else []
+        options += [self.choices.choice(record)
+                    for record in field.queryset.filter(**{f"{key}__in": chosen})]
+        everything, self.choices = self.choices, options
+        try:
+            return super().optgroups(name, value, attrs)
+        finally:
+            self.choices = everything
+
+
+class SearchSelectMultiple(SearchSelect):
+    allow_multiple_selected = True
+
+    def value_from_datadict(self, data, files, name):
+        return forms.SelectMultiple().value_from_datadict(data, files, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False

@@ -122,6 +122,12 @@ ACCESS = {
     "commitments:motion-complete-dossier": (None, POST_ONLY),
     "commitments:sync-log": (None, everyone()),
     "person-merge": (None, only("griffie")),
+    "choices": (lambda demo: {"kind": "leden"}, everyone()),
+    "debate-create": (None, only("griffie")),
+    "commitments:relation-add": (commitment, POST_ONLY),
+    "commitments:relation-delete": (lambda demo: {**commitment(demo), "relation_pk": 999999},
+                                    POST_ONLY),
+    "person-create": (None, only("griffie")),
     "commitments:export-xlsx": (None, everyone()),
     "commitments:spreadsheet-upload": (None, only("griffie")),
     # An upload is its uploader's: anyone else's (here: none exists) is a 404.
@@ -208,6 +214,9 @@ def test_admin_is_for_staff_only(role, status, users, client):
 POST_ACCESS = {
     "legislation:stage-move": (stage, ["griffie"]),
     "commitments:motion-complete-dossier": (None, ["griffie"]),
+    "commitments:relation-add": (commitment, ["griffie"]),
+    "commitments:relation-delete": (lambda demo: {**commitment(demo), "relation_pk": 999999},
+                                    ["griffie"]),
     "commitments:saved-view-create": (None, ["griffie", "beleid", "brieven"]),
     "commitments:saved-view-delete": (lambda demo: {"pk": 1}, ["griffie", "beleid", "brieven"]),
     "feed-renew": (None, ["griffie", "beleid", "brieven"]),

@@ -16,7 +16,7 @@ register = template.Library()
 
 ROW = """
     <tr>
-      <td data-label="{}"><a href="{}">{}</a></td>
+      <td data-label="{}"><a class="number" href="{}">{}</a></td>
       <td data-label="{}">{}</td>
       <td data-label="{}">{}</td>
       <td data-label="{}">{}{}</td>
@@ -48,7 +48,7 @@ def commitment_rows(commitments, select=False):
     def row(item):
         overdue = item.is_overdue()
         end = format_html('<br><span class="muted">{} {}</span>', by,
-                          date(item.deadline_end, "j M Y")) if item.deadline_end else ""
+                          date(item.deadline_end, "j F Y")) if item.deadline_end else ""
         return (number, item.get_absolute_url(), item.number, commitment, item.title,
                 person, item.bewindspersoon.full_name,
                 deadline, item.deadline_text or no_deadline, end,

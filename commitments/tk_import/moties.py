@@ -469,7 +469,10 @@ class MotieImport:
         self.new, self.changed, self.rows, self.votes = [], [], [], []
 
     def create_chunk(self, motions):
-        create_with_history(motions, Motion, by=self.by, prepare=Motion.derive_search)
+        # While COPY streams the rows no query may run: the search words from what is loaded
+        # (the submitters come after, and refresh them).
+        create_with_history(motions, Motion, by=self.by,
+                            prepare=lambda motion: motion.derive_search(cached_only=True))
         for motion in motions:
             motion.__dict__.pop("_change_reason", None)
 
@@ -487,6 +490,9 @@ class MotieImport:
                 row._change_reason = reason
                 rows.append(row)
         create_with_history(rows, MotionSubmitter, by=self.by)
+        # Rows written in bulk send no signal: the motions' search words name their submitters.
+        Motion.objects.filter(pk__in={motion.pk for motion, _reason, _people in planned}) \
+            .refresh_search()
 
     def votes_chunk(self, planned):
         new = []

@@ -514,7 +514,8 @@ def derive_on_save(commitment, *, deadline=True):
     if deadline:
         commitment.derive_deadline()
     if "search_title" in DERIVED_ON_SAVE:
-        commitment.derive_search()
+        # Also called while COPY streams rows (create_chunk): no query may run then.
+        commitment.derive_search(cached_only=True)
 
 
 class NumberAllocator:

@@ -28,3 +28,18 @@ def filter_field(field):
     errors = format_html_join("", '<p class="errorlist">{}</p>', ((e,) for e in field.errors))
     return format_html('<div class="field"><label for="{}">{}</label>{}{}</div>',
                        field.id_for_label, field.label, field, errors)
+
+
+@register.filter
+def user_name(user):
+    """A user by full name ("Bart Beleid"), by user name when no name is recorded."""
+    if not user:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+@register.simple_tag
+def owner_line(directorate, owner):
+    """"DGV, Bart Beleid", "DGV", "Bart Beleid" or "—": who owns a record."""
+    parts = [str(part) for part in (directorate, user_name(owner)) if part]
+    return ", ".join(parts) or "—"

@@ -89,3 +89,16 @@ def test_invalid_filter_refuses_the_export(client_for, advisor, rows):
 
 def test_export_needs_a_role(client_for, norole):
     assert client_for(norole).get(reverse("commitments:export-xlsx")).status_code == 403
+
+
+def test_days_late_column(client_for, advisor, rows):
+    """Open and past its deadline (31 May 2021): the days since; delivered or not late: empty."""
+    sheet = openpyxl.load_workbook(io.BytesIO(client_for(advisor).get(
+        reverse("commitments:export-xlsx")).content)).active
+    values = list(sheet.values)
+    column = [key for key, _header in COMMITMENT_COLUMNS].index("days_late")
+    assert values[0][column] == "Dagen te laat"
+    late = (datetime.date.today() - datetime.date(2021, 5, 31)).days
+    by_number = {row[0]: row[column] for row in values[1:]}
+    assert by_number[rows[1].number] == late
+    assert by_number[rows[0].number] is None  # delivered

@@ -76,9 +76,55 @@ def test_feed_settings_page_renews_and_revokes(client_for, advisor):
     client.post(reverse("feed-renew"))
     token = FeedToken.active_for(advisor)
     assert token.token in client.get(reverse("feed-settings")).content.decode()
-    client.post(reverse("feed-revoke"))
+    asked = client.post(reverse("feed-revoke"))
+    assert "Feedsleutel intrekken?" in asked.content.decode()
+    assert FeedToken.active_for(advisor) == token  # asked first, nothing revoked yet
+    client.post(reverse("feed-revoke"), {"confirmed": "1"})
     assert FeedToken.active_for(advisor) is None
     assert client.get(reverse("feed-renew")).status_code == 405
+
+
+def test_the_first_key_does_not_speak_of_old_addresses(client_for, advisor):
+    client = client_for(advisor)
+    first = client.post(reverse("feed-renew"), follow=True).content.decode()
+    assert "Uw feedadressen zijn gemaakt." in first and "oude adressen werken" not in first
+    second = client.post(reverse("feed-renew"), follow=True).content.decode()
+    assert "de oude adressen werken niet meer" in second
+
+
+def test_feed_settings_offer_copy_and_webcal(client_for, advisor, token):
+    html = client_for(advisor).get(reverse("feed-settings")).content.decode()
+    assert f'href="webcal://testserver/feeds/{token.token}/deadlines.ics"' in html
+    assert 'data-copy="ics-url"' in html and 'id="ics-url"' in html
+
+
+def test_ics_feed_has_open_items_only_by_default(client, token, commitments, clerk):
+    delivered = factories.commitment(clerk, title="Geleverd", deadline_text="voor de zomer 2021")
+    delivered.change_status("done", by=clerk, reason="brief", document=factories.document())
+    url = reverse("commitments:feed-ics", args=[token.token])
+    summaries = [str(e["summary"]) for e in Calendar.from_ical(client.get(url).content)
+                 .walk("VEVENT")]
+    assert summaries == [f"Termijn {commitments.number}: Persona"]
+    chosen = Calendar.from_ical(client.get(url, {"status": "done"}).content).walk("VEVENT")
+    assert [str(e["summary"]) for e in chosen] == [f"Termijn {delivered.number}: Geleverd"]
+
+
+def test_ics_event_has_an_alarm_a_week_before(client, token, commitments):
+    url = reverse("commitments:feed-ics", args=[token.token])
+    event = Calendar.from_ical(client.get(url).content).walk("VEVENT")[0]
+    alarm = event.walk("VALARM")[0]
+    assert alarm.decoded("trigger") == -datetime.timedelta(days=7)
+    assert str(alarm["action"]) == "DISPLAY"
+
+
+def test_ics_calendar_is_named_after_the_selection(client, token, commitments):
+    url = reverse("commitments:feed-ics", args=[token.token])
+    named = Calendar.from_ical(client.get(url, {"naam": "Mijn directie"}).content)
+    assert str(named["x-wr-calname"]) == "Kamerregister: Mijn directie"
+    filtered = Calendar.from_ical(client.get(url, {"status": "in_progress"}).content)
+    assert str(filtered["x-wr-calname"]) == "Kamerregister: Status: In uitvoering"
+    plain = Calendar.from_ical(client.get(url).content)
+    assert str(plain["x-wr-calname"]) == "Kamerregister: termijnen van toezeggingen"
 
 
 @pytest.mark.parametrize("name", ["commitments:feed-ics", "commitments:feed-atom"])

@@ -232,7 +232,8 @@ def test_the_total_from_the_counts_equals_the_count(query, commitments):
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_each_count_is_the_length_of_the_list_it_offers(query, commitments, clerk):
-    """The count next to a choice is what choosing it (and keeping the other filters) lists."""
+    """The count next to a choice is what choosing it instead of its own filter's value lists,
+    every other active filter kept: "Openstaand" next to "te laat" counts the late open ones."""
     factories.commitment(clerk, title="in progress, late", made_on=D(2020, 12, 18),
                          deadline_text="1 maart 2021").change_status("in_progress", by=clerk,
                                                                      reason="x")
@@ -240,16 +241,26 @@ def test_each_count_is_the_length_of_the_list_it_offers(query, commitments, cler
                                  today=TODAY)
     assert filterset.is_valid()
     counts = filterset.counts()
-    others = QueryDict(query, mutable=True)
-    for key in ("status", "overdue", "due"):
-        others.pop(key, None)
-    offered = {f"status_{status}": f"status={status}" for status in Status}
-    offered |= {"overdue": "overdue=1"} | {f"due_{due}": f"due={due}" for due, _ in DUE_CHOICES}
-    for key, choice in offered.items():
-        chosen = CommitmentFilter(QueryDict(f"{others.urlencode()}&{choice}"),
-                                  queryset=Commitment.objects.all(), today=TODAY)
+    offered = {f"status_{status}": ("status", status) for status in Status}
+    offered |= {"overdue": ("overdue", "1")} | {f"due_{due}": ("due", due)
+                                                for due, _ in DUE_CHOICES}
+    for key, (name, value) in offered.items():
+        others = QueryDict(query, mutable=True)
+        others.setlist(name, [value])
+        chosen = CommitmentFilter(others, queryset=Commitment.objects.all(), today=TODAY)
         assert chosen.is_valid()
         assert counts[key] == chosen.qs.count(), (key, query)
+
+
+def test_status_counts_follow_the_overdue_filter(commitments, clerk):
+    """The issue's case: with "te laat" on, "Openstaand" counts the open ones that are late,
+    the number the list then shows."""
+    filterset = CommitmentFilter(QueryDict("overdue=1&status=open"),
+                                 queryset=Commitment.objects.all(), today=TODAY)
+    assert filterset.is_valid()
+    late_open = Commitment.objects.open().overdue(TODAY).filter(status="open").count()
+    assert filterset.counts()["status_open"] == late_open == filterset.qs.count()
+    assert late_open < Commitment.objects.filter(status="open").count()
 
 
 def test_filter_choices_follow_new_reference_data(client_for, advisor, clerk):

@@ -1,7 +1,7 @@
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from register.models import SavedView
+from register.models import FeedToken, SavedView
 from tests.conftest import make_user
 
 
@@ -52,3 +52,24 @@ def test_only_the_owner_deletes(client_for, advisor, clerk):
     assert client_for(advisor).get(url).status_code == 405
     assert client_for(advisor).post(url).status_code == 302
     assert not SavedView.objects.exists()
+
+
+def test_deleting_a_shared_view_asks_first(client_for, advisor):
+    group = Group.objects.get(name="beleid")
+    view = SavedView.objects.create(kind="commitments", name="Gedeeld", query="status=open",
+                                    owner=advisor, group=group)
+    client = client_for(advisor)
+    url = reverse("commitments:saved-view-delete", args=[view.pk])
+    asked = client.post(url)
+    assert asked.status_code == 200
+    assert "Gedeelde selectie ‘Gedeeld’ verwijderen?" in asked.content.decode()
+    assert SavedView.objects.filter(pk=view.pk).exists()
+    assert client.post(url, {"confirmed": "1"}).status_code == 302
+    assert not SavedView.objects.filter(pk=view.pk).exists()
+
+
+def test_the_feed_link_of_a_saved_view_names_the_calendar(client_for, advisor):
+    FeedToken.renew(advisor)
+    SavedView.objects.create(kind="commitments", name="Open", query="status=open", owner=advisor)
+    html = client_for(advisor).get(reverse("commitments:list"), {"status": "open"}).content
+    assert b"deadlines.ics?status=open&amp;naam=Open" in html

@@ -89,7 +89,7 @@ def test_advisor_cannot_change_a_motion(name, client_for, advisor, clerk):
 def test_motion_detail_shows_submitters_and_history(client_for, advisor, demo):
     response = client_for(advisor).get(demo["motion"].get_absolute_url())
     page = response.content.decode()
-    assert "Edgar Mulder (PVV)" in page and "Van der Staaij (SGP)" in page
+    assert "Edgar Mulder (PVV, eerste indiener)" in page and "Van der Staaij (SGP)" in page
     assert "Kamerstuk 24 077, nr. 468" in page
     assert "Uitgevoerd" in page
 

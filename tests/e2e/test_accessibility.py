@@ -29,6 +29,8 @@ PAGES = [
     ("beleid", "/account/e-mail/"),
     ("griffie", "first-commitment+correctie/"),
     ("griffie", "first-motion+correctie/"),
+    ("griffie", "/debatten/nieuw/"),
+    ("griffie", "/personen/nieuw/"),
     # Forms: "list+suffix" appends to the first record's address, "list@pattern" follows the
     # first link on the record's page that matches.
     ("griffie", "first-commitment+bewerken/"),

@@ -72,7 +72,7 @@ def test_the_track_pages_show_the_running_nps_stage_and_the_consultation_page(
     page = client.get(nps.get_absolute_url()).content.decode()
     row = stage_row(page, by_kind(nps)["implementation_tests"])
     assert "loopt</span>" in row and "nog niet begonnen" not in row
-    assert "18 dec 2020 – loopt" in row
+    assert "18 december 2020 – loopt" in row
     lachgas = LawTrack.objects.get(short_name="Lachgasbesluit")
     page = client.get(lachgas.get_absolute_url()).content.decode()
     row = stage_row(page, by_kind(lachgas)["consultation"])

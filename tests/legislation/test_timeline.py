@@ -6,6 +6,7 @@ import pytest
 from legislation.timeline import (
     LABEL_WIDTH,
     MIN_BAR,
+    TODAY_LABEL_WIDTH,
     WIDTH,
     Axis,
     axis_for,
@@ -104,6 +105,13 @@ def test_today_label_stays_inside_the_picture():
     assert near_end.today_anchor == "end"
     middle = build_chart([stage(planned=(D(2020, 1, 1), D(2022, 3, 1)))], D(2020, 12, 31))
     assert middle.today_anchor == "start"
+    # The whole label, "vandaag, 31 december 2020", fits: near the edge it goes to the left.
+    for today in (D(2021, 11, 1), D(2021, 12, 1), D(2022, 1, 15)):
+        chart = build_chart([stage(planned=(D(2020, 1, 1), D(2022, 3, 1)))], today)
+        if chart.today_anchor == "start":
+            assert chart.today_label_x + TODAY_LABEL_WIDTH <= chart.width
+        else:
+            assert chart.today_label_x - TODAY_LABEL_WIDTH >= 0
 
 
 def test_summary_reads_the_chart_for_screen_readers():

@@ -106,7 +106,7 @@ def test_a_status_change_without_reason_is_refused_in_english(english, clerk, wo
                  ["Dit veld is verplicht.", "Nieuwe status", "Vastleggen"])
     response = english.post(url, {"new": "done", "reason": "Brief verstuurd",
                                   "version": working.version})
-    assert "‘Fulfilled’ needs the document that delivered the commitment" in \
+    assert "‘Fulfilled’ needs the document with which the commitment was fulfilled" in \
         response.content.decode()
     working.refresh_from_db()
     assert working.status == "in_progress"

@@ -1,0 +1,45 @@
+"""Keep the search words of commitments and motions true to the people, dossiers and papers
+they name (commitments/searchwords.py): a rename or a changed submitter refreshes them."""
+
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+
+from commitments.models import Commitment, Motion, MotionSubmitter
+from register.models import Document, Dossier, Person
+
+
+def person_saved(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return  # nothing names a person that is new, or one being restored from a backup
+    Commitment.objects.filter(Q(bewindspersoon=instance) | Q(to_member=instance)).refresh_search()
+    Motion.objects.filter(submitter_rows__person=instance).distinct().refresh_search()
+
+
+def dossier_saved(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return
+    Commitment.objects.filter(Q(dossier=instance) | Q(made_in__dossier=instance)
+                              | Q(delivered_by__dossier=instance)).distinct().refresh_search()
+    Motion.objects.filter(Q(dossier=instance) | Q(reported_by__dossier=instance)) \
+        .distinct().refresh_search()
+
+
+def document_saved(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return
+    Commitment.objects.filter(Q(made_in=instance) | Q(delivered_by=instance)).refresh_search()
+    Motion.objects.filter(reported_by=instance).refresh_search()
+
+
+def submitter_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        Motion.objects.filter(pk=instance.motion_id).refresh_search()
+
+
+def connect():
+    post_save.connect(person_saved, sender=Person, dispatch_uid="search_person")
+    post_save.connect(dossier_saved, sender=Dossier, dispatch_uid="search_dossier")
+    post_save.connect(document_saved, sender=Document, dispatch_uid="search_document")
+    post_save.connect(submitter_changed, sender=MotionSubmitter, dispatch_uid="search_submitter")
+    post_delete.connect(submitter_changed, sender=MotionSubmitter,
+                        dispatch_uid="search_submitter_gone")

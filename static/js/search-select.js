@@ -1,0 +1,63 @@
+// Searchable selects: every <select data-search> becomes a tom-select (static/vendor). With a
+// URL in data-search the options are found on the server as the user types
+// (register/views.choices); without one, among the select's own options. The original select
+// stays in the form and gets the value, so forms and the list filters work as before.
+(function () {
+  "use strict";
+  function escapeHtml(text) {
+    const div = document.createElement("div");
+    div.textContent = text || "";
+    return div.innerHTML;
+  }
+  function remote(url) {
+    return {
+      valueField: "value",
+      labelField: "text",
+      searchField: ["text"],
+      // The server matched the words already (in more than the label): show what it found.
+      score: () => () => 1,
+      loadThrottle: 250,
+      shouldLoad: (query) => query.trim().length > 0,
+      load: (query, callback) => {
+        const address = url + (url.includes("?") ? "&" : "?") + "q=" + encodeURIComponent(query);
+        fetch(address, {headers: {Accept: "application/json"}, credentials: "same-origin"})
+          .then((response) => (response.ok ? response.json() : {results: []}))
+          .then((data) => callback(data.results))
+          .catch(() => callback());
+      },
+    };
+  }
+  function enhance(select) {
+    if (select.tomselect) return;
+    const url = select.dataset.search;
+    // The empty choice ("---------") is not an item to pick: a placeholder says what to do, and
+    // the clear button empties a field that may be empty.
+    const plugins = select.multiple ? ["remove_button"] : select.required ? [] : ["clear_button"];
+    const settings = {
+      maxOptions: 200,
+      placeholder: select.dataset.placeholder,
+      hidePlaceholder: true,
+      plugins: plugins,
+      render: {
+        no_results: () => '<div class="no-results">' + escapeHtml(select.dataset.noResults) + "</div>",
+      },
+    };
+    if (url) {
+      const dossier = select.dataset.dossier;
+      Object.assign(settings, remote(dossier ? url + "?dossier=" + encodeURIComponent(dossier) : url));
+      settings.render.no_results = (data) =>
+        '<div class="no-results">' +
+        escapeHtml(data.input ? select.dataset.noResults : select.dataset.typeMore) + "</div>";
+    }
+    new TomSelect(select, settings);
+    // tom-select moves the label to its typing field, the one combobox a screen reader meets;
+    // the original select only carries the value now (and cannot be reached with Tab).
+    select.setAttribute("aria-hidden", "true");
+  }
+  function enhanceAll(root) {
+    root.querySelectorAll("select[data-search]").forEach(enhance);
+  }
+  enhanceAll(document);
+  // Parts of a page replaced by htmx (a list's results) may bring selects of their own.
+  document.addEventListener("htmx:afterSettle", (event) => enhanceAll(event.target));
+})();

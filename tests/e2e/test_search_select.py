@@ -1,0 +1,66 @@
+"""Searchable selects by keyboard alone (issue 17, item 5): a clerk registers a commitment
+choosing the bewindspersoon among the select's own options and the member from the server."""
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import axe_violations, format_violations, screenshot
+from tests.e2e.test_journeys import choose
+
+pytestmark = pytest.mark.e2e
+
+
+def test_clerk_registers_a_commitment_with_the_keyboard(login):
+    page = login("griffie", bypass_csp=True)  # axe is injected as a script
+    page.goto("/toezeggingen/nieuw/")
+    page.get_by_label("Korte titel").fill("Brief over de evaluatie")
+    page.get_by_label("Tekst van de toezegging").fill("Ik stuur de Kamer voor de zomer een brief.")
+    choose(page, "Bewindspersoon", "blokh", "P. Blokhuis")
+    page.get_by_label("Ministerie").select_option(label="VWS")
+    page.get_by_label("Datum toezegging").fill("2021-02-03")
+    # The member is found on the server: "graaf" finds Van der Graaf, not a minister.
+    member = page.get_by_role("combobox", name=re.compile(r"Toegezegd aan \(lid\)"))
+    member.focus()
+    page.keyboard.type("graaf")
+    try:
+        page.locator(".ts-dropdown .option.active", has_text="Van der Graaf").wait_for()
+    finally:
+        screenshot(page, "clerk-member-search")
+    assert page.locator(".ts-dropdown:visible .option").all_inner_texts() == ["Van der Graaf"]
+    assert member.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+    screenshot(page, "clerk-searchable-selects")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url(re.compile(r"/toezeggingen/\d+/$"))
+    facts = page.locator("main").inner_text()
+    assert "Van der Graaf" in facts and "P. Blokhuis" in facts
+
+
+def test_a_search_that_finds_nothing_says_so(login):
+    page = login("griffie")
+    page.goto("/toezeggingen/nieuw/")
+    page.get_by_role("combobox", name=re.compile(r"Toegezegd aan \(lid\)")).focus()
+    page.keyboard.type("zzzz")
+    page.locator(".ts-dropdown .no-results", has_text="Niets gevonden").wait_for()
+
+
+def test_clerk_records_todays_debate_without_leaving_the_form(login):
+    """"+ nieuw debat" opens a dialog; the debate is created, chosen, and the form keeps what
+    the clerk typed before."""
+    page = login("griffie")
+    page.goto("/toezeggingen/nieuw/")
+    page.get_by_label("Korte titel").fill("Blijft staan")
+    page.get_by_role("button", name="+ nieuw debat").click()
+    dialog = page.locator("dialog[open]")
+    dialog.get_by_label("Soort").select_option("committee")
+    dialog.get_by_label("Titel").fill("Commissiedebat drugsbeleid")
+    dialog.get_by_label("Datum").fill("2021-02-03")
+    dialog.get_by_role("button", name="Vastleggen").click()
+    dialog.wait_for(state="hidden")
+    chosen = page.eval_on_selector("select[name=debate]", "s => s.options[s.selectedIndex].text")
+    assert chosen == "commissiedebat Commissiedebat drugsbeleid (3 februari 2021)"
+    assert page.get_by_label("Korte titel").input_value() == "Blijft staan"
