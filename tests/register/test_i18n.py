@@ -91,7 +91,7 @@ def test_commitment_detail_in_english(english, clerk, working):
                         "The ministry is working on it", "Overdue: the deadline ended on",
                         "31 May 2020"],
                  ["Status wijzigen", "Geschiedenis", "Termijn", "Bewindspersoon",
-                  "In uitvoering", "Het ministerie werkt eraan", "mei"])
+                  "In uitvoering", "Het ministerie werkt eraan", "31 mei 2020"])
     # What people typed stays as typed.
     assert "Trimbos is begonnen" in html
 
