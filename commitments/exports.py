@@ -8,7 +8,6 @@ from collections.abc import Callable
 from copy import copy
 from typing import NamedTuple
 
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 from openpyxl import Workbook
@@ -51,15 +50,10 @@ class Export(NamedTuple):
     choices: dict  # {name: TextChoices}: `labels[name]` maps each value to its Dutch label
 
 
-def latest_reason(model):
-    """The reason of a record's latest history row: the "stand van zaken"."""
-    return Subquery(model.history.model.objects.filter(id=OuterRef("pk")).order_by(
-        "-history_date", "-history_id").values("history_change_reason")[:1])
-
-
 def progress(record):
-    """The "stand van zaken": the latest reason in the history, and what remains."""
-    parts = [record.latest_reason or ""]
+    """The "stand van zaken": the progress text clerks and advisors keep up (never a change
+    reason, which says why a field changed, not where the work stands), and what remains."""
+    parts = [record.progress or ""]
     if record.remaining:
         parts.append(f"Resteert: {record.remaining}")
     return " ".join(part for part in parts if part)
@@ -86,8 +80,7 @@ def commitment_queryset(queryset):
     return queryset.select_related(
         "bewindspersoon", "ministry", "debate", "to_member", "to_party", "committee", "dossier",
         "delivered_by__dossier", "directorate", "owner",
-    ).prefetch_related("topics", "bewindspersoon__offices", "to_member__offices").annotate(
-        latest_reason=latest_reason(queryset.model))
+    ).prefetch_related("topics", "bewindspersoon__offices", "to_member__offices")
 
 
 def commitment_values(c, labels):
@@ -113,7 +106,7 @@ def motion_queryset(queryset):
     return queryset.select_related(
         "dossier", "debate", "reported_by__dossier", "directorate", "owner",
     ).prefetch_related("topics", "submitter_rows__person__offices", "submitter_rows__party"
-                       ).annotate(latest_reason=latest_reason(queryset.model))
+                       )
 
 
 def motion_values(m, labels):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from commitments.columns import COMMITMENT_COLUMNS
+from commitments.models import Commitment
 from tests import factories
 
 
@@ -52,11 +53,15 @@ def test_xlsx_keeps_formula_like_text_as_text(client_for, advisor, rows):
     assert cell.value == '=HYPERLINK("http://evil")' and cell.data_type == "s"
 
 
-def test_stand_van_zaken_column(client_for, advisor, rows):
+def test_stand_van_zaken_column_is_the_progress_text_not_a_change_reason(client_for, advisor,
+                                                                         rows):
+    Commitment.objects.filter(status="done").update(progress="Brief verstuurd op 1 maart.")
     response = client_for(advisor).get(reverse("commitments:export-xlsx"), {"status": "done"})
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     progress = [header for _key, header in COMMITMENT_COLUMNS].index("Stand van zaken") + 1
-    assert sheet.cell(row=2, column=progress).value == "Afgedaan met de brief"
+    assert sheet.cell(row=2, column=progress).value == "Brief verstuurd op 1 maart."
+    values = [cell.value for cell in sheet[2]]
+    assert "Afgedaan met de brief" not in values  # the reason typed at the status change
 
 
 def test_csv_is_utf8_with_bom_and_semicolons(client_for, advisor, rows):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from commitments.exports import MOTION_COLUMNS
-from commitments.models import MotionSubmitter
+from commitments.models import Motion, MotionSubmitter
 from register.models import Debate, Party, Person, Topic
 from tests import factories
 
@@ -32,6 +32,7 @@ def motions(clerk):
                            on=datetime.date(2019, 12, 17))
     created[0].change_status("executed", by=clerk, reason="Uitgevoerd met de voortgangsbrief",
                              document=factories.document("468"))
+    Motion.objects.filter(pk=created[0].pk).update(progress="Gemeld in de voortgangsbrief.")
     factories.motion(clerk, number="999", title="=HYPERLINK(\"http://evil\")")
     return created
 
@@ -75,7 +76,7 @@ def test_xlsx_has_real_dates_and_the_motions_details(client_for, advisor, motion
     row = {header: sheet.cell(row=2, column=column(header)).value for header in HEADERS}
     assert row["Indieners"] == "Edgar Mulder (PVV)"
     assert (row["Uitslag"], row["Uitvoering"]) == ("Aangenomen", "Uitgevoerd")
-    assert row["Stand van zaken"] == "Uitgevoerd met de voortgangsbrief"
+    assert row["Stand van zaken"] == "Gemeld in de voortgangsbrief."  # not the change reason
     assert row["Uitvoering gemeld in"] == "Kamerstuk 24 077, nr. 468"
     assert row["Dossier"] == "24 077 Drugbeleid"
 
