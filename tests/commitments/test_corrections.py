@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from commitments.feeds import StatusChangesFeed
 from commitments.models import Commitment, Motion
@@ -67,14 +68,17 @@ def test_a_correction_is_shown_in_the_timeline(client_for, clerk, delivered):
 
 
 def test_a_correction_is_no_change_of_status_in_reports(rf, clerk, delivered):
+    cutoff = timezone.now()
     delivered.correct(by=clerk, reason="Nooit verstuurd", status="open")
+    # A letter's story of what changed since its cutoff does not count the correction ...
+    assert not status_stories(Commitment, [delivered.pk], "status", cutoff)[delivered.pk].changed
     delivered.change_status("in_progress", by=clerk, reason="Begonnen")
     rows = StatusChangesFeed().items(Commitment.objects.filter(pk=delivered.pk))
     # open → done and open → in progress; not done → open (the correction).
     assert [(row.previous_status, row.status) for row in rows] == [
         ("open", "in_progress"), ("open", "done")]
-    story = status_stories(Commitment, [delivered.pk], "status", None)[delivered.pk]
-    assert story.last_reason == "Begonnen"
+    # ... but does count the change after it.
+    assert status_stories(Commitment, [delivered.pk], "status", cutoff)[delivered.pk].changed
 
 
 def test_correcting_to_done_needs_a_document(clerk):
