@@ -117,53 +117,48 @@ class LetterForm(forms.ModelForm):
 
 
 class SectionForm(forms.ModelForm):
+    """A section's title and text, edited on their own (the section editor); the letter's version
+    and the values as loaded travel along (register.concurrency)."""
+
+    version = VersionField()
+    base = BaseField()
+
     class Meta:
         model = LetterSection
-        fields = ["order", "title", "body"]
-        widgets = {"body": forms.Textarea(attrs=MARKUP),
-                   "order": forms.NumberInput(attrs={"class": "order-input"})}
+        fields = ["title", "body"]
+        widgets = {"body": forms.Textarea(attrs=MARKUP)}
 
 
 class ItemForm(PeriodWordsForm, forms.ModelForm):
+    """An item in the section editor: its progress text and "doet af", or a rappel answer's
+    explanation and new expected date. Its place (section, order) is changed by the buttons."""
+
     period_words = {"new_expected": None}  # counted from the letter's date
-    # A plain choice of the letter's sections, read once for the whole formset: a model choice
-    # field would query the sections again for every item.
-    section = forms.TypedChoiceField(label=_("Sectie"), coerce=int)
 
     class Meta:
         model = LetterItem
-        fields = ["section", "order", "progress_text", "delivers", "explanation", "new_expected"]
+        fields = ["progress_text", "delivers", "explanation", "new_expected"]
         widgets = {"progress_text": forms.Textarea(attrs={**MARKUP, "rows": 5}),
                    "explanation": forms.Textarea(attrs={**MARKUP, "rows": 4}),
-                   "order": forms.NumberInput(attrs={"class": "order-input"}),
                    "new_expected": PeriodWordsInput}
 
-    def __init__(self, *args, letter, sections, **kwargs):
+    def __init__(self, *args, letter, **kwargs):
         self.period_said_on = letter.date
         super().__init__(*args, **kwargs)
-        self.sections = {section.pk: section for section in sections}
-        if letter.kind == LetterKind.RAPPEL:
-            for name in ("section", "progress_text"):
-                del self.fields[name]
-        else:
-            for name in ("explanation", "new_expected"):
-                del self.fields[name]
-            self.fields["section"].choices = [(pk, s.title) for pk, s in self.sections.items()]
-            self.initial["section"] = self.instance.section_id
+        drop = ("progress_text",) if letter.kind == LetterKind.RAPPEL else ("explanation",
+                                                                           "new_expected")
+        for name in drop:
+            del self.fields[name]
         if self.instance.law_track_id:
             # A law track is reported on, never delivered.
             del self.fields["delivers"]
 
-    def clean_section(self):
-        return self.sections[self.cleaned_data["section"]]
-
 
 class LetterItemsBase(BaseInlineFormSet):
-    """The items of one letter, with their subjects, and the letter's sections read once."""
+    """Items of one letter (of one section, with `queryset`), with their subjects."""
 
     def __init__(self, *args, **kwargs):
-        letter = kwargs["instance"]
-        kwargs["form_kwargs"] = {"letter": letter, "sections": list(letter.sections.all())}
+        kwargs["form_kwargs"] = {"letter": kwargs["instance"]}
         super().__init__(*args, **kwargs)
 
     def get_queryset(self):
@@ -171,17 +166,16 @@ class LetterItemsBase(BaseInlineFormSet):
                                                      "law_track", "section")
 
     def clean(self):
-        """Only this letter's own items: items are added with "toevoegen", never here. A form
-        naming another letter's item (or none) gets a fresh, empty instance from the formset,
-        which the database would refuse (a hand-made request; the page sends neither)."""
+        """Only the items shown: items are added with "toevoegen", never here. A form naming
+        another letter's or section's item (or none) gets a fresh, empty instance from the
+        formset, which the database would refuse (a hand-made request, or an item moved or
+        removed by someone else meanwhile)."""
         super().clean()
         if any(form.instance.pk is None for form in self.forms):
             raise ValidationError(_("Een onderdeel in het formulier hoort niet bij deze brief; "
                                     "open de brief opnieuw."), code="foreign_item")
 
 
-SectionFormSet = inlineformset_factory(ProgressLetter, LetterSection, form=SectionForm,
-                                       extra=1, can_delete=True)
 ItemFormSet = inlineformset_factory(ProgressLetter, LetterItem, form=ItemForm,
                                     formset=LetterItemsBase, extra=0, can_delete=True)
 
@@ -195,7 +189,7 @@ class TextForm(PeriodWordsForm, forms.ModelForm):
         fields = ["progress_text", "explanation", "new_expected"]
         widgets = ItemForm.Meta.widgets
 
-    def __init__(self, *args, letter, sections, **kwargs):
+    def __init__(self, *args, letter, **kwargs):
         self.period_said_on = letter.date
         super().__init__(*args, **kwargs)
         drop = ("progress_text",) if letter.kind == LetterKind.RAPPEL else ("explanation",
@@ -206,6 +200,10 @@ class TextForm(PeriodWordsForm, forms.ModelForm):
 
 TextFormSet = inlineformset_factory(ProgressLetter, LetterItem, form=TextForm,
                                     formset=LetterItemsBase, extra=0, can_delete=False)
+
+
+class NewSectionForm(forms.Form):
+    title = forms.CharField(label=_("Titel van de nieuwe sectie"), max_length=300)
 
 
 class AddItemForm(forms.Form):

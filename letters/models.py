@@ -276,7 +276,29 @@ class LetterPartQuerySet(models.QuerySet):
         return super().delete()
 
 
-class LetterSection(models.Model):
+def item_ident(item):
+    """TZ-VWS-2020-001, Kamerstuk 24 077, nr. 453 (a motion) or a law track's short name: how a
+    letter's item is named in its history, for a live item and a history row alike."""
+    if item.commitment_id:
+        return item.commitment.number
+    if item.motion_id:
+        return str(item.motion.reference)
+    return item.law_track.short_name
+
+
+class DraftOnly:
+    """A section or item changes only while its letter is a draft (its check_editable)."""
+
+    def save(self, *args, **kwargs):
+        self.letter.check_editable()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.letter.check_editable()
+        return super().delete(*args, **kwargs)
+
+
+class LetterSection(DraftOnly, models.Model):
     """A titled section of a letter: its own text, followed by the items assigned to it."""
 
     letter = models.ForeignKey(ProgressLetter, models.CASCADE, related_name="sections",
@@ -297,16 +319,9 @@ class LetterSection(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.letter.check_editable()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        self.letter.check_editable()
-        return super().delete(*args, **kwargs)
 
 
-class LetterItem(models.Model):
+class LetterItem(DraftOnly, models.Model):
     """A commitment, motion or law track the letter reports on, with its own progress text.
 
     `delivers`: finalising the letter marks the commitment done or the motion executed. The
@@ -366,13 +381,6 @@ class LetterItem(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.letter.check_editable()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        self.letter.check_editable()
-        return super().delete(*args, **kwargs)
 
     @property
     def subject(self):

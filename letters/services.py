@@ -1,7 +1,10 @@
 """The way of a letter from draft to final (DESIGN.md "Letters").
 
     letter_compose           a draft from a dossier or a selection (letters/compose.py)
-    letter_save              the edit screen: the letter, its sections and items
+    letter_save              the letter's own fields (subject, signature, opening, closing)
+    letter_save_section      the section editor: one section, its items' texts and "doet af"
+    letter_add_section, letter_delete_section, letter_move_section, letter_move_item
+                             the structure of a draft: sections and items added, removed, moved
     letter_save_texts        the advisors' progress texts of a draft
     letter_add_item          a commitment, motion or law track added to a draft
     letter_submit            the author offers the draft for approval
@@ -42,7 +45,14 @@ from letters.content import (
     letter_pdf_name,
 )
 from letters.layout import cited_references, dutch_date, render_letter_pdf
-from letters.models import LetterItem, LetterKind, LetterStatus, ProgressLetter
+from letters.models import (
+    LetterItem,
+    LetterKind,
+    LetterSection,
+    LetterStatus,
+    ProgressLetter,
+    item_ident,
+)
 from letters.permissions import (
     finalisable,
     may_approve,
@@ -71,8 +81,13 @@ __all__ = [
     "letter_compose",
     "letter_finalise",
     "letter_record_kamerstuk",
+    "letter_add_section",
+    "letter_delete_section",
+    "letter_move_item",
+    "letter_move_section",
     "letter_reopen",
     "letter_save",
+    "letter_save_section",
     "letter_save_texts",
     "letter_send_back",
     "letter_submit",
@@ -192,8 +207,15 @@ def letter_reopen(*, letter, by, reason):
     if letter.stored_status() != LetterStatus.FOR_APPROVAL:
         return letter
     letter.back_to_draft()
-    return save_with_history(letter, by=by, reason=dutch_reason(
+    # Its author must offer it again: it waits for them as a letter sent back (letters.waiting).
+    letter.review_comment = dutch_reason(
+        gettext_noop("Gewijzigd in het beheer door %(name)s (%(reason)s); bied de brief opnieuw "
+                     "ter goedkeuring aan."), name=by.get_full_name() or by.username,
+        reason=reason)
+    save_with_history(letter, by=by, reason=dutch_reason(
         gettext_noop("Gewijzigd na aanbieding (%(reason)s): terug naar concept"), reason=reason))
+    notify_sent_back(letter)
+    return letter
 
 
 def letter_finalise(*, letter, by, expected_version=None, at=None) -> ProgressLetter:
@@ -478,12 +500,11 @@ def save_forms(forms, *, formset, by, reason):
     return deleted
 
 
-def letter_save(*, form, sections, items, by) -> ProgressLetter:
-    """Save the edit screen: the letter's fields, its sections and its items, in one transaction.
+def letter_save(*, form, by) -> ProgressLetter:
+    """Save the letter's own fields (subject, kenmerk, signature, opening, closing …).
 
-    Raises StaleEdit when someone else saved the letter (or its texts) since the form was
-    opened, and ValidationError when the letter is no longer a draft or a section to delete
-    still holds items.
+    Raises StaleEdit when someone else saved the letter (or one of its sections or texts) since
+    the form was opened, and ValidationError when the letter is no longer a draft.
     """
     reason = form.cleaned_data.get("reason") or gettext_noop("Brief bewerkt")
     with transaction.atomic():
@@ -492,16 +513,131 @@ def letter_save(*, form, sections, items, by) -> ProgressLetter:
         if "kamerstuk" in form.cleaned_data:
             form.instance.document = published_document(
                 form.instance, form.cleaned_data["kamerstuk"], by=by)
-        letter = save_with_history(form.instance, by=by, reason=reason)
-        gone_sections = save_forms(sections.forms, formset=sections, by=by, reason=reason)
-        for item in save_forms(items.forms, formset=items, by=by, reason=reason):
-            delete_with_history(item, by=by, reason=reason)
-        for section in gone_sections:
-            if section.items.exists():
-                refuse(_("De sectie ‘%(title)s’ bevat nog onderdelen: verplaats of verwijder die "
-                         "eerst.") % {"title": section.title}, "section_in_use")
-            delete_with_history(section, by=by, reason=reason)
-    return letter
+        return save_with_history(form.instance, by=by, reason=reason)
+
+
+def letter_save_section(*, letter, section, form, items, version, by) -> ProgressLetter:
+    """Save one section of a draft from the section editor: its title and text (`form`; None
+    for a rappel answer's items, which have no section) and its items' texts and "doet af",
+    an item ticked off taken out of the letter.
+
+    Raises StaleEdit when the letter changed since `version` (the editor then sees whether
+    anything it shows was changed; see letters.views.section_edit).
+    """
+    name = section.title if section else _("Toezeggingen")
+    reason = dutch_reason(gettext_noop("Sectie ‘%(title)s’ bewerkt"), title=one_line(name))
+    with transaction.atomic():
+        current = letter.locked_copy(version)
+        require(may_edit(by, current))
+        if section and not current.sections.filter(pk=section.pk).exists():
+            refuse(_("Deze sectie is intussen verwijderd."), "section_gone")
+        touch(current, by=by, reason=reason)
+        for part_form in ([form] if form is not None else []) + items.forms:
+            if items.can_delete and items._should_delete_form(part_form):
+                delete_with_history(part_form.instance, by=by, reason=reason)
+            else:
+                save_changed(part_form, by=by, reason=reason)
+    return current
+
+
+def save_changed(form, *, by, reason):
+    """Write the fields `form` changed to its row as stored now, which the locked letter keeps
+    from changing: a move saved after the form was read is not undone by a stale copy."""
+    changed = [name for name in form._meta.fields if name in form.changed_data]
+    if not changed:
+        return
+    row = type(form.instance)._default_manager.get(pk=form.instance.pk)
+    for name in changed:
+        setattr(row, name, form.cleaned_data[name])
+    save_with_history(row, by=by, reason=reason)
+
+
+def letter_add_section(*, letter, title, by) -> LetterSection:
+    """A new, empty section at the end of a draft."""
+    title = one_line(title)
+    with transaction.atomic():
+        current = letter.locked_copy()
+        require(may_edit(by, current))
+        order = max(current.sections.values_list("order", flat=True), default=0) + 10
+        reason = dutch_reason(gettext_noop("Sectie toegevoegd: %(title)s"), title=title)
+        touch(current, by=by, reason=reason)
+        return save_with_history(LetterSection(letter=current, title=title, order=order), by=by,
+                                 reason=reason)
+
+
+def letter_delete_section(*, letter, section, by) -> ProgressLetter:
+    """Remove an empty section from a draft: its items are moved or taken out first."""
+    with transaction.atomic():
+        current = letter.locked_copy()
+        require(may_edit(by, current))
+        if section.items.exists():
+            refuse(_("De sectie ‘%(title)s’ bevat nog onderdelen: verplaats of verwijder die "
+                     "eerst.") % {"title": section.title}, "section_in_use")
+        reason = dutch_reason(gettext_noop("Sectie verwijderd: %(title)s"), title=section.title)
+        touch(current, by=by, reason=reason)
+        delete_with_history(section, by=by, reason=reason)
+    return current
+
+
+UP, DOWN = "up", "down"
+
+
+def renumber(rows, *, by, reason):
+    """Give `rows`, in their new order, the orders 10, 20, 30 …; only a row whose order changes
+    is saved (with history)."""
+    for position, row in enumerate(rows, start=1):
+        if row.order != position * 10:
+            row.order = position * 10
+            save_with_history(row, by=by, reason=reason)
+
+
+def moved(rows, row, direction):
+    """`rows` with `row` one place up or down (at the edge it stays)."""
+    rows = list(rows)
+    at = rows.index(row)
+    to = at - 1 if direction == UP else at + 1
+    if 0 <= to < len(rows):
+        rows[at], rows[to] = rows[to], rows[at]
+    return rows
+
+
+def letter_move_section(*, letter, section, direction, by) -> ProgressLetter:
+    """One place up or down among the letter's sections (the buttons, not numbers)."""
+    with transaction.atomic():
+        current = letter.locked_copy()
+        require(may_edit(by, current))
+        sections = list(current.sections.order_by("order", "pk"))
+        reason = dutch_reason(gettext_noop("Sectie ‘%(title)s’ %(where)s verplaatst"),
+                              title=section.title,
+                              where=_("omhoog") if direction == UP else _("omlaag"))
+        touch(current, by=by, reason=reason)
+        renumber(moved(sections, next(s for s in sections if s.pk == section.pk), direction),
+                 by=by, reason=reason)
+    return current
+
+
+def letter_move_item(*, letter, item, by, direction=None, section=None) -> ProgressLetter:
+    """One place up or down within its section, or to the end of another section."""
+    with transaction.atomic():
+        current = letter.locked_copy()
+        require(may_edit(by, current))
+        item = current.items.select_related("section").get(pk=item.pk)
+        subject = item_ident(item)
+        if section is not None and section.pk != item.section_id:
+            reason = dutch_reason(gettext_noop("%(item)s verplaatst naar sectie ‘%(title)s’"),
+                                  item=subject, title=section.title)
+            touch(current, by=by, reason=reason)
+            item.section = section
+            item.order = max(section.items.values_list("order", flat=True), default=0) + 10
+            save_with_history(item, by=by, reason=reason)
+            return current
+        reason = dutch_reason(gettext_noop("%(item)s %(where)s verplaatst"), item=subject,
+                              where=_("omhoog") if direction == UP else _("omlaag"))
+        touch(current, by=by, reason=reason)
+        siblings = list(current.items.filter(section=item.section_id).order_by("order", "pk"))
+        renumber(moved(siblings, next(i for i in siblings if i.pk == item.pk), direction),
+                 by=by, reason=reason)
+    return current
 
 
 def published_document(letter, number, *, by):

@@ -3,11 +3,12 @@ approval steps. Thin: the work is in letters/services.py and letters/content.py.
 
 import itertools
 import logging
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,19 +31,20 @@ from letters.forms import (
     ItemFormSet,
     KamerstukForm,
     LetterForm,
-    SectionFormSet,
+    NewSectionForm,
+    SectionForm,
     SendBackForm,
     TextFormSet,
     TextsVersionForm,
     VersionForm,
 )
+from letters.history import letter_timeline
 from letters.layout import letter_context, render_letter_pdf
-from letters.models import LetterKind, ProgressLetter
-from letters.permissions import finalisable, require, steps_for
+from letters.models import LetterItem, LetterKind, LetterSection, ProgressLetter
+from letters.permissions import finalisable, may_edit, require, steps_for
 from letters.promises import letter_offer_promises, letter_promises
-from register.concurrency import merge, remember_base, resolve_choices
+from register.concurrency import StaleEdit, merge, remember_base, resolve_choices, untouched
 from register.editing import form_errors, save_from_form
-from register.history import timeline
 from register.models import Dossier
 
 logger = logging.getLogger(__name__)
@@ -129,7 +131,7 @@ def letter_detail(request, pk):
     content = shown_content(letter, items)
     context = letter_context(content)
     return render(request, "letters/letter_detail.html", {
-        **context, "record": letter, "items": items, "timeline": timeline(letter),
+        **context, "record": letter, "items": items, "timeline": letter_timeline(letter),
         "actions": steps_for(request.user, letter),
         "cited": list({r.ident: r for r in context["letter"].references}.values()),
         "register_changes": register_changes_since_approval(letter),
@@ -143,52 +145,226 @@ def letter_detail(request, pk):
 
 @permission_required("letters.change_progressletter", raise_exception=True)
 def letter_edit(request, pk):
+    """The editor: the letter's own fields in one form, and its sections as blocks, each opened
+    and saved on its own (section_edit) and moved with buttons."""
     letter = get_letter(pk)
+    form = LetterForm(request.POST if request.method == "POST" else None, instance=letter)
+    remember_base(form, [form])
+    response = conflict = None
+    if request.method == "POST":
+        conflict = resolve_choices(form, [form])
+        if conflict is None and letter.is_draft:
+            response, conflict = save_from_form(
+                request, form, lambda: services.letter_save(form=form, by=request.user),
+                success=_("De brief is opgeslagen."),
+                then=reverse("letters:edit" if "stay" in request.POST else "letters:detail",
+                             args=[letter.pk]),
+                conflict=lambda stale: letter_conflict(
+                    merge(form, [form], stale, [LetterForm(instance=stale.current)]), stale))
+    return response or render(request, "letters/letter_form.html", {
+        "form": form, "record": letter, "conflict": conflict, **editor_context(request, letter)})
+
+
+def editor_context(request, letter):
+    """The section blocks of the editor: each section with its items, as the letter prints
+    them; a rappel answer's items, which have no section, in a block of their own (key 0)."""
+    items = letter_items(letter)
+    sections = list(letter.sections.all())
+    by_section = {}
+    for item in items:
+        by_section.setdefault(item.section_id, []).append(item)
+    blocks = [Block(section.pk, section, by_section.get(section.pk, [])) for section in sections]
+    if None in by_section:
+        blocks.insert(0, Block(0, None, by_section[None]))
+    return {"blocks": blocks, "sections": sections, "saved": request.GET.get("opgeslagen"),
+            "add_form": AddItemForm(letter=letter), "new_section_form": NewSectionForm()}
+
+
+@dataclass
+class Block:
+    """One block of the editor: a section (None: a rappel answer's items) and its items."""
+
+    key: int
+    section: object
+    items: list
+
+    @property
+    def anchor(self):
+        return f"sectie-{self.key}"
+
+
+def letter_conflict(conflict, stale):
+    """What another person changed since the edit began, from the letter's whole timeline: its
+    sections' and items' changes too (letters.history)."""
+    conflict.entries = [entry for entry in letter_timeline(stale.current)
+                        if getattr(entry.record, "version", 0) > stale.expected_version]
+    return conflict
+
+
+def editor_url(letter, block=None, *, saved=False):
+    url = reverse("letters:edit", args=[letter.pk])
+    if saved:
+        url += f"?opgeslagen={block}"
+    return url + (f"#sectie-{block}" if block is not None else "")
+
+
+def get_section(letter, key):
+    """A section of this letter, or None for key 0 (a rappel answer's items); 404 otherwise."""
+    if key == 0:
+        if letter.kind != LetterKind.RAPPEL:
+            raise Http404
+        return None
+    return get_object_or_404(LetterSection, letter=letter, pk=key)
+
+
+def section_forms(letter, section, data=None):
+    """The section editor's forms: the section's title and text (for a rappel answer's items,
+    only the version and the base), and its items'."""
+    if section is None:
+        form = TextsVersionForm(data, initial={"version": letter.version})
+    else:
+        form = SectionForm(data, instance=section, initial={"version": letter.version})
+    items = ItemFormSet(data, instance=letter, prefix="items",
+                        queryset=LetterItem.objects.filter(section=section))
+    return form, items, ([] if section is None else [form]) + items.forms
+
+
+def saved_forms(letter, section):
+    """The section editor's forms, unbound, as saved now: what another person saved (none when
+    the section is gone)."""
+    if section is not None:
+        section = LetterSection.objects.filter(pk=section.pk).first()
+        if section is None:
+            return []
+    return section_forms(letter, section)[2]
+
+
+@permission_required("letters.change_progressletter", raise_exception=True)
+def section_edit(request, pk, key):
+    """One section of a draft opened on its own. With htmx the section's block on the editor is
+    swapped for this page's block and back; without JavaScript it is a page of its own.
+
+    No lost update: the letter's version travels with the form. When the letter changed
+    meanwhile but nothing this form shows did (another section), the save goes through; when
+    something it shows changed, the save is refused, merged and shown (register.concurrency).
+    """
+    letter = get_letter(pk)
+    section = get_section(letter, key)
+    verdict = may_edit(request.user, letter)
+    if not verdict:
+        messages.error(request, verdict.message)
+        return redirect(letter)
     post = request.POST if request.method == "POST" else None
-    form = LetterForm(post, instance=letter)
-    sections = SectionFormSet(post, instance=letter, prefix="sections")
-    items = ItemFormSet(post, instance=letter, prefix="items")
-    edited = [form, *sections.forms, *items.forms]
+    form, items, edited = section_forms(letter, section, post)
     remember_base(form, edited)
     response = conflict = None
     if post is not None:
-        conflict = resolve_choices(form, edited, formset=(sections, items))
-        if conflict is None and letter.is_draft:
+        conflict = resolve_choices(form, edited, formset=(items,))
+        if conflict is None:
             response, conflict = save_from_form(
-                request, form, lambda: services.letter_save(
-                    form=form, sections=sections, items=items, by=request.user),
-                others=(sections, items), success=_("De brief is opgeslagen."),
-                then=reverse("letters:edit" if "stay" in post else "letters:detail",
-                             args=[letter.pk]),
-                conflict=lambda stale: merge(form, edited, stale, letter_forms(stale.current),
-                                             formset=(sections, items)))
+                request, form, lambda: save_section(request, letter, section, form, items, edited),
+                others=(items,), success=_("De sectie is opgeslagen."),
+                then=editor_url(letter, key, saved=True),
+                conflict=lambda stale: letter_conflict(merge(
+                    form, edited, stale, saved_forms(stale.current, section), formset=(items,)),
+                    stale))
         if response is None and foreign_items(request, items):
-            return redirect("letters:edit", letter.pk)
-    return response or render(request, "letters/letter_form.html", {
-        "form": form, "sections": sections, "items": items, "record": letter,
-        "conflict": conflict, "add_form": AddItemForm(letter=letter),
-        "grouped": grouped_forms(sections, items),
-    })
+            return redirect(editor_url(letter, key))
+    return response or render(request, "letters/section_form.html", {
+        "record": letter, "part": Block(key, section, [f.instance for f in items.forms]),
+        "form": form, "items": items, "conflict": conflict})
 
 
-def letter_forms(letter):
-    """The edit screen's forms, unbound, of `letter` as saved: what the other person saved."""
-    return [LetterForm(instance=letter),
-            *SectionFormSet(instance=letter, prefix="sections").forms,
-            *ItemFormSet(instance=letter, prefix="items").forms]
+def save_section(request, letter, section, form, items, edited, attempts=3):
+    """Save the section over saves of other parts of the letter (see section_edit); StaleEdit
+    when one of them changed what this form shows."""
+    version = form.cleaned_data["version"]
+    for _attempt in range(attempts):
+        try:
+            return services.letter_save_section(
+                letter=letter, section=section, form=form if section else None, items=items,
+                version=version, by=request.user)
+        except StaleEdit as stale:
+            if not untouched(form, edited, saved_forms(stale.current, section)):
+                raise
+            version = stale.current.version
+    raise StaleEdit(ProgressLetter.objects.get(pk=letter.pk), form.cleaned_data["version"])
 
 
-def grouped_forms(sections, items):
-    """Each section's form with the forms of its items, as the letter prints them; the items
-    of no section (a rappel answer's) first, under None."""
-    by_section = {}
-    for form in items.forms:
-        by_section.setdefault(form.instance.section_id, []).append(form)
-    grouped = [(form, by_section.pop(form.instance.pk, []) if form.instance.pk else [])
-               for form in sections.forms]
-    loose = [form for forms in by_section.values() for form in forms]
-    # A rappel answer's table comes right after the opening, before any section.
-    return ([(None, loose)] if loose else []) + grouped
+@require_POST
+@permission_required("letters.change_progressletter", raise_exception=True)
+def section_add(request, pk):
+    letter = get_letter(pk)
+    form = NewSectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Geef de nieuwe sectie een titel."))
+        return redirect(editor_url(letter))
+    try:
+        section = services.letter_add_section(letter=letter, title=form.cleaned_data["title"],
+                                              by=request.user)
+    except ValidationError as error:
+        refused(request, error)
+        return redirect(editor_url(letter))
+    messages.success(request, _("De sectie ‘%(title)s’ is toegevoegd.") % {"title": section.title})
+    return redirect(editor_url(letter, section.pk))
+
+
+@require_POST
+@permission_required("letters.change_progressletter", raise_exception=True)
+def section_delete(request, pk, key):
+    letter = get_letter(pk)
+    section = get_section(letter, key)
+    try:
+        services.letter_delete_section(letter=letter, section=section, by=request.user)
+    except ValidationError as error:
+        refused(request, error)
+        return redirect(editor_url(letter, key))
+    messages.success(request, _("De sectie ‘%(title)s’ is verwijderd.") % {"title": section.title})
+    return redirect(editor_url(letter))
+
+
+def direction_of(request):
+    direction = request.POST.get("direction")
+    return direction if direction in (services.UP, services.DOWN) else None
+
+
+@require_POST
+@permission_required("letters.change_progressletter", raise_exception=True)
+def section_move(request, pk, key):
+    letter = get_letter(pk)
+    section = get_section(letter, key)
+    direction = direction_of(request)
+    if section is None or direction is None:
+        return HttpResponseBadRequest()
+    try:
+        services.letter_move_section(letter=letter, section=section, direction=direction,
+                                     by=request.user)
+    except ValidationError as error:
+        refused(request, error)
+    return redirect(editor_url(letter, key))
+
+
+@require_POST
+@permission_required("letters.change_progressletter", raise_exception=True)
+def item_move(request, pk, item_pk):
+    """An item one place up or down, or to another section (the section chosen)."""
+    letter = get_letter(pk)
+    item = get_object_or_404(LetterItem, letter=letter, pk=item_pk)
+    direction = direction_of(request)
+    target = None
+    if request.POST.get("direction") == "section":
+        section_pk = request.POST.get("section", "")
+        target = letter.sections.filter(pk=section_pk).first() if section_pk.isdigit() else None
+        if target is None:
+            return HttpResponseBadRequest()
+    elif direction is None:
+        return HttpResponseBadRequest()
+    try:
+        services.letter_move_item(letter=letter, item=item, direction=direction, section=target,
+                                  by=request.user)
+    except ValidationError as error:
+        refused(request, error)
+    return redirect(editor_url(letter, (target.pk if target else item.section_id) or 0))
 
 
 def foreign_items(request, formset):
@@ -219,10 +395,10 @@ def letter_texts(request, pk):
                     by=request.user),
                 others=(formset,), success=_("De voortgangsteksten zijn opgeslagen."),
                 then=letter,
-                conflict=lambda stale: merge(
+                conflict=lambda stale: letter_conflict(merge(
                     version, formset.forms, stale,
                     TextFormSet(instance=stale.current, prefix="items").forms,
-                    formset=(formset,)))
+                    formset=(formset,)), stale))
         if response is None and foreign_items(request, formset):
             return redirect("letters:texts", letter.pk)
     return response or render(request, "letters/texts_form.html", {
@@ -245,9 +421,10 @@ def letter_add_item(request, pk):
             refused(request, error)
         else:
             messages.success(request, _("‘%(subject)s’ is toegevoegd.") % {"subject": item.subject})
+            return redirect(editor_url(letter, item.section_id or 0))
     else:
         messages.error(request, _("Typ wat u wilt toevoegen."))
-    return redirect("letters:edit", letter.pk)
+    return redirect(editor_url(letter))
 
 
 @permission_required("letters.view_progressletter", raise_exception=True)

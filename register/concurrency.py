@@ -154,6 +154,24 @@ def merge(carrier, forms_, stale, fresh, *, formset=()):
                     choices=describe(both, forms_, theirs, data), merged=True)
 
 
+def untouched(carrier, forms_, fresh):
+    """Whether the saves since this edit began left every field of `forms_` as it was loaded
+    (`fresh`: the same forms, unbound, as saved now): then this edit may be saved over them,
+    nothing of theirs is lost. A record of the forms gone meanwhile counts as touched.
+
+    For an editor of a part of a record whose version is the whole's (one section of a letter):
+    another part's change is no conflict."""
+    try:
+        base = json.loads(carrier.data.get(carrier.add_prefix("base")) or "")
+    except ValueError:
+        return False
+    if not isinstance(base, dict):
+        return False
+    theirs = paired_values(forms_, fresh)
+    return set(theirs) == set(base) and all(same(value, base[name])
+                                            for name, value in theirs.items())
+
+
 def resolve_choices(carrier, forms_, *, formset=()):
     """Before a form saved after a conflict is validated: apply the choices made for the fields
     both people changed (the other person's value is the base the page carries). Returns a

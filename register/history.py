@@ -108,10 +108,13 @@ class Change:
 class TimelineEntry:
     record: object
     changes: list[Change] = field(default_factory=list)
+    # False: the row of a part shown in its owner's timeline (a letter's section), whose
+    # creation is no creation of the owner.
+    own: bool = True
 
     @property
     def created(self):
-        return self.record.history_type == "+"
+        return self.own and self.record.history_type == "+"
 
 
 def timeline(obj):

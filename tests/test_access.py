@@ -69,6 +69,16 @@ def draft_letter(demo):
     return {"pk": demo["draft_letter"].pk}
 
 
+def first_section(demo):
+    pk = draft_letter(demo)["pk"]
+    return {"pk": pk, "key": demo["draft_letter"].sections.order_by("order", "pk").first().pk}
+
+
+def first_item(demo):
+    pk = draft_letter(demo)["pk"]
+    return {"pk": pk, "item_pk": demo["draft_letter"].items.order_by("pk").first().pk}
+
+
 POST_ONLY = {**LOGIN, **dict.fromkeys(ROLES[1:], 405)}
 
 
@@ -156,6 +166,11 @@ ACCESS = {
     "letters:edit": (draft_letter, only("brieven")),
     "letters:texts": (draft_letter, only("beleid")),
     "letters:add-item": (draft_letter, POST_ONLY),
+    "letters:section-edit": (first_section, only("brieven")),
+    "letters:section-add": (draft_letter, POST_ONLY),
+    "letters:section-move": (first_section, POST_ONLY),
+    "letters:section-delete": (first_section, POST_ONLY),
+    "letters:item-move": (first_item, POST_ONLY),
     "letters:submit": (draft_letter, POST_ONLY),
     "letters:approve": (draft_letter, POST_ONLY),
     "letters:send-back": (draft_letter, POST_ONLY),
@@ -223,6 +238,10 @@ POST_ACCESS = {
     "feed-revoke": (None, ["griffie", "beleid", "brieven"]),
     "letters:compose-selection": (None, ["brieven"]),
     "letters:add-item": (draft_letter, ["brieven"]),
+    "letters:section-add": (draft_letter, ["brieven"]),
+    "letters:section-move": (first_section, ["brieven"]),
+    "letters:section-delete": (first_section, ["brieven"]),
+    "letters:item-move": (first_item, ["brieven"]),
     "letters:submit": (draft_letter, ["brieven"]),
     "letters:approve": (draft_letter, ["brieven"]),
     "letters:send-back": (draft_letter, ["brieven"]),

@@ -30,6 +30,16 @@ def open_commitment(page, title):
     page.wait_for_url(re.compile(r"/toezeggingen/\d+/$"))
 
 
+def open_section(page, holding):
+    """On the letter's editor: open the section holding `holding` for editing (htmx swaps its
+    block for the form); returns the block being edited."""
+    page.locator("section.section-block", has_text=holding).get_by_role(
+        "link", name=re.compile("^Bewerken")).click()
+    block = page.locator("section.section-block.editing")
+    block.wait_for()
+    return block
+
+
 def test_clerk_changes_a_status_and_sees_it_on_top_of_the_timeline(login):
     page = login("griffie")
     open_commitment(page, "Uitkomsten persona onderzoek")
@@ -102,12 +112,14 @@ def test_letter_staff_compose_approve_finalise_and_close_the_loop(login, tmp_pat
     author.wait_for_url(re.compile(r"/brieven/\d+/bewerken/$"))  # composing opens the editor
     letter_url = author.url.removesuffix("bewerken/")
 
-    item = author.locator("fieldset.letter-item-form", has_text="Eindrapportage pilots")
+    section = open_section(author, "Eindrapportage pilots")
+    item = section.locator("fieldset.letter-item-form", has_text="Eindrapportage pilots")
     item.get_by_label("Voortgangstekst").fill(
         "De eindrapportage van de zes pilotgemeenten is in juni 2022 verschenen.")
     item.get_by_label("Doet de toezegging af").check()
-    author.get_by_role("button", name="Opslaan").first.click()
-    author.wait_for_url(letter_url)
+    section.get_by_role("button", name="Opslaan").click()
+    author.locator(".section-block .saved").wait_for()
+    author.goto(letter_url)
     preview = author.locator("main").inner_text()
     assert "De eindrapportage van de zes pilotgemeenten is in juni 2022 verschenen." in preview
     author.get_by_role("button", name="Ter goedkeuring aanbieden").click()

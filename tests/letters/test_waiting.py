@@ -86,3 +86,32 @@ def test_a_mail_server_down_does_not_undo_the_step(draft, letter_writer, letter_
     draft.refresh_from_db()
     assert draft.status == "for_approval"
     assert "not sent" in caplog.text
+
+
+def test_a_sent_back_letter_waits_for_its_author_on_the_dashboard_and_my_work(
+        client_for, offered, letter_writer, letter_writer2):
+    letter_send_back(letter=offered, by=letter_writer2, comment="Tabel 2 klopt niet")
+    client = client_for(letter_writer)
+    for name in ("commitments:my-work", "commitments:dashboard"):
+        page = client.get(reverse(name)).content.decode()
+        assert "Herzien" in page and offered.get_absolute_url() in page
+        assert "Tabel 2 klopt niet" in page
+
+
+def test_an_admin_edit_after_submission_waits_for_the_author_and_mails_them(
+        offered, letter_writer, superuser, client_for, django_capture_on_commit_callbacks):
+    """An edit in the admin sends the letter back to draft: nobody would know it must be
+    offered again, so it waits for its author as a letter sent back."""
+    from tests.register.test_admin_history import form_data
+
+    mail.outbox.clear()
+    client = client_for(superuser)
+    change = f"/beheer/letters/progressletter/{offered.pk}/change/"
+    data = form_data(client.get(change))
+    data.update({"subject": "Andere titel", "change_reason": "Titel"})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(change, data).status_code == 302
+    waiting = waiting_for(letter_writer)
+    assert [item.action for item in waiting] == ["Herzien"]
+    assert "bied de brief opnieuw ter goedkeuring aan" in waiting[0].note
+    assert [message.to for message in mail.outbox] == [[letter_writer.email]]

@@ -1,0 +1,95 @@
+"""The letter's editor one section at a time, in a real browser: a section opened and saved in
+place (htmx), an item moved up, and two people saving the same section (issue 16, item 7)."""
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import axe_violations, format_violations, screenshot
+from tests.e2e.test_journeys import open_section
+
+pytestmark = pytest.mark.e2e
+
+
+def compose(page):
+    page.goto("/brieven/nieuw/")
+    page.get_by_label("Voortgangsbrief", exact=True).check()
+    page.get_by_label("Dossier").select_option("24077")
+    page.get_by_role("button", name="Concept opstellen").click()
+    page.wait_for_url(re.compile(r"/brieven/\d+/bewerken/$"))
+    return page.url
+
+
+def item_titles(block):
+    return [text.split(" — ", 1)[1].strip()
+            for text in block.locator(".item-head").all_inner_texts()]
+
+
+def test_letter_staff_edit_one_section_move_an_item_and_meet_a_concurrent_edit(login):
+    author = login("brieven", bypass_csp=True)
+    editor = compose(author)
+    assert not axe_violations(author), format_violations(axe_violations(author))
+
+    # One section opens in place: the page stays the editor, the other sections stay as they are.
+    section = open_section(author, "Eindrapportage pilots")
+    assert author.url == editor
+    assert author.locator("section.section-block").count() > 1
+    textarea = section.locator("textarea").first
+    assert "monospace" not in textarea.evaluate("el => getComputedStyle(el).fontFamily")
+    item = section.locator("fieldset.letter-item-form", has_text="Eindrapportage pilots")
+    item.get_by_label("Voortgangstekst").fill("De eindrapportage is in juni 2022 verschenen.")
+    screenshot(author, "letter-editor-section-open")
+    assert not axe_violations(author), format_violations(axe_violations(author))
+    section.get_by_role("button", name="Opslaan").click()
+    saved = author.locator("section.section-block", has_text="Opgeslagen.")
+    saved.wait_for()
+    assert author.url == editor
+    assert "De eindrapportage is in juni 2022 verschenen." in saved.inner_text()
+
+    # An item one place up, with the button.
+    block = author.locator("section.section-block", has_text="Eindrapportage pilots")
+    before = item_titles(block)
+    moved = next(n for n, title in enumerate(before) if title.startswith("Eindrapportage"))
+    assert moved > 0
+    with author.expect_navigation():
+        block.locator(".section-item").nth(moved).get_by_role(
+            "button", name=re.compile("^omhoog")).click()
+    block = author.locator("section.section-block", has_text="Eindrapportage pilots")
+    after = item_titles(block)
+    assert after[moved - 1] == before[moved] and after[moved] == before[moved - 1]
+    screenshot(author, "letter-editor")
+
+    # Two people open the same section; the second save is refused and keeps what was typed.
+    colleague = login("brieven2", bypass_csp=True)
+    colleague.goto(editor)
+    theirs = open_section(colleague, "Eindrapportage pilots")
+    mine = open_section(author, "Eindrapportage pilots")
+    theirs.locator("textarea").first.fill("De inleiding van Bram.")
+    theirs.get_by_role("button", name="Opslaan").click()
+    colleague.locator("section.section-block", has_text="Opgeslagen.").wait_for()
+    mine.locator("textarea").first.fill("De inleiding van Bea.")
+    mine.get_by_role("button", name="Opslaan").click()
+    conflict = author.locator("section.conflict")
+    conflict.wait_for()
+    text = conflict.inner_text()
+    assert "Intussen gewijzigd door een ander" in text and "De inleiding van Bram." in text
+    assert author.locator("section.section-block.editing textarea").first.input_value() == \
+        "De inleiding van Bea."
+    screenshot(author, "letter-editor-conflict")
+    assert not axe_violations(author), format_violations(axe_violations(author))
+    author.locator("section.conflict").get_by_label(re.compile("De inleiding van Bea")).check()
+    author.locator("section.section-block.editing").get_by_role("button", name="Opslaan").click()
+    author.locator("section.section-block", has_text="Opgeslagen.").wait_for()
+    assert "De inleiding van Bea." in author.locator("#letter-sections").inner_text()
+
+
+def test_the_section_editor_works_without_javascript(login):
+    author = login("brieven", java_script_enabled=False)
+    editor = compose(author)
+    author.locator("section.section-block", has_text="Afsluiting").get_by_role(
+        "link", name=re.compile("^Bewerken")).click()
+    author.wait_for_url(re.compile(r"/secties/\d+/$"))
+    author.locator("#section-form textarea").first.fill("Tot zover mijn brief.")
+    author.get_by_role("button", name="Opslaan").click()
+    author.wait_for_url(re.compile(re.escape(editor) + r"\?opgeslagen=\d+"))
+    assert "Tot zover mijn brief." in author.locator("#letter-sections").inner_text()
