@@ -31,7 +31,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from commitments.models import Commitment, Execution, Motion, Status
 from legislation.models import LawTrack
@@ -524,8 +524,8 @@ def letter_save_section(*, letter, section, form, items, version, by) -> Progres
     Raises StaleEdit when the letter changed since `version` (the editor then sees whether
     anything it shows was changed; see letters.views.section_edit).
     """
-    name = section.title if section else _("Toezeggingen")
-    reason = dutch_reason(gettext_noop("Sectie ‘%(title)s’ bewerkt"), title=one_line(name))
+    name = one_line(section.title) if section else gettext_lazy("Toezeggingen")
+    reason = dutch_reason(gettext_noop("Sectie ‘%(title)s’ bewerkt"), title=name)
     with transaction.atomic():
         current = letter.locked_copy(version)
         require(may_edit(by, current))
@@ -580,6 +580,7 @@ def letter_delete_section(*, letter, section, by) -> ProgressLetter:
 
 
 UP, DOWN = "up", "down"
+WHERE = {UP: gettext_lazy("omhoog"), DOWN: gettext_lazy("omlaag")}  # in the Dutch reasons
 
 
 def renumber(rows, *, by, reason):
@@ -609,7 +610,7 @@ def letter_move_section(*, letter, section, direction, by) -> ProgressLetter:
         sections = list(current.sections.order_by("order", "pk"))
         reason = dutch_reason(gettext_noop("Sectie ‘%(title)s’ %(where)s verplaatst"),
                               title=section.title,
-                              where=_("omhoog") if direction == UP else _("omlaag"))
+                              where=WHERE[direction])
         touch(current, by=by, reason=reason)
         renumber(moved(sections, next(s for s in sections if s.pk == section.pk), direction),
                  by=by, reason=reason)
@@ -632,7 +633,7 @@ def letter_move_item(*, letter, item, by, direction=None, section=None) -> Progr
             save_with_history(item, by=by, reason=reason)
             return current
         reason = dutch_reason(gettext_noop("%(item)s %(where)s verplaatst"), item=subject,
-                              where=_("omhoog") if direction == UP else _("omlaag"))
+                              where=WHERE[direction])
         touch(current, by=by, reason=reason)
         siblings = list(current.items.filter(section=item.section_id).order_by("order", "pk"))
         renumber(moved(siblings, next(i for i in siblings if i.pk == item.pk), direction),

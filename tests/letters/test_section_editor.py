@@ -5,6 +5,7 @@ and no lost update when two people edit the same section."""
 import datetime
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -331,3 +332,18 @@ def test_only_a_draft_is_edited(client_for, letter_writer, draft):
     client.post(reverse("letters:section-move", args=[draft.pk, section.pk]),
                 {"direction": "up"})
     assert sections_in_order(draft)[-1] == "Afsluiting"
+
+
+def test_a_move_in_english_is_recorded_in_dutch(client_for, letter_writer, draft):
+    from django.utils import translation
+
+    client = client_for(letter_writer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    closing = section_of(draft, "Afsluiting")
+    try:
+        with history_audit() as records:
+            client.post(reverse("letters:section-move", args=[draft.pk, closing.pk]),
+                        {"direction": "up"})
+    finally:
+        translation.deactivate()
+    assert "Sectie ‘Afsluiting’ omhoog verplaatst" in {r.history_change_reason for r in records}
