@@ -6,7 +6,6 @@ import re
 import pytest
 
 from tests.e2e.conftest import axe_violations, format_violations, screenshot
-from tests.e2e.test_journeys import open_section
 
 pytestmark = pytest.mark.e2e
 
@@ -25,19 +24,37 @@ def item_titles(block):
             for text in block.locator(".item-head").all_inner_texts()]
 
 
+def block_of(page, title):
+    """The editor's block of the section titled `title` (read or being edited)."""
+    return page.locator("section.section-block", has=page.get_by_role(
+        "heading", name=re.compile(re.escape(title) + "(’ bewerken)?$")))
+
+
+def open_block(page, title):
+    """Open the section in place (htmx swaps its block for the form); the block being edited."""
+    page.get_by_role("link", name=re.compile(rf"^Bewerken\W+{re.escape(title)}$")).click()
+    block = page.locator("section.section-block.editing")
+    block.wait_for()
+    return block
+
+
 def test_letter_staff_edit_one_section_move_an_item_and_meet_a_concurrent_edit(login):
     author = login("brieven", bypass_csp=True)
     editor = compose(author)
     assert not axe_violations(author), format_violations(axe_violations(author))
+    # A section with at least two items (what the demo proposes depends on the journeys before).
+    blocks = author.locator("section.section-block")
+    title = next(blocks.nth(n).locator("h3").inner_text() for n in range(blocks.count())
+                 if blocks.nth(n).locator(".section-item").count() > 1)
 
     # One section opens in place: the page stays the editor, the other sections stay as they are.
-    section = open_section(author, "Eindrapportage pilots")
+    section = open_block(author, title)
     assert author.url == editor
     assert author.locator("section.section-block").count() > 1
     textarea = section.locator("textarea").first
     assert "monospace" not in textarea.evaluate("el => getComputedStyle(el).fontFamily")
-    item = section.locator("fieldset.letter-item-form", has_text="Eindrapportage pilots")
-    item.get_by_label("Voortgangstekst").fill("De eindrapportage is in juni 2022 verschenen.")
+    section.locator("fieldset.letter-item-form").nth(1).get_by_label("Voortgangstekst").fill(
+        "De eindrapportage is in juni 2022 verschenen.")
     screenshot(author, "letter-editor-section-open")
     assert not axe_violations(author), format_violations(axe_violations(author))
     section.get_by_role("button", name="Opslaan").click()
@@ -46,24 +63,20 @@ def test_letter_staff_edit_one_section_move_an_item_and_meet_a_concurrent_edit(l
     assert author.url == editor
     assert "De eindrapportage is in juni 2022 verschenen." in saved.inner_text()
 
-    # An item one place up, with the button.
-    block = author.locator("section.section-block", has_text="Eindrapportage pilots")
-    before = item_titles(block)
-    moved = next(n for n, title in enumerate(before) if title.startswith("Eindrapportage"))
-    assert moved > 0
+    # The second item one place up, with the button.
+    before = item_titles(block_of(author, title))
     with author.expect_navigation():
-        block.locator(".section-item").nth(moved).get_by_role(
+        block_of(author, title).locator(".section-item").nth(1).get_by_role(
             "button", name=re.compile("^omhoog")).click()
-    block = author.locator("section.section-block", has_text="Eindrapportage pilots")
-    after = item_titles(block)
-    assert after[moved - 1] == before[moved] and after[moved] == before[moved - 1]
+    after = item_titles(block_of(author, title))
+    assert after[:2] == [before[1], before[0]] and after[2:] == before[2:]
     screenshot(author, "letter-editor")
 
     # Two people open the same section; the second save is refused and keeps what was typed.
     colleague = login("brieven2", bypass_csp=True)
     colleague.goto(editor)
-    theirs = open_section(colleague, "Eindrapportage pilots")
-    mine = open_section(author, "Eindrapportage pilots")
+    theirs = open_block(colleague, title)
+    mine = open_block(author, title)
     theirs.locator("textarea").first.fill("De inleiding van Bram.")
     theirs.get_by_role("button", name="Opslaan").click()
     colleague.locator("section.section-block", has_text="Opgeslagen.").wait_for()
