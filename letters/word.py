@@ -33,11 +33,19 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 
 from letters.layout import LetterContent, dutch_date
 from letters.letterhead import house
-from letters.markup import Block, blocks, inline_parts, is_numeric, numeric_columns, tie
+from letters.markup import (
+    KEEP_TOGETHER_ROWS,
+    Block,
+    blocks,
+    inline_parts,
+    is_numeric,
+    numeric_columns,
+    tie,
+)
 
 __all__ = ["DOCX_CONTENT_TYPE", "render_letter_docx"]
 
@@ -50,6 +58,7 @@ ANNEX_WIDTHS_MM = (24, 62, 26, 28, 26)
 # The PDF's grid (static/letters/letter.css): a text column of 122 mm from 24 mm, the sender
 # column at the right of page 1.
 LEFT, TEXT_WIDTH, PAGE_WIDTH = Mm(24), Mm(122), Mm(210)
+LETTERHEAD_WIDTHS = (Mm(112), Mm(54))  # the address window; the sender column from 136 mm
 # Characters XML 1.0 cannot hold (lxml refuses them): typed text never breaks the export.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -202,11 +211,10 @@ class Writer:
     def write(self) -> bytes:
         content, document = self.content, self.document
         first = document.sections[0]
-        self.page(first, right=Mm(20))
+        # The PDF's text column; page 1's letterhead reaches into the right margin.
+        self.page(first, right=PAGE_WIDTH - LEFT - TEXT_WIDTH)
         self.furniture(first)
         self.letterhead()
-        # The body in the PDF's text column; the sender column had the right margin.
-        self.page(document.add_section(WD_SECTION.CONTINUOUS), right=Mm(64))
         document.add_paragraph(clean(content.salutation))
         self.markup(document, content.opening)
         for row in content.rappel_rows:
@@ -243,8 +251,8 @@ class Writer:
         table = self.document.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
+        set_widths(table, LETTERHEAD_WIDTHS)
         left, right = table.rows[0].cells
-        left.width, right.width = TEXT_WIDTH + Mm(9), Mm(35)
         self.lines(left.paragraphs[0], ["> Retouradres " + " ".join(sender.postal_lines)],
                    style="Letterhead")
         address = left.add_paragraph()
@@ -294,7 +302,6 @@ class Writer:
         values = (row.number, row.text, row.status, row.explanation, row.expected)
         for label, value in zip(RAPPEL_LABELS, values, strict=True):
             cells = table.add_row().cells
-            cells[0].width, cells[1].width = Mm(30), TEXT_WIDTH - Mm(30)
             cells[0].paragraphs[0].add_run(label).bold = True
             if label == "Toelichting" and blocks_in(value):
                 self.markup(cells[1], value)
@@ -304,6 +311,8 @@ class Writer:
             else:
                 cells[1].paragraphs[0].add_run(clean(tie(value)) or "—").bold = \
                     label == "Nummer"
+        set_widths(table, (Mm(30), TEXT_WIDTH - Mm(30)))
+        keep_together(table)
         self.document.add_paragraph()
 
     def annex(self, annex):
@@ -317,21 +326,19 @@ class Writer:
         table = document.add_table(rows=1, cols=len(ANNEX_HEADER))
         table.style = document.styles["Table Grid"]
         _repeat_header(table.rows[0])
-        for cell, text, width in zip(table.rows[0].cells, ANNEX_HEADER, ANNEX_WIDTHS_MM,
-                                     strict=True):
-            cell.width = Mm(width)
+        for cell, text in zip(table.rows[0].cells, ANNEX_HEADER, strict=True):
             cell.paragraphs[0].add_run(text).bold = True
         rows = [(row.number, row.text, row.bewindspersoon, row.deadline, row.status)
                 for row in annex.rows]
         for values in rows:
             cells = table.add_row().cells
-            for cell, text, width in zip(cells, values, ANNEX_WIDTHS_MM, strict=True):
-                cell.width = Mm(width)
+            for cell, text in zip(cells, values, strict=True):
                 cell.paragraphs[0].add_run(clean(tie(text)))
         if not rows:
             merged = table.add_row().cells
             merged[0].merge(merged[-1]).paragraphs[0].add_run(
                 "Geen openstaande toezeggingen of moties.")
+        set_widths(table, [Mm(width) for width in ANNEX_WIDTHS_MM])
 
     # --- Markup ----------------------------------------------------------------------------
 
@@ -369,7 +376,8 @@ class Writer:
             for run in caption.runs:
                 run.italic = True
         rows = block.padded_rows
-        numeric = numeric_columns(rows[1:], len(rows[0]))
+        width = len(rows[0])
+        numeric = numeric_columns(rows[1:], width)
         table = container.add_table(rows=0, cols=len(rows[0]))
         table.style = self.document.styles["Table Grid"]
         for index, row in enumerate(rows):
@@ -384,6 +392,10 @@ class Writer:
                         run.bold = True
                 if numeric[column] if index == 0 else is_numeric(text):
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        room = TEXT_WIDTH if hasattr(container, "add_section") else TEXT_WIDTH - Mm(32)
+        set_widths(table, [Emu(room // width)] * width)
+        if len(rows) <= KEEP_TOGETHER_ROWS:
+            keep_together(table)
         if not hasattr(container, "add_section"):
             return  # in a cell, python-docx adds the paragraph a cell must end with
         container.add_paragraph().paragraph_format.space_after = Pt(0)
@@ -391,6 +403,26 @@ class Writer:
 
 def blocks_in(text):
     return list(blocks(text))
+
+
+def set_widths(table, widths):
+    """Column widths: LibreOffice reads the table's grid, Word the cells; both are set. The
+    cells' paragraphs are set close, as the PDF's are."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.space_after = Pt(2)
+
+
+def keep_together(table):
+    """A short table stays on one page, as in the PDF (letters.markup.KEEP_TOGETHER_ROWS)."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _repeat_header(row):
