@@ -10,15 +10,22 @@ same run, as the median of BENCH_REPEAT runs, alternating so that both see the s
   (a) our pipeline: the letter read from the database → letter_content → HTML → PDF bytes
       (and, apart, the part before WeasyPrint: the database → HTML);
   (b) bare WeasyPrint on the same HTML: HTML(string=…, base_url=static, url_fetcher=ours)
-      .write_pdf(), with the same URL fetcher as (a); the ratio (a)/(b) is what the register
-      adds (goal: at most 1.15);
+      .write_pdf(pdf_variant="pdf/a-2a"), with the same URL fetcher and PDF variant as (a); the
+      ratio (a)/(b) is what the register adds (goal: at most 1.15);
   (c) a final letter's download through the view (GET /brieven/<id>/pdf, the stored bytes),
       against rendering that letter; the ratio says how much cheaper serving from storage is;
   (d) the peak RSS of a separate process that renders the 50-page letter (goal: under 250 MB),
-      with that process's RSS before rendering for scale.
+      with that process's RSS before rendering for scale;
+  (e) what the tags cost: the same letter's HTML rendered tagged and archivable (PDF/UA-1 and
+      PDF/A-2a, as every letter is) and untagged (`html_to_pdf(html, tagged=False)`), for the
+      ~15- and ~50-page letters (goal: tagged at most 1.3 × untagged);
+  (f) the Word export of the 50-page letter (the database → letter_content → DOCX bytes, as
+      /brieven/<id>/docx does it), against bare python-docx writing the same paragraphs as
+      plain text (Document(), add_paragraph per paragraph, save), and against the PDF pipeline.
 """
 
 import gc
+import io
 import os
 import statistics
 import subprocess
@@ -134,13 +141,14 @@ def pipeline(pk):
 
 def bare(html):
     """(b) WeasyPrint alone on the same HTML, with the same URL fetcher as ours (it serves the
-    stylesheet from the static folder), so the two sides differ only by our own work."""
+    stylesheet from the static folder) and the same PDF variant (tagged, PDF/A-2a), so the two
+    sides differ only by our own work."""
     from weasyprint import HTML
 
-    from letters.layout import static_base_url, static_url_fetcher
+    from letters.layout import PDF_VARIANT, static_base_url, static_url_fetcher
 
     return HTML(string=html, base_url=static_base_url(),
-                url_fetcher=static_url_fetcher).write_pdf()
+                url_fetcher=static_url_fetcher).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def timed(function, *args):
@@ -181,6 +189,73 @@ def compare(label, pk, repeat):
           f"{b:6.3f} s | (a)/(b) = {a / b:.3f}, per pair {paired:.3f} | of which database → "
           f"HTML {part * 1000:5.0f} ms = {part / b:.1%} of (b)")
     return a
+
+
+def alternating(first, second, repeat):
+    """Medians of `first()` and `second()` timed in turns (each going first every other
+    round), and the median of their ratio per pair."""
+    ones, twos = [], []
+    for run in range(repeat):
+        if run % 2:
+            ones.append(timed(first)[0])
+            twos.append(timed(second)[0])
+        else:
+            twos.append(timed(second)[0])
+            ones.append(timed(first)[0])
+    paired = statistics.median(one / two for one, two in zip(ones, twos, strict=True))
+    return statistics.median(ones), statistics.median(twos), paired
+
+
+def compare_tagged(label, pk, repeat):
+    """(e) The same HTML, tagged (PDF/UA-1 + PDF/A-2a) and untagged."""
+    from letters.layout import html_to_pdf
+
+    html = letter_html(pk)
+    html_to_pdf(html, tagged=True)  # warm-up
+    html_to_pdf(html, tagged=False)
+    tagged, untagged, paired = alternating(lambda: html_to_pdf(html, tagged=True),
+                                           lambda: html_to_pdf(html, tagged=False), repeat)
+    print(f"  (e) {label:<26} tagged (PDF/UA-1 + PDF/A-2a) {tagged:6.3f} s | untagged "
+          f"{untagged:6.3f} s | tagged/untagged = {tagged / untagged:.3f}, per pair "
+          f"{paired:.3f} (goal ≤ 1.3)")
+
+
+def docx_export(pk):
+    """(f) From the database to DOCX bytes, as the view does it."""
+    from letters.content import letter_content
+    from letters.models import ProgressLetter
+    from letters.word import render_letter_docx
+
+    letter = ProgressLetter.objects.select_related("dossier", "ministry", "directorate").get(pk=pk)
+    return render_letter_docx(letter_content(letter))
+
+
+def bare_docx(paragraphs):
+    """python-docx alone: the same paragraphs as plain text, no styles, tables or footnotes."""
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def compare_docx(label, pk, repeat, pdf_seconds):
+    import docx
+
+    ours = docx_export(pk)  # warm-up, and the paragraphs the baseline writes
+    body = docx.Document(io.BytesIO(ours)).element.body
+    paragraphs = ["".join(p.itertext()) for p in body.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p")]
+    bare_docx(paragraphs)
+    export, bare_, paired = alternating(lambda: docx_export(pk), lambda: bare_docx(paragraphs),
+                                        repeat)
+    print(f"  (f) {label:<26} DOCX export {export:6.3f} s ({len(ours) / 1024:.0f} KB, "
+          f"{len(paragraphs)} paragraphs) | bare python-docx, same paragraphs {bare_:6.3f} s | "
+          f"export/bare = {export / bare_:.2f}, per pair {paired:.2f} | the PDF pipeline "
+          f"{pdf_seconds:6.3f} s, DOCX/PDF = {export / pdf_seconds:.3f}")
 
 
 def download_figures(pk, render_seconds, by):
@@ -253,7 +328,10 @@ def main():
     large = build_letter(by=user, dossier_number="90003", paragraphs=198, annex_rows=0, items=40)
     compare("~3 pages", small.pk, REPEAT)
     medium_seconds = compare("~15 pages, 100-row annex", medium.pk, REPEAT)
-    compare("~50 pages", large.pk, max(3, REPEAT // 2 + 1))
+    large_seconds = compare("~50 pages", large.pk, max(3, REPEAT // 2 + 1))
+    compare_tagged("~15 pages, 100-row annex", medium.pk, REPEAT)
+    compare_tagged("~50 pages", large.pk, max(3, REPEAT // 2 + 1))
+    compare_docx("~50 pages", large.pk, REPEAT, large_seconds)
     download_figures(medium.pk, medium_seconds, user)
     peak_rss(large.pk)
     print(f"load at the end {load()}")

@@ -125,7 +125,7 @@ def quarters_chart(today, count=12):
 def dashboard(today):
     reference = next_reference_date(today)
     open_commitments = Commitment.objects.filter(status__in=OPEN_STATUSES)
-    rappel = open_commitments.filter(deadline_end__lt=reference)
+    rappel = Commitment.objects.on_rappel(reference)
     totals = Commitment.objects.aggregate(**figures(today))
     return {
         "today": today,
@@ -143,7 +143,6 @@ def dashboard(today):
         "rappel": rappel.select_related("bewindspersoon")
         .prefetch_related("bewindspersoon__offices").order_by("deadline_end", "pk")[:25],
         "rappel_count": rappel.count(),
-        "rappel_link": urlencode(OPEN_QUERY + [
-            ("due_to", (reference - datetime.timedelta(days=1)).isoformat())]),
+        "rappel_link": urlencode([("rappel", "1")]),
         "chart": quarters_chart(today),
     }

@@ -239,6 +239,9 @@ class CommitmentFilter(ListFilterSet):
                                          label=_("Termijn eindigt vanaf"), widget=DATE)
     due_to = django_filters.DateFilter(field_name="deadline_end", lookup_expr="lte",
                                        label=_("Termijn eindigt uiterlijk"), widget=DATE)
+    rappel = django_filters.ChoiceFilter(
+        choices=[("1", _("op de volgende rappellijst"))], label=_("Rappel Eerste Kamer"),
+        method="filter_rappel", empty_label=_("alle"))
     delivered_from = django_filters.DateFilter(field_name="delivered_on", lookup_expr="gte",
                                                label=_("Nagekomen vanaf"), widget=DATE)
     delivered_to = django_filters.DateFilter(field_name="delivered_on", lookup_expr="lte",
@@ -278,6 +281,10 @@ class CommitmentFilter(ListFilterSet):
     def filter_due(self, queryset, name, value):
         start, end = due_window(value, self.today)
         return queryset.filter(deadline_end__gte=start, deadline_end__lte=end)
+
+    def filter_rappel(self, queryset, name, value):
+        """What the dashboard lists for the next rappel (the rule is the queryset's)."""
+        return queryset.on_rappel(next_reference_date(self.today)) if value == "1" else queryset
 
     def counts(self):
         """Counts next to the main choices, each given every other active filter (the status

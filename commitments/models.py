@@ -111,6 +111,14 @@ class CommitmentQuerySet(SearchWordsQuerySet):
         `is_overdue`)."""
         return self.open().filter(deadline_end__lt=today or timezone.localdate())
 
+    def on_rappel(self, reference_date):
+        """What the Eerste Kamer's rappel of `reference_date` (1 January or 1 July) lists:
+        commitments made to the Eerste Kamer (those with its T-number), open or partly met,
+        whose deadline ended before the reference date. The dashboard's rappel list, the list's
+        `rappel` filter and the answer to the rappel (letters) all ask this (DESIGN.md
+        "Letters")."""
+        return self.open().filter(deadline_end__lt=reference_date).exclude(ek_number="")
+
     def for_list(self):
         """What a list row shows: the bewindspersoon (by name or, failing that, by office).
 

@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from commitments.models import OPEN_EXECUTIONS, OPEN_STATUSES, Commitment, Motion, VoteOutcome
+from commitments.models import OPEN_EXECUTIONS, Commitment, Motion, VoteOutcome
 from legislation.models import LawTrack, Stage
 from letters.layout import dutch_date
 from letters.models import Addressee, LetterItem, LetterKind, LetterSection, ProgressLetter
@@ -419,11 +419,10 @@ def compose_progress(*, dossier, commitments, by, today, at=None):
 
 
 def rappel_commitments(commitments, reference_date):
-    """The commitments made to the Eerste Kamer (those with its T-number) that are open or
-    partly met and whose deadline ended before the reference date, by T-number."""
+    """What the rappel of `reference_date` lists (Commitment.objects.on_rappel, the rule the
+    dashboard shows too), of `commitments` when given, by T-number."""
     commitments = Commitment.objects.all() if commitments is None else commitments
-    return (commitments.filter(status__in=OPEN_STATUSES, deadline_end__lt=reference_date)
-            .exclude(ek_number="").select_related("bewindspersoon", "directorate")
+    return (commitments.on_rappel(reference_date).select_related("bewindspersoon", "directorate")
             .prefetch_related("bewindspersoon__offices").order_by("ek_number", "number"))
 
 

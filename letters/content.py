@@ -248,6 +248,7 @@ def register_changes_since_approval(letter):
     return sorted(found, key=lambda change: change.entry.record.history_date)
 
 
-def letter_pdf_name(letter):
+def letter_file_name(letter, extension="pdf"):
+    """The name a download of the letter gets: its subject and date, "-concept" for a draft."""
     draft = "" if letter.is_final else "-concept"
-    return f"{slugify(letter.subject)[:60] or 'brief'}-{letter.date:%Y-%m-%d}{draft}.pdf"
+    return f"{slugify(letter.subject)[:60] or 'brief'}-{letter.date:%Y-%m-%d}{draft}.{extension}"

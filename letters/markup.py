@@ -29,7 +29,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from register.references import Reference, parse_references
 
-__all__ = ["Footnotes", "plain_text", "render_inline", "render_markup", "tie"]
+__all__ = ["Block", "Footnotes", "blocks", "inline_parts", "is_numeric", "numeric_columns",
+           "plain_text", "render_inline", "render_markup", "tie"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _HEADING = re.compile(r"^###\s+(?P<title>\S.*)$")
@@ -103,11 +104,17 @@ class Footnotes:
 
 
 @dataclass(frozen=True)
-class _Block:
+class Block:
     kind: str  # "p", "h3", "ul" or "table"
     lines: tuple[str, ...] = ()  # paragraph and heading: one line; list: one line per item
     rows: tuple[tuple[str, ...], ...] = ()
     caption: str = ""
+
+    @property
+    def padded_rows(self) -> list[tuple[str, ...]]:
+        """The table's rows, each as wide as the widest."""
+        width = max(len(row) for row in self.rows)
+        return [row + ("",) * (width - len(row)) for row in self.rows]
 
 
 def _is_row(line: str) -> bool:
@@ -125,17 +132,17 @@ def _split_row(line: str) -> tuple[str, ...]:
     return tuple(cell.strip() for cell in cells.split("|"))
 
 
-def _table(lines: list[str], i: int, caption: str) -> tuple[_Block, int]:
+def _table(lines: list[str], i: int, caption: str) -> tuple[Block, int]:
     rows = []
     while i < len(lines) and _is_row(lines[i]):
         row = _split_row(lines[i])
         if not all(_RULE_CELL.match(cell) for cell in row):
             rows.append(row)
         i += 1
-    return _Block("table", rows=tuple(rows), caption=caption), i
+    return Block("table", rows=tuple(rows), caption=caption), i
 
 
-def _bullets(lines: list[str], i: int) -> tuple[_Block, int]:
+def _bullets(lines: list[str], i: int) -> tuple[Block, int]:
     items: list[str] = []
     while i < len(lines) and not (_HEADING.match(lines[i]) or _is_row(lines[i])):
         bullet = _BULLET.match(lines[i])
@@ -144,7 +151,7 @@ def _bullets(lines: list[str], i: int) -> tuple[_Block, int]:
         else:
             items[-1] += " " + lines[i]
         i += 1
-    return _Block("ul", lines=tuple(items)), i
+    return Block("ul", lines=tuple(items)), i
 
 
 def _text_lines(lines: list[str], i: int) -> int:
@@ -155,37 +162,39 @@ def _text_lines(lines: list[str], i: int) -> int:
     return i
 
 
-def _paragraph_and_table(lines: list[str], i: int) -> tuple[list[_Block], int]:
+def _paragraph_and_table(lines: list[str], i: int) -> tuple[list[Block], int]:
     """Plain text lines; when a table follows, its caption is the text from the last line that
     starts with "Tabel " (a caption may wrap over several lines)."""
     end = _text_lines(lines, i)
     text = lines[i:end]
     captions = [k for k, line in enumerate(text) if _CAPTION.match(line)]
     if not (end < len(lines) and _is_row(lines[end]) and captions):
-        return [_Block("p", lines=(" ".join(text),))], end
-    blocks = [_Block("p", lines=(" ".join(text[: captions[-1]]),))] if captions[-1] else []
+        return [Block("p", lines=(" ".join(text),))], end
+    before = [Block("p", lines=(" ".join(text[: captions[-1]]),))] if captions[-1] else []
     table, end = _table(lines, end, caption=" ".join(text[captions[-1] :]))
-    return [*blocks, table], end
+    return [*before, table], end
 
 
-def _blocks_of(lines: list[str]) -> Iterator[_Block]:
+def _blocks_of(lines: list[str]) -> Iterator[Block]:
     i = 0
     while i < len(lines):
         heading = _HEADING.match(lines[i])
         if heading:
-            blocks, i = [_Block("h3", lines=(heading["title"],))], i + 1
+            found, i = [Block("h3", lines=(heading["title"],))], i + 1
         elif _is_row(lines[i]):
             table, i = _table(lines, i, caption="")
-            blocks = [table]
+            found = [table]
         elif _BULLET.match(lines[i]):
             bullets, i = _bullets(lines, i)
-            blocks = [bullets]
+            found = [bullets]
         else:
-            blocks, i = _paragraph_and_table(lines, i)
-        yield from blocks
+            found, i = _paragraph_and_table(lines, i)
+        yield from found
 
 
-def _parse(text: str) -> Iterator[_Block]:
+def blocks(text: str) -> Iterator[Block]:
+    """The markup's blocks in order: paragraphs, sub-headings, lists and tables (the HTML
+    below and the Word export, letters/word.py, read the same)."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     previous = None
     for chunk in _BLANK_LINE.split(text):
@@ -193,7 +202,7 @@ def _parse(text: str) -> Iterator[_Block]:
         for block in _blocks_of([line for line in lines if line]):
             # Bullets typed with blank lines between them (as Word pastes them) are one list.
             if previous and previous.kind == block.kind == "ul":
-                previous = _Block("ul", lines=previous.lines + block.lines)
+                previous = Block("ul", lines=previous.lines + block.lines)
                 continue
             if previous:
                 yield previous
@@ -270,16 +279,23 @@ def _text_with_references(text: str, notes: Footnotes) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped or format_html
 
 
-def render_inline(text: str, notes: Footnotes) -> SafeString:
-    """One line of running text: escaped, papers linked, `[^…]` footnotes numbered."""
+def inline_parts(text: str) -> list[tuple[str, bool]]:
+    """One line of running text as its stretches in order: (text, False) for running text,
+    (note, True) for each `[^…]` footnote; spaces collapsed."""
     text = _SPACES.sub(" ", text or "").strip()
     parts = []
     position = 0
     for m in _FOOTNOTE.finditer(text):
-        parts.append(_text_with_references(text[position : m.start()], notes))
-        parts.append(notes.add(_text_with_references(m["text"].strip(), notes)))
+        parts += [(text[position : m.start()], False), (m["text"].strip(), True)]
         position = m.end()
-    parts.append(_text_with_references(text[position:], notes))
+    parts.append((text[position:], False))
+    return parts
+
+
+def render_inline(text: str, notes: Footnotes) -> SafeString:
+    """One line of running text: escaped, papers linked, `[^…]` footnotes numbered."""
+    parts = [notes.add(_text_with_references(part, notes)) if note
+             else _text_with_references(part, notes) for part, note in inline_parts(text)]
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped or format_html
 
 
@@ -291,29 +307,34 @@ def _cell(tag: str, text: str, numeric: bool, notes: Footnotes) -> SafeString:
     return format_html(template, tag, render_inline(text, notes))
 
 
-def _numeric_columns(rows: list[tuple[str, ...]], width: int) -> list[bool]:
+def is_numeric(text: str) -> bool:
+    """A table cell that is a number: it aligns at the right."""
+    return bool(_NUMERIC.match(text))
+
+
+def numeric_columns(rows: list[tuple[str, ...]], width: int) -> list[bool]:
     """Columns whose body cells are all numbers (or empty): their header aligns with them."""
     return [
-        any(row[c] for row in rows) and all(_NUMERIC.match(row[c]) for row in rows if row[c])
+        any(row[c] for row in rows) and all(is_numeric(row[c]) for row in rows if row[c])
         for c in range(width)
     ]
 
 
-def _table_html(block: _Block, notes: Footnotes) -> str:
-    width = max(len(row) for row in block.rows)
-    rows = [row + ("",) * (width - len(row)) for row in block.rows]
+def _table_html(block: Block, notes: Footnotes) -> str:
+    rows = block.padded_rows
+    width = len(rows[0])
     caption = (
         format_html("<caption>{}</caption>", render_inline(block.caption, notes))
         if block.caption
         else ""
     )
-    numeric = _numeric_columns(rows[1:], width)
+    numeric = numeric_columns(rows[1:], width)
     head = "".join(
         _cell("th", text, num, notes) for text, num in zip(rows[0], numeric, strict=True)
     )
     body = "".join(
         "<tr>"
-        + "".join(_cell("td", text, bool(_NUMERIC.match(text)), notes) for text in row)
+        + "".join(_cell("td", text, is_numeric(text), notes) for text in row)
         + "</tr>"
         for row in rows[1:]
     )
@@ -325,7 +346,7 @@ def _table_html(block: _Block, notes: Footnotes) -> str:
     )
 
 
-def _block_html(block: _Block, notes: Footnotes) -> str:
+def _block_html(block: Block, notes: Footnotes) -> str:
     if block.kind == "table":
         return _table_html(block, notes)
     if block.kind == "ul":
@@ -336,7 +357,7 @@ def _block_html(block: _Block, notes: Footnotes) -> str:
 
 def render_markup(text: str, notes: Footnotes) -> SafeString:
     """The markup `text` as HTML; footnotes and cited papers are added to `notes`."""
-    html = "\n".join(_block_html(block, notes) for block in _parse(text))
+    html = "\n".join(_block_html(block, notes) for block in blocks(text))
     return mark_safe(html)  # noqa: S308 - built only from escaped parts
 
 
@@ -348,7 +369,7 @@ def _plain_inline(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _plain_block(block: _Block) -> str:
+def _plain_block(block: Block) -> str:
     if block.kind == "table":
         rows = [" | ".join(_plain_inline(cell) for cell in row) for row in block.rows]
         return "\n".join(([_plain_inline(block.caption)] if block.caption else []) + rows)
@@ -358,4 +379,4 @@ def _plain_block(block: _Block) -> str:
 def plain_text(text: str) -> str:
     """The markup without its marks, for exports and search: footnotes in parentheses at their
     call, list items and table rows one to a line, blocks separated by blank lines."""
-    return "\n\n".join(_plain_block(block) for block in _parse(text))
+    return "\n\n".join(_plain_block(block) for block in blocks(text))

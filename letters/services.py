@@ -41,8 +41,8 @@ from letters.content import (
     approved_content,
     content_sha256,
     letter_content,
+    letter_file_name,
     letter_items,
-    letter_pdf_name,
 )
 from letters.layout import cited_references, dutch_date, render_letter_pdf
 from letters.models import (
@@ -384,7 +384,7 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
             current = fresh.locked_copy(fresh.version)
             require(finalisable(current))
             document = finalise_document(current, by=by, at=moment)
-            current.pdf.save(letter_pdf_name(current).replace("-concept", ""), ContentFile(pdf),
+            current.pdf.save(letter_file_name(current).replace("-concept", ""), ContentFile(pdf),
                              save=False)
             stored = current.pdf.name
             current.pdf_sha256 = hashlib.sha256(pdf).hexdigest()

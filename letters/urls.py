@@ -9,6 +9,7 @@ urlpatterns = [
     path("brieven/selectie/", views.letter_compose_selection, name="compose-selection"),
     path("brieven/<int:pk>/", views.letter_detail, name="detail"),
     path("brieven/<int:pk>/pdf", views.letter_pdf, name="pdf"),
+    path("brieven/<int:pk>/docx", views.letter_docx, name="docx"),
     path("brieven/<int:pk>/bewerken/", views.letter_edit, name="edit"),
     path("brieven/<int:pk>/teksten/", views.letter_texts, name="texts"),
     path("brieven/<int:pk>/onderdelen/nieuw/", views.letter_add_item, name="add-item"),

@@ -12,15 +12,15 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequ
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from commitments.filters import CommitmentFilter
 from commitments.models import Commitment
 from letters import services
 from letters.content import (
     content_sha256,
+    letter_file_name,
     letter_items,
-    letter_pdf_name,
     register_changes_since_approval,
     shown_content,
 )
@@ -43,6 +43,7 @@ from letters.layout import letter_context, render_letter_pdf
 from letters.models import LetterItem, LetterKind, LetterSection, ProgressLetter
 from letters.permissions import finalisable, may_edit, require, steps_for
 from letters.promises import letter_offer_promises, letter_promises
+from letters.word import DOCX_CONTENT_TYPE, render_letter_docx
 from register.concurrency import StaleEdit, merge, remember_base, resolve_choices, untouched
 from register.editing import form_errors, save_from_form
 from register.models import Dossier
@@ -56,7 +57,6 @@ def get_letter(pk):
         "document__dossier",
     ).prefetch_related("sections")
     return get_object_or_404(queryset, pk=pk)
-
 
 
 
@@ -432,7 +432,7 @@ def letter_pdf(request, pk):
     """A final letter: its stored PDF, byte for byte, never rendered again. A draft: rendered
     now from its current text."""
     letter = get_letter(pk)
-    name = letter_pdf_name(letter)
+    name = letter_file_name(letter)
     if letter.is_final:
         response = FileResponse(letter.pdf.open("rb"), content_type="application/pdf",
                                 filename=name)
@@ -449,6 +449,20 @@ def letter_pdf(request, pk):
             return redirect(letter)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@require_GET
+@permission_required("letters.view_progressletter", raise_exception=True)
+def letter_docx(request, pk):
+    """The letter as a Word document, to finish in Word: what the letter's page shows (once
+    approved, what was approved), built as it is asked for; a draft says CONCEPT."""
+    letter = get_letter(pk)
+    docx = render_letter_docx(shown_content(letter), draft=not letter.is_final)
+    response = HttpResponse(docx, content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = \
+        f'attachment; filename="{letter_file_name(letter, "docx")}"'
     response["Cache-Control"] = "private, no-cache"
     return response
 

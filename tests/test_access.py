@@ -163,6 +163,7 @@ ACCESS = {
     "letters:compose-selection": (None, POST_ONLY),
     "letters:detail": (final_letter, everyone()),
     "letters:pdf": (final_letter, everyone()),
+    "letters:docx": (final_letter, everyone()),
     "letters:edit": (draft_letter, only("brieven")),
     "letters:texts": (draft_letter, only("beleid")),
     "letters:add-item": (draft_letter, POST_ONLY),

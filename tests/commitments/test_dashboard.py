@@ -1,9 +1,11 @@
 import datetime
+from unittest import mock
 
 import pytest
 from django.urls import reverse
 
 from commitments.dashboard import dashboard
+from letters.compose import rappel_commitments
 from tests import factories
 
 D = datetime.date
@@ -36,10 +38,38 @@ def test_counts_per_bewindspersoon_dossier_and_owner(spread):
     assert owners == {"Bart Beleid": (1, 1), "(geen eigenaar)": (2, 0)}
 
 
+def made_to_the_eerste_kamer(*commitments):
+    for number, commitment in enumerate(commitments, 3211):
+        commitment.ek_number = f"T0{number}"
+        commitment.save()
+
+
 def test_rappel_list_is_open_items_with_a_deadline_before_the_reference_date(spread):
+    made_to_the_eerste_kamer(*spread)
     assert [c.title for c in dashboard(D(2021, 6, 1))["rappel"]] == ["late", "soon"]
     assert dashboard(D(2021, 6, 1))["reference_date"] == D(2021, 7, 1)
     assert [c.title for c in dashboard(D(2021, 7, 1))["rappel"]] == ["late", "soon", "later"]
+
+
+def test_the_rappel_list_is_what_the_answer_to_the_rappel_lists(client_for, advisor, clerk,
+                                                                spread):
+    """Only commitments made to the Eerste Kamer (with its T-number) are on its rappel: the
+    dashboard's list, its count and its link show what the answer to the rappel proposes."""
+    late, soon, _later = spread
+    made_to_the_eerste_kamer(soon)
+    done = factories.commitment(clerk, title="done to the EK", deadline_text="in maart 2021",
+                                ek_number="T03300")
+    done.change_status("done", by=clerk, reason="x", document=factories.document())
+    today = D(2021, 6, 1)
+    data = dashboard(today)
+    answer = rappel_commitments(None, data["reference_date"])
+    assert [c.title for c in data["rappel"]] == [c.title for c in answer] == ["soon"]
+    assert data["rappel_count"] == 1
+    client = client_for(advisor)
+    with mock.patch("django.utils.timezone.localdate", return_value=today):
+        listed = client.get(reverse("commitments:list") + "?" + data["rappel_link"])
+    assert [c.title for c in listed.context["page"].object_list] == ["soon"]
+    assert listed.context["page"].paginator.count == data["rappel_count"]
 
 
 def test_longest_overdue_first(spread, clerk):

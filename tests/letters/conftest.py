@@ -14,6 +14,8 @@ from django.utils import timezone
 from commitments.models import Commitment, Motion, MotionSubmitter
 from legislation.models import LawTrack
 from letters.compose import letter_compose
+from letters.content import letter_content, shown_content
+from letters.layout import render_letter_pdf
 from letters.services import letter_approve, letter_submit
 from register.history import save_with_history
 from register.models import Party, PartyMembership, Person
@@ -60,6 +62,39 @@ def counting_server():
     yield server.server_address[1], _CountingHandler.requests
     server.shutdown()
     server.server_close()
+
+
+RENDERED_ON = datetime.date(2026, 6, 1)
+_RENDERED = {}
+_SHOWN = {}
+
+
+@pytest.fixture
+def letters(db, clerk, letter_writer, demo):
+    """{name: (pdf bytes, content, draft)} of the demo letter (final, its stored PDF), a
+    composed progress letter and an answer to the rappel (drafts), made and rendered once per
+    test process, by the first test that asks."""
+    if not _RENDERED:
+        final = demo["letter"]
+        progress = letter_compose(dossier=demo["dossiers"]["24077"], by=letter_writer,
+                                  today=RENDERED_ON)
+        rappel = letter_compose(kind="rappel", reference_date=datetime.date(2026, 7, 1),
+                                by=letter_writer, today=RENDERED_ON)
+        with final.pdf.open("rb") as stored:
+            _RENDERED["demo"] = (stored.read(), letter_content(final), False)
+        for name, letter in (("composed", progress), ("rappel", rappel)):
+            content = letter_content(letter)
+            _RENDERED[name] = (render_letter_pdf(content), content, True)
+        for name, letter in (("demo", final), ("composed", progress), ("rappel", rappel)):
+            _SHOWN[name] = shown_content(letter)
+    return _RENDERED
+
+
+@pytest.fixture
+def shown_letters(letters):
+    """{name: content} of the same letters as their pages show them: a final letter's is what
+    was approved, which its stored PDF shows."""
+    return _SHOWN
 
 
 @pytest.fixture

@@ -3,41 +3,18 @@ letter (final, from storage), a progress letter composed from the register and a
 Eerste Kamer's rappel (drafts). Pages are read with `pdftotext -f N -l N` (and -bbox for where
 the text stands); headings and paragraphs from the PDF's tags (tests/letters/pdf_checks.py).
 
-The three letters are made and rendered once (per test process), by the first test that asks.
+The three letters are made and rendered once (per test process), by the first test that asks
+(the `letters` fixture, tests/letters/conftest.py).
 """
 
-import datetime
 import re
 import subprocess
 
 import pytest
 
-from letters.compose import letter_compose
-from letters.content import letter_content
-from letters.layout import render_letter_pdf
 from tests.letters.pdf_checks import tagged_text
 
-TODAY = datetime.date(2026, 6, 1)
 A4_LEFT_MARGIN_PT = 24 / 25.4 * 72  # the @page margin: 24 mm
-
-
-_RENDERED = {}
-
-
-@pytest.fixture
-def letters(db, clerk, letter_writer, demo):
-    """{name: (pdf bytes, content, draft)} of the demo letter, a composed one and a rappel."""
-    if not _RENDERED:
-        final = demo["letter"]
-        progress = letter_compose(dossier=demo["dossiers"]["24077"], by=letter_writer, today=TODAY)
-        rappel = letter_compose(kind="rappel", reference_date=datetime.date(2026, 7, 1),
-                                by=letter_writer, today=TODAY)
-        with final.pdf.open("rb") as stored:
-            _RENDERED["demo"] = (stored.read(), letter_content(final), False)
-        for name, letter in (("composed", progress), ("rappel", rappel)):
-            content = letter_content(letter)
-            _RENDERED[name] = (render_letter_pdf(content), content, True)
-    return _RENDERED
 
 
 @pytest.fixture
