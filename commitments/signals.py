@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from commitments.models import Commitment, Motion, MotionSubmitter
+from register.backup import RESTORING
 from register.models import Directorate, Document, Dossier, Person, Topic
 
 # The fields of a user that are search words (searchwords.user_words).
@@ -65,7 +66,7 @@ def topic_saved(sender, instance, created, raw=False, **kwargs):
 
 def topics_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
     """A topic added to or removed from records (record.topics.add(…), or topic.commitments…)."""
-    if action not in ("post_add", "post_remove", "post_clear"):
+    if action not in ("post_add", "post_remove", "post_clear") or RESTORING.get():
         return
     if not reverse:
         type(instance).objects.filter(pk=instance.pk).refresh_search()
