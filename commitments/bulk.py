@@ -69,9 +69,10 @@ def parse_items(values):
 
 
 def records(model, items):
-    """The selected records in list order (at most MAX_RECORDS)."""
+    """The selected records in list order (at most MAX_RECORDS), with what the check and the
+    result pages show of each: a motion is named by its dossier."""
     return list(model.objects.filter(pk__in=list(items)[:MAX_RECORDS]).select_related(
-        "owner", "directorate").prefetch_related("topics"))
+        "owner", "directorate", "dossier").prefetch_related("topics"))
 
 
 def already(record, change):

@@ -92,7 +92,8 @@ def require_reason(reason):
 
 class SearchWordsQuerySet(models.QuerySet):
     def refresh_search(self):
-        """Derive the search words again, after a person, dossier or paper they name changed.
+        """Derive the search words again, after a person, dossier, paper, owner, directorate or
+        topic they name changed.
         Written without a history row: the search words are not part of the history."""
         rows = list(self.select_related(*self.model.SEARCH_RELATED)
                     .prefetch_related(*self.model.SEARCH_PREFETCH))
@@ -244,8 +245,8 @@ class Commitment(Versioned):
 
     objects = CommitmentQuerySet.as_manager()
     SEARCH_RELATED = ["dossier", "bewindspersoon", "to_member", "made_in__dossier",
-                      "delivered_by__dossier"]
-    SEARCH_PREFETCH = []
+                      "delivered_by__dossier", "owner", "directorate"]
+    SEARCH_PREFETCH = ["topics"]
 
     class Meta:
         ordering = [models.F("deadline_end").asc(nulls_last=True), "number"]
@@ -603,8 +604,8 @@ class Motion(Versioned):
     history = tracked_history(correctable=True, excluded_fields=["search_title", "search_text"])
 
     objects = MotionQuerySet.as_manager()
-    SEARCH_RELATED = ["dossier", "reported_by__dossier"]
-    SEARCH_PREFETCH = ["submitter_rows__person"]
+    SEARCH_RELATED = ["dossier", "reported_by__dossier", "owner", "directorate"]
+    SEARCH_PREFETCH = ["submitter_rows__person", "topics"]
 
     class Meta:
         ordering = ["dossier__number", "number"]

@@ -1,11 +1,17 @@
 """Keep the search words of commitments and motions true to the people, dossiers and papers
-they name (commitments/searchwords.py): a rename or a changed submitter refreshes them."""
+they name and to their owner, directorate and topics (commitments/searchwords.py): a rename, a
+changed submitter or a topic added or removed refreshes them."""
 
+from django.conf import settings
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from commitments.models import Commitment, Motion, MotionSubmitter
-from register.models import Document, Dossier, Person
+from register.backup import RESTORING
+from register.models import Directorate, Document, Dossier, Person, Topic
+
+# The fields of a user that are search words (searchwords.user_words).
+USER_NAME_FIELDS = {"first_name", "last_name", "username"}
 
 
 def person_saved(sender, instance, created, raw=False, **kwargs):
@@ -36,6 +42,38 @@ def submitter_changed(sender, instance, raw=False, **kwargs):
         Motion.objects.filter(pk=instance.motion_id).refresh_search()
 
 
+def user_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    # Every login saves last_login: that renames nobody.
+    if created or raw or (update_fields is not None and not USER_NAME_FIELDS & set(update_fields)):
+        return
+    for model in (Commitment, Motion):
+        model.objects.filter(owner=instance).refresh_search()
+
+
+def directorate_saved(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return
+    for model in (Commitment, Motion):
+        model.objects.filter(directorate=instance).refresh_search()
+
+
+def topic_saved(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return
+    for model in (Commitment, Motion):
+        model.objects.filter(topics=instance).refresh_search()
+
+
+def topics_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """A topic added to or removed from records (record.topics.add(…), or topic.commitments…)."""
+    if action not in ("post_add", "post_remove", "post_clear") or RESTORING.get():
+        return
+    if not reverse:
+        type(instance).objects.filter(pk=instance.pk).refresh_search()
+    elif pk_set:
+        model.objects.filter(pk__in=pk_set).refresh_search()
+
+
 def connect():
     post_save.connect(person_saved, sender=Person, dispatch_uid="search_person")
     post_save.connect(dossier_saved, sender=Dossier, dispatch_uid="search_dossier")
@@ -43,3 +81,9 @@ def connect():
     post_save.connect(submitter_changed, sender=MotionSubmitter, dispatch_uid="search_submitter")
     post_delete.connect(submitter_changed, sender=MotionSubmitter,
                         dispatch_uid="search_submitter_gone")
+    post_save.connect(user_saved, sender=settings.AUTH_USER_MODEL, dispatch_uid="search_user")
+    post_save.connect(directorate_saved, sender=Directorate, dispatch_uid="search_directorate")
+    post_save.connect(topic_saved, sender=Topic, dispatch_uid="search_topic")
+    for model in (Commitment, Motion):
+        m2m_changed.connect(topics_changed, sender=model.topics.through,
+                            dispatch_uid=f"search_topics_{model.__name__}")

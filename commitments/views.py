@@ -39,9 +39,9 @@ from commitments.models import (
 )
 from commitments.my_work import has_work, my_work, waiting_for
 from commitments.services import commitment_save, motion_complete_dossier, motion_save
-from commitments.tk_import import kamer_differences
+from commitments.tk_import import kamer_differences, vote_differences
 from register.concurrency import StaleEdit, keep_typed_values
-from register.editing import edit_view, save_from_form
+from register.editing import create_view, edit_view, save_from_form
 from register.history import delete_with_history, dutch_reason, save_with_history, timeline
 from register.models import FeedToken, SavedView
 from register.progress import progress_view
@@ -67,7 +67,8 @@ def my_work_view(request):
 def landing(request):
     """Where a login leads: My work for who owns something open or has something waiting, the
     dashboard for everyone else."""
-    if request.user.has_perm("commitments.view_commitment") and has_work(request.user):
+    user = request.user
+    if user.has_perm("commitments.view_commitment") and has_work(user, timezone.localdate()):
         return redirect("commitments:my-work")
     return redirect("commitments:dashboard")
 
@@ -217,13 +218,10 @@ def saved_view_delete(request, pk):
 
 @permission_required("commitments.add_commitment", raise_exception=True)
 def commitment_create(request):
-    form = CommitmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        commitment = commitment_save(form=form, by=request.user)
-        messages.success(request, _("Toezegging %(number)s is geregistreerd.")
-                         % {"number": commitment.number})
-        return redirect(commitment)
-    return render(request, "commitments/commitment_form.html", {"form": form})
+    return create_view(request, CommitmentForm, commitment_save,
+                       "commitments/commitment_form.html",
+                       success=lambda commitment: _("Toezegging %(number)s is geregistreerd.")
+                       % {"number": commitment.number})
 
 
 @permission_required("commitments.change_commitment", raise_exception=True)
@@ -375,12 +373,8 @@ def motion_export_csv(request):
 
 @permission_required("commitments.add_motion", raise_exception=True)
 def motion_create(request):
-    form = MotionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        motion = motion_save(form=form, by=request.user)
-        messages.success(request, _("De motie is geregistreerd."))
-        return redirect(motion)
-    return render(request, "commitments/motion_form.html", {"form": form})
+    return create_view(request, MotionForm, motion_save, "commitments/motion_form.html",
+                       success=lambda motion: _("De motie is geregistreerd."))
 
 
 @permission_required("commitments.change_motion", raise_exception=True)
@@ -457,14 +451,16 @@ def motion_as_of(request, pk):
 @permission_required("commitments.view_commitment", raise_exception=True)
 def differences(request):
     """Commitments whose status at the Kamer differs from ours, newest change at the Kamer first;
-    motions the Kamer withdrew, and motions whose dossier is to be completed (by the title the
-    Kamer gave their dossier, each group with a form to name it)."""
+    motions whose vote at the Kamer differs; motions the Kamer withdrew, and motions whose
+    dossier is to be completed (by the title the Kamer gave their dossier, each group with a
+    form to name it)."""
     unplaced = Motion.objects.dossier_missing().order_by("tk_dossier_title", "number")
     groups = {}
     for motion in unplaced:
         groups.setdefault(motion.tk_dossier_title, []).append(motion)
     return render(request, "commitments/differences.html", {
         "rows": kamer_differences(),
+        "votes": vote_differences(),
         "withdrawn": Motion.objects.filter(tk_deleted_at__isnull=False).select_related("dossier")
         .order_by("-tk_deleted_at"),
         "unplaced": [(title, motions, DossierCompletionForm(initial={"title": title}))

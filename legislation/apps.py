@@ -7,8 +7,12 @@ class LegislationConfig(AppConfig):
     verbose_name = _("Wetgeving")
 
     def ready(self):
-        from commitments import related
+        from commitments import my_work, related
+        from legislation.my_work import my_tracks
 
         # A commitment's or motion's page names the law tracks it belongs to.
         related.add_section(related.RelatedSection(
             template="legislation/partials/record_tracks.html", prefetch="law_tracks"))
+        # My work shows the user's own law tracks and their stages late or due soon.
+        my_work.add_work_section(my_work.WorkSection(
+            template="legislation/partials/my_work_tracks.html", rows=my_tracks))

@@ -58,9 +58,9 @@ def plan_unit(start, end):
 
 
 def plan_words(start, end, stated_on):
-    """Dutch words that mean the period start–end ("2028", "het derde kwartaal van 2028",
-    "het voorjaar van 2028", "maart 2028"), checked by reading them back; else "uiterlijk" the
-    last day."""
+    """Dutch words that mean the period start–end ("2028", "de tweede helft van 2028", "het
+    derde kwartaal van 2028", "het voorjaar van 2028", "maart 2028"), checked by reading them
+    back; else "uiterlijk" the last day."""
     for words in candidates(start, end):
         period = parse_period(words, stated_on)
         if period and (period.start, period.end) == (start, end):
@@ -72,6 +72,8 @@ def candidates(start, end):
     unit = plan_unit(start, end)
     if unit == 12 and start.month == 1:
         yield str(start.year)
+    if unit == 6 and start.month in (1, 7):
+        yield f"de {'eerste' if start.month == 1 else 'tweede'} helft van {start.year}"
     if unit == 3 and start.month % 3 == 1:
         yield f"het {QUARTERS[start.month // 3]} kwartaal van {start.year}"
     if unit == 3 and start.month in SEASONS:

@@ -22,7 +22,7 @@ from legislation.forms import (
 from legislation.history import plan_summaries, stage_records, track_history
 from legislation.models import LawTrack, Stage
 from legislation.timeline import build_chart
-from register.editing import edit_view, save_from_form
+from register.editing import create_view, edit_view, save_from_form
 from register.progress import progress_view
 
 
@@ -64,13 +64,10 @@ def track_detail(request, pk):
 
 @permission_required("legislation.add_lawtrack", raise_exception=True)
 def track_create(request):
-    form = LawTrackForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        track = services.lawtrack_save(form=form, by=request.user)
-        messages.success(request, _("Wetgevingstraject ‘%(name)s’ is geregistreerd, met de fasen "
-                                    "van het sjabloon.") % {"name": track.short_name})
-        return redirect(track)
-    return render(request, "legislation/track_form.html", {"form": form})
+    return create_view(request, LawTrackForm, services.lawtrack_save, "legislation/track_form.html",
+                       success=lambda track: _("Wetgevingstraject ‘%(name)s’ is geregistreerd, "
+                                               "met de fasen van het sjabloon.")
+                       % {"name": track.short_name})
 
 
 @permission_required("legislation.change_lawtrack", raise_exception=True)

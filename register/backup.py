@@ -10,6 +10,7 @@ migrations of the database being restored into and are matched by name.
 
 import base64
 import binascii
+import contextvars
 import datetime
 import hashlib
 import json
@@ -26,6 +27,11 @@ from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
+
+# True while a backup's rows are written back. They come as they were saved, derived fields
+# included; a signal that derives something when a relation changes (a many-to-many set is no
+# "raw" save) leaves them as they are: the rows it would read may not be back yet.
+RESTORING = contextvars.ContextVar("restoring", default=False)
 
 FORMAT = "kamerregister-backup"
 # 2: the schema (the last migration per app) is recorded, and checked on restore.
@@ -138,6 +144,14 @@ def import_register(data):
 
 
 def write_rows(blocks):
+    token = RESTORING.set(True)
+    try:
+        return write_blocks(blocks)
+    finally:
+        RESTORING.reset(token)
+
+
+def write_blocks(blocks):
     counts, deferred = {}, []
     for model, rows in blocks:
         objects = [{"model": model._meta.label_lower, **row} for row in rows]

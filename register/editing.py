@@ -1,5 +1,5 @@
-"""Saving a record from a form, one way on every screen: the edit screens, the status and vote
-forms, the law-track actions and the letters' steps.
+"""Saving a record from a form, one way on every screen: the registration and edit screens, the
+status and vote forms, the law-track actions and the letters' steps.
 
 The form is validated, then `save()` does the work; the model or service it calls checks the
 rules and raises. Someone else's save in between (StaleEdit) becomes a conflict: an edit screen
@@ -52,6 +52,17 @@ def show_refusal(form, error):
 def form_errors(form):
     """All the form's messages, for a page that shows them as a message instead of the form."""
     return " ".join(message for errors in form.errors.values() for message in errors)
+
+
+def create_view(request, form_class, save, template, *, success):
+    """The registration screen of a new record: `save(form=…, by=…)` it and go to it, told so by
+    `success(record)`."""
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        record = save(form=form, by=request.user)
+        messages.success(request, success(record))
+        return redirect(record)
+    return render(request, template, {"form": form})
 
 
 def edit_view(request, record, form_class, save, template):

@@ -41,7 +41,7 @@ entity). The names below are the public API: the commands, the views, the spread
 tests and the benchmark import them from `commitments.tk_import`.
 """
 
-from commitments.tk_import.differences import Difference, kamer_differences
+from commitments.tk_import.differences import Difference, kamer_differences, vote_differences
 from commitments.tk_import.documents import Letter, Letters, parse_letter
 from commitments.tk_import.moties import Motie, MotieImport, import_moties, parse_motie
 from commitments.tk_import.people import (
@@ -83,6 +83,7 @@ __all__ = [
     "Ministries", "Motie", "MotieImport", "Name", "People", "RecordError", "Toezegging",
     "ToezeggingImport", "abbreviate", "check_toezeggingen", "configured_max_bytes", "date_value",
     "deadline_words", "file_records", "import_moties", "import_toezeggingen", "kamer_differences",
+    "vote_differences",
     "ministry_key", "moment_value", "name_fit", "parse_letter", "parse_member_name", "parse_motie",
     "parse_sorted_name", "parse_toezegging", "read_records", "short_title",
     "similarity",

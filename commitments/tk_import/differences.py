@@ -1,4 +1,5 @@
-"""Where the Kamer's register and ours differ: the commitments /verschillen/ lists.
+"""Where the Kamer's register and ours differ: the commitments and the motion votes
+/verschillen/ lists.
 
 The words and which of our statuses agree with them are in commitments.vocabulary."""
 
@@ -9,7 +10,7 @@ from datetime import datetime
 
 from django.db.models import F, Q
 
-from commitments.models import Commitment
+from commitments.models import Commitment, Motion
 from commitments.vocabulary import AGREES_WITH, DELETED, KAMER_STATUSES, kamer_agrees
 
 
@@ -40,3 +41,14 @@ def kamer_differences():
         if not kamer_agrees(commitment.ek_status, commitment.status):
             rows.append(Difference(commitment, "Eerste Kamer", commitment.ek_status, None))
     return rows
+
+
+def vote_differences():
+    """Motions whose vote as the Kamer records it (MotionVote) differs from ours in outcome, or
+    in date where the Kamer gives one: a vote the workflow does not let us follow, or one dated
+    before the motion was filed (tk_import.moties keeps ours). One query."""
+    other_date = Q(vote__decided_on__isnull=False) & (
+        Q(voted_on__isnull=True) | ~Q(voted_on=F("vote__decided_on")))
+    return Motion.objects.filter(vote__isnull=False).filter(
+        ~Q(vote_outcome=F("vote__outcome")) | other_date).select_related("dossier", "vote") \
+        .order_by("dossier__number", "number", "pk")

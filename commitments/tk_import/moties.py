@@ -333,7 +333,9 @@ class MotieImport:
         changed."""
         filled = [name for name, source in self.FILLABLE.items()
                   if not getattr(motion, name) and getattr(item, source)]
-        if "filed_on" in filled and not self.vote_after_filing(item, motion):
+        if "filed_on" in filled and not self.vote_after_filing(
+                motion, filed_on=item.filed_on, voted_on=motion.voted_on,
+                kept="De indieningsdatum van de Kamer is niet overgenomen"):
             filled.remove("filed_on")
         for name in filled:
             setattr(motion, name, getattr(item, self.FILLABLE[name]))
@@ -355,15 +357,16 @@ class MotieImport:
         self.report.updated.append(f"{motion.reference}: aangevuld ({', '.join(done)})")
         return True
 
-    def vote_after_filing(self, item, motion):
-        """Whether the record's filing date keeps our vote date after it (Motion's rule); if
-        not, the date is not taken over and the report says so."""
+    def vote_after_filing(self, motion, *, filed_on, voted_on, kept):
+        """Whether a motion filed on `filed_on` may have its vote on `voted_on`, by Motion's own
+        rule (check_vote_date), for a filing date or a vote date the Kamer's record gives. If
+        not, that value is not taken over: ours stays, and the report lists the difference
+        (the command's output, the run log)."""
         try:
-            Motion(filed_on=item.filed_on).check_vote_date(motion.voted_on)
+            Motion(filed_on=filed_on).check_vote_date(voted_on)
         except ValidationError as error:
-            self.report.warnings.append(Issue(item.file, f"motie {item.place}: "
-                                              f"{error.messages[0]} Ingediend op niet overgenomen.",
-                                              item.index, item.key, "Datum"))
+            self.report.differences.append(f"{motion.reference}: {error.messages[0]} {kept}; "
+                                           f"de onze blijft.")
             return False
         return True
 
@@ -415,7 +418,10 @@ class MotieImport:
     def plan_vote(self, item, motion):
         """The Kamer's decision: its record (MotionVote) kept as the Kamer gives it, and our
         outcome and date following it where the workflow allows (a held motion may still be
-        adopted; an outcome we hold as final stays, and the difference is listed)."""
+        adopted; an outcome we hold as final stays, and the difference is listed). A vote
+        dated before the motion was filed is refused as a whole, as Motion.record_vote refuses
+        it: our outcome and date stay, the difference is listed, and the Kamer's record is
+        still kept (the motion's page shows it beside ours, for a clerk to correct either)."""
         vote, changed = item.vote, False
         row = held_vote(motion)
         if row is None or any(getattr(row, name) != value
@@ -431,6 +437,10 @@ class MotieImport:
         if ours != theirs and theirs not in VOTE_TRANSITIONS[ours]:
             self.report.differences.append(f"{motion.reference}: uitslag bij ons ‘{ours.label}’, "
                                            f"bij de Kamer ‘{theirs.label}’; de onze blijft")
+            return changed
+        if not self.vote_after_filing(motion, filed_on=motion.filed_on, voted_on=vote.decided_on,
+                                      kept=f"De uitslag van de Kamer (‘{theirs.label}’) is niet "
+                                           f"overgenomen"):
             return changed
         motion.vote_outcome, motion.voted_on = theirs, vote.decided_on or motion.voted_on
         if theirs == VoteOutcome.ADOPTED and not motion.execution_status:

@@ -138,7 +138,7 @@ class ImportReport:
             (f"Gekoppeld aan handmatig ingevoerde toezeggingen (woordovereenkomst van de teksten "
              f"volgens difflib, vanaf {MATCH_THRESHOLD:.2f}):", self.linked),
             ("De Kamer gevolgd:", self.followed),
-            ("Verschillen met de Kamer (onze status blijft; zie /verschillen/):", self.differences),
+            ("Verschillen met de Kamer (de onze blijft; zie /verschillen/):", self.differences),
             ("Verwijderd bij de Kamer (de onze blijft; zie /verschillen/):", self.deleted),
             ("Zonder dossier geïmporteerd; het dossier is nog aan te vullen (zie /verschillen/):",
              self.to_complete),

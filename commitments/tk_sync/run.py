@@ -28,7 +28,7 @@ from commitments.tk_import.reading import (
 )
 from commitments.tk_sync.client import ServiceFailed
 
-# The problems a run log keeps per entity set (the command prints them all).
+# The problems and differences a run log keeps per entity set (the command prints them all).
 KEEP_PROBLEMS = 50
 # A run that wrote nothing for this long is taken to have been killed.
 STALE = timedelta(minutes=30)
@@ -58,7 +58,10 @@ class EntityLog:
                 "updated": len(report.updated), "unchanged": report.unchanged,
                 "tombstones": self.tombstones, "skipped": skipped,
                 "errors": report.skipped_invalid(),
-                "problems": [str(issue) for issue in report.errors][:KEEP_PROBLEMS],
+                # What could not be read, then where the Kamer and we differ (ours kept).
+                "problems": ([str(issue) for issue in report.errors]
+                             + [f"Verschil: {line}" for line in report.differences]
+                             )[:KEEP_PROBLEMS],
                 "cursor_from": self.since, "cursor_to": self.until}
 
     def save(self, run):

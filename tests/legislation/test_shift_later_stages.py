@@ -102,6 +102,8 @@ def test_read_only_role_cannot_replan(client_for, advisor, track):
 
 @pytest.mark.parametrize(("start", "end", "words"), [
     (datetime.date(2028, 1, 1), datetime.date(2028, 12, 31), "2028"),
+    (datetime.date(2028, 7, 1), datetime.date(2028, 12, 31), "de tweede helft van 2028"),
+    (datetime.date(2028, 1, 1), datetime.date(2028, 6, 30), "de eerste helft van 2028"),
     (datetime.date(2028, 7, 1), datetime.date(2028, 9, 30), "het derde kwartaal van 2028"),
     (datetime.date(2028, 9, 1), datetime.date(2028, 11, 30), "het najaar van 2028"),
     (datetime.date(2028, 3, 1), datetime.date(2028, 3, 31), "maart 2028"),
