@@ -1,11 +1,13 @@
 """Keep the search words of commitments and motions true to the people, dossiers and papers
-they name (commitments/searchwords.py): a rename or a changed submitter refreshes them."""
+they name (commitments/searchwords.py): a rename or a changed submitter refreshes them. And keep
+deadlines true to the ministry's budget debate (commitments/rederive.py)."""
 
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
 from commitments.models import Commitment, Motion, MotionSubmitter
-from register.models import Document, Dossier, Person
+from commitments.rederive import budget_debate_changed
+from register.models import Debate, Document, Dossier, Person
 
 
 def person_saved(sender, instance, created, raw=False, **kwargs):
@@ -36,6 +38,15 @@ def submitter_changed(sender, instance, raw=False, **kwargs):
         Motion.objects.filter(pk=instance.motion_id).refresh_search()
 
 
+def debate_saved(sender, instance, raw=False, **kwargs):
+    if not raw:  # a backup being restored brings its commitments' deadlines with it
+        budget_debate_changed(instance)
+
+
+def debate_deleted(sender, instance, **kwargs):
+    budget_debate_changed(instance, gone=True)
+
+
 def connect():
     post_save.connect(person_saved, sender=Person, dispatch_uid="search_person")
     post_save.connect(dossier_saved, sender=Dossier, dispatch_uid="search_dossier")
@@ -43,3 +54,7 @@ def connect():
     post_save.connect(submitter_changed, sender=MotionSubmitter, dispatch_uid="search_submitter")
     post_delete.connect(submitter_changed, sender=MotionSubmitter,
                         dispatch_uid="search_submitter_gone")
+    # After django-simple-history's own receivers (connected when the models were prepared):
+    # the debate's history row, which names who changed it, exists by then.
+    post_save.connect(debate_saved, sender=Debate, dispatch_uid="rederive_budget_debate")
+    post_delete.connect(debate_deleted, sender=Debate, dispatch_uid="rederive_budget_debate_gone")
