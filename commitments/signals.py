@@ -38,9 +38,12 @@ def submitter_changed(sender, instance, raw=False, **kwargs):
         Motion.objects.filter(pk=instance.motion_id).refresh_search()
 
 
-def debate_saved(sender, instance, raw=False, **kwargs):
-    if not raw:  # a backup being restored brings its commitments' deadlines with it
-        budget_debate_changed(instance)
+def debate_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:  # a backup being restored brings its commitments' deadlines with it
+        return
+    if created and instance.kind != Debate.Kind.BUDGET:
+        return  # the common case (an import's debates): nothing to look up
+    budget_debate_changed(instance)
 
 
 def debate_deleted(sender, instance, **kwargs):
