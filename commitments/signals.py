@@ -1,14 +1,16 @@
 """Keep the search words of commitments and motions true to the people, dossiers and papers
 they name and to their owner, directorate and topics (commitments/searchwords.py): a rename, a
-changed submitter or a topic added or removed refreshes them."""
+changed submitter or a topic added or removed refreshes them. And keep deadlines true to the
+ministry's budget debate (commitments/rederive.py)."""
 
 from django.conf import settings
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from commitments.models import Commitment, Motion, MotionSubmitter
+from commitments.rederive import budget_debate_changed
 from register.backup import RESTORING
-from register.models import Directorate, Document, Dossier, Person, Topic
+from register.models import Debate, Directorate, Document, Dossier, Person, Topic
 
 # The fields of a user that are search words (searchwords.user_words).
 USER_NAME_FIELDS = {"first_name", "last_name", "username"}
@@ -74,6 +76,18 @@ def topics_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
         model.objects.filter(pk__in=pk_set).refresh_search()
 
 
+def debate_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:  # a backup being restored brings its commitments' deadlines with it
+        return
+    if created and instance.kind != Debate.Kind.BUDGET:
+        return  # the common case (an import's debates): nothing to look up
+    budget_debate_changed(instance)
+
+
+def debate_deleted(sender, instance, **kwargs):
+    budget_debate_changed(instance, gone=True)
+
+
 def connect():
     post_save.connect(person_saved, sender=Person, dispatch_uid="search_person")
     post_save.connect(dossier_saved, sender=Dossier, dispatch_uid="search_dossier")
@@ -87,3 +101,7 @@ def connect():
     for model in (Commitment, Motion):
         m2m_changed.connect(topics_changed, sender=model.topics.through,
                             dispatch_uid=f"search_topics_{model.__name__}")
+    # After django-simple-history's own receivers (connected when the models were prepared):
+    # the debate's history row, which names who changed it, exists by then.
+    post_save.connect(debate_saved, sender=Debate, dispatch_uid="rederive_budget_debate")
+    post_delete.connect(debate_deleted, sender=Debate, dispatch_uid="rederive_budget_debate_gone")

@@ -64,6 +64,7 @@ from letters.permissions import (
     may_write_texts,
     require,
 )
+from letters.promises import letter_offer_promises
 from letters.prose import Voice, one_line
 from letters.waiting import notify_offered, notify_sent_back
 from register.concurrency import StaleEdit
@@ -358,7 +359,8 @@ def write_back_expected_dates(letter, *, by, at):
 
 def finalise(letter, *, by, expected_version=None, at=None, render=None):
     """Store the PDF and its SHA-256, freeze the letter, link it to its Document, record what it
-    cites, and mark what it delivers done or executed — all in one transaction.
+    cites, mark what it delivers done or executed, and offer the promises it makes for the
+    griffie's review (letters.promises) — all in one transaction.
 
     The PDF is rendered first, outside the transaction (it takes seconds; the lock would keep
     others waiting), from the version then read; a letter changed meanwhile is refused. If
@@ -396,6 +398,8 @@ def finalise(letter, *, by, expected_version=None, at=None, render=None):
             record_citations(current, content, by=by)
             deliver_items(current, document, by=by, at=moment)
             write_back_expected_dates(current, by=by, at=moment)
+            # The promises it makes go to the griffie's review, with the letter as their source.
+            letter_offer_promises(letter=current, by=by)
     except BaseException as error:
         if stored:
             current.pdf.storage.delete(stored)

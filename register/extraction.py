@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 
 from register.periods import Period, explain_period, parse_period
 
-__all__ = ["Proposal", "promises_in_letter", "toezeggingen_from_report"]
+__all__ = ["Proposal", "promises_in_letter", "report_committees", "toezeggingen_from_report"]
 
 _NS = "{http://www.tweedekamer.nl/ggm/vergaderverslag/v1.0}"
 
@@ -38,7 +38,8 @@ class Proposal:
     debate_title: str = ""
     debate_date: date | None = None
     committee: str = ""
-    source: str = ""  # the report's id, or "brief"
+    source: str = ""  # the report's id (its MessageID: each version has its own), or "brief"
+    meeting: str = ""  # the meeting's id (vergadering objectid: the same in every version)
     position: str = ""  # where in the source: the speech's objectid, or "zin 12" of a letter
     explanation: str = ""  # explain_period of the text, in Dutch
 
@@ -206,14 +207,28 @@ def _add(items: list[_Item], item: _Item, *, again: bool) -> None:
         items.append(item)
 
 
-def toezeggingen_from_report(xml: str | bytes) -> list[Proposal]:
-    """The commitments the chair reads out at the end of a committee debate, as proposals."""
+def _root(xml: str | bytes) -> ET.Element:
     data = xml.encode() if isinstance(xml, str) else xml
     # Entities are expanded only through a DTD: a report has none, so refusing one shuts out
     # entity expansion attacks without another dependency. ElementTree fetches nothing external.
     if re.search(rb"<!DOCTYPE|<!ENTITY", data, re.IGNORECASE):
         raise ValueError("Dit verslag bevat een DOCTYPE; een VLOS-verslag heeft er geen.")
-    root = ET.fromstring(data)  # noqa: S314 (see above)
+    return ET.fromstring(data)  # noqa: S314 (see above)
+
+
+def report_committees(xml: str | bytes) -> list[tuple[str, str]]:
+    """The committees of a committee debate's report, as (abbreviation, name) the report gives
+    them: ("EZ", "vaste commissie voor Economische Zaken"); none for a plenary sitting."""
+    meeting = _root(xml).find(f"{_NS}vergadering")
+    if meeting is None or meeting.get("soort") != "Commissie":
+        return []
+    return [(c.findtext(f"{_NS}afkorting") or "", c.findtext(f"{_NS}verslagnaam") or "")
+            for c in meeting.iter(f"{_NS}commissie")]
+
+
+def toezeggingen_from_report(xml: str | bytes) -> list[Proposal]:
+    """The commitments the chair reads out at the end of a committee debate, as proposals."""
+    root = _root(xml)
     meeting = root.find(f"{_NS}vergadering")
     if meeting is None or meeting.get("soort") != "Commissie":
         return []  # a plenary sitting has no chair's list
@@ -229,7 +244,8 @@ def toezeggingen_from_report(xml: str | bytes) -> list[Proposal]:
             text=item.text, deadline_text=period.text if period else "", period=period,
             bewindspersoon_text=_office_of(item.text, present), member_text=item.member,
             debate_title=title, debate_date=said_on, committee=committee,
-            source=root.get("MessageID", ""), position=item.position,
+            source=root.get("MessageID", ""), meeting=meeting.get("objectid", ""),
+            position=item.position,
             explanation=explain_period(item.text, said_on),
         ))  # fmt: skip
     return proposals

@@ -249,6 +249,12 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# The committees whose debate reports sync_tk reads for commitments (tk_sync/reports.py): their
+# abbreviations or names as the Kamer writes them, comma-separated ("VWS,J&V"). None: no reports.
+TK_FOLLOWED_COMMITTEES = [name.strip() for name in
+                          os.environ.get("TK_FOLLOWED_COMMITTEES", "").split(",") if name.strip()]
+# A first run of sync_tk reads the reports of this many days back, not all the Kamer has.
+TK_REPORTS_FIRST_DAYS = int(os.environ.get("TK_REPORTS_FIRST_DAYS", "30"))
 # The largest file the Tweede Kamer imports read (bytes); larger ones are refused before reading.
 TK_IMPORT_MAX_BYTES = int(os.environ.get("TK_IMPORT_MAX_BYTES", str(100 * 1024 * 1024)))
 

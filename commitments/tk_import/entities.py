@@ -27,6 +27,7 @@ SIGNATURES = {
     "Fractie": {"AantalZetels", "AantalStemmen", "NaamEN"},
     "Kamerstukdossier": {"HoogsteVolgnummer", "Afgesloten", "Toevoeging"},
     "Activiteit": {"DatumSoort", "Aanvangstijd", "VRSNummer", "Voortouwnaam"},
+    "Verslag": {"Vergadering_Id"},
 }
 # Where records of each entity belong in the register.
 HOMES = {

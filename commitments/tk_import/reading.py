@@ -109,6 +109,8 @@ class ImportReport:
     skipped_deleted: int = 0
     # Records of another Soort (a page of Documents holds letters, annexes, …): not errors.
     skipped_other: Counter = field(default_factory=Counter)
+    # Records skipped for a reason of their own, in its words ("commissie niet gevolgd").
+    skipped_why: Counter = field(default_factory=Counter)
     # Motions imported without their dossier: a clerk completes them (/verschillen/).
     to_complete: Tally = tally()
     warnings: Tally = tally()

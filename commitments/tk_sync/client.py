@@ -63,11 +63,19 @@ class ODataClient:
 
     def page(self, url):
         """One page, tried again while the service fails and the time allowed lasts."""
+        return self.retrying(url, self.fetch)
+
+    def resource(self, path):
+        """The file of a record (`Verslag(<Id>)/resource`: a debate report's XML), as bytes,
+        tried again like a page."""
+        return self.retrying(self.base_url + path, self.fetch_bytes)
+
+    def retrying(self, url, fetch):
         waited, pause, tries = 0.0, self.first_pause, 0
         while True:
             tries += 1
             try:
-                return self.fetch(url)
+                return fetch(url)
             except Retry as retry:
                 wait = retry.after if retry.after is not None else pause
                 if waited + wait > self.max_wait:
@@ -80,8 +88,20 @@ class ODataClient:
                 pause = min(pause * 2, self.max_pause)
 
     def fetch(self, url):
+        def read(response):
+            stream = JsonRecords(limited(response.iter_bytes(), url), "pagina")
+            records = list(stream)
+            return Page(url, records, stream.next_link)
+
+        return self.get(url, read)
+
+    def fetch_bytes(self, url):
+        return self.get(url, lambda response: b"".join(limited(response.iter_bytes(), url)),
+                        accept="*/*")
+
+    def get(self, url, read, accept="application/json"):
         try:
-            with self.http.stream("GET", url) as response:
+            with self.http.stream("GET", url, headers={"Accept": accept}) as response:
                 if response.status_code == 429 or response.status_code >= 500:
                     raise Retry(f"HTTP {response.status_code} {response.reason_phrase}",
                                 retry_after(response))
@@ -89,9 +109,7 @@ class ODataClient:
                     raise ServiceFailed(f"de open-datadienst van de Kamer antwoordde HTTP "
                                         f"{response.status_code} {response.reason_phrase} op "
                                         f"{url}; controleer --base-url en de filter")
-                stream = JsonRecords(limited(response.iter_bytes(), url), "pagina")
-                records = list(stream)
-                return Page(url, records, stream.next_link)
+                return read(response)
         except httpx.TimeoutException:
             raise Retry("geen antwoord binnen de wachttijd (timeout)") from None
         except httpx.TransportError as error:

@@ -54,6 +54,7 @@ class EntityLog:
                    for soort, count in report.skipped_other.items()}
         if report.skipped_deleted:
             skipped["verwijderd bij de Kamer, niet bij ons"] = report.skipped_deleted
+        skipped.update(report.skipped_why)
         return {"pages": self.pages, "read": report.records, "created": len(report.created),
                 "updated": len(report.updated), "unchanged": report.unchanged,
                 "tombstones": self.tombstones, "skipped": skipped,
@@ -123,6 +124,10 @@ def sync(*, client, entities, by, since=None, dry_run=False, run=None, write=pri
     ServiceFailed propagates once the client gave up: what was applied stays."""
     logs = []
     for entity in entities:
+        why_not = entity.disabled() if entity.disabled else ""
+        if why_not:
+            write(f"{entity.name}: overgeslagen, {why_not}.")
+            continue
         log = sync_entity(client, entity, by=by, since=since, dry_run=dry_run, run=run)
         logs.append(log)
         for line in log.lines():
@@ -134,8 +139,11 @@ def sync_entity(client, entity, *, by, since, dry_run, run):
     report = ImportReport(entity=entity.label, dry_run=dry_run)
     importer = entity.importer(report, by)
     importer.origin = lambda item: f"sync_tk {entity.name}"
+    if hasattr(importer, "client"):
+        importer.client = client  # it reads the records' files too (a report's XML)
     cursor = SyncCursor.objects.filter(entity=entity.name).first()
-    start = since or (cursor.modified if cursor else None)
+    start = since or (cursor.modified if cursor else None) or (
+        entity.first_since() if entity.first_since else None)
     log = EntityLog(entity, report, start)
     for number, page in enumerate(client.pages(entity.name, entity.params(start)), 1):
         items, latest = read_page(page, entity, number, report)

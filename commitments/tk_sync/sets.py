@@ -21,6 +21,12 @@ from commitments.tk_import.members import (
 from commitments.tk_import.moties import MotieImport, parse_motie
 from commitments.tk_import.toezeggingen import ToezeggingImport, parse_toezegging
 from commitments.tk_import.zaken import parse_zaak
+from commitments.tk_sync.reports import (
+    VerslagImport,
+    first_since,
+    followed_committees,
+    parse_verslag,
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,10 @@ class EntitySet:
     importer: object
     soort: str = ""
     expand: str = ""
+    # Why the set is not followed now ("" when it is), and where a first run starts (None: at
+    # the beginning); callables, as settings may change.
+    disabled: object = None
+    first_since: object = None
 
     def params(self, since):
         """The query of the records changed since `since` (an aware datetime, or None)."""
@@ -68,5 +78,11 @@ SETS = [
               expand="Activiteit,ToegezegdAanPersoon,ToegezegdAanFractie,"
                      "IsHerhalingVan($select=Id),IsWijzigingVan($select=Id),"
                      "IsAanvullingOp($select=Id)"),
+    # Debate reports of the committees the ministry follows: their chairs' lists of
+    # commitments to the review of proposals (tk_sync.reports).
+    EntitySet("Verslag", "Verslagen (voorgestelde toezeggingen)", parse_verslag, VerslagImport,
+              expand="Vergadering", first_since=first_since,
+              disabled=lambda: "" if followed_committees() else
+              "er zijn geen gevolgde commissies ingesteld (TK_FOLLOWED_COMMITTEES)"),
 ]
 BY_NAME = {entity.name.casefold(): entity for entity in SETS}

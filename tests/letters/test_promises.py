@@ -1,5 +1,6 @@
-"""Finalising a letter shows the promises it makes (promises_in_letter); once final, the griffie
-offers them for the review of proposed commitments, linked to the letter's Document."""
+"""Finalising a letter shows the promises it makes (promises_in_letter) and puts them in the
+review of proposed commitments, linked to the letter's Document (issue 14); a letter finalised
+before that the griffie offers by hand."""
 
 import datetime
 
@@ -26,11 +27,34 @@ def test_the_finalise_page_lists_the_promises(client_for, letter_writer, promisi
     html = page.content.decode()
     assert "Wat deze brief belooft" in html and PROMISE in html
     assert "‘voor het kerstreces’, gezegd op" in html
+    assert "Bij het vaststellen komt deze zin als voorgestelde toezegging in de beoordeling" in html
+    assert not CommitmentProposal.objects.exists()  # shown, not yet offered
+
+
+def test_finalising_puts_the_promises_in_the_review(client_for, letter_writer, clerk, promising,
+                                                    fake_pdf):
+    response = client_for(letter_writer).post(reverse("letters:finalise", args=[promising.pk]),
+                                              {"version": promising.version})
+    assert response.status_code == 302
+    promising.refresh_from_db()
+    assert promising.is_final
+    proposal = CommitmentProposal.objects.get(text=PROMISE)
+    assert (proposal.source, proposal.made_in, proposal.said_on, proposal.status) == (
+        CommitmentProposal.Source.LETTER, promising.document, promising.date,
+        ProposalStatus.OPEN)
+    assert "‘voor het kerstreces’" in proposal.period_explanation()
+    record = proposal.history.get()
+    assert record.history_user == letter_writer
+    assert record.history_change_reason.startswith(
+        f"Voorgesteld uit de brief ‘{promising.subject}’")
+    review = client_for(clerk).get(reverse("commitments:proposals")).content.decode()
+    assert PROMISE in review
 
 
 def test_the_griffie_offers_a_final_letters_promises_for_review(client_for, clerk, letter_writer,
                                                                promising, fake_pdf):
     final = letter_finalise(letter=promising, by=letter_writer)
+    CommitmentProposal.objects.all().delete()  # as for a letter finalised before issue 14
     client = client_for(clerk)
     assert "Beloften van deze brief beoordelen" in client.get(final.get_absolute_url()) \
         .content.decode()

@@ -18,5 +18,7 @@ def replay(settings):
     server = Replay()
     for name, records in data.service().items():
         server.serve(name, records)
+    for tk_id, (_record, xml) in data.reports().items():
+        server.serve_resource(f"Verslag({tk_id})/resource", xml)
     yield server
     server.stop()

@@ -21,14 +21,23 @@ tommyvanderwal/motiematcher), since the repository holds no recorded pages of th
   StemmingsSoort "Met handopsteken" and Status "Besluit"). The dossier numbers, votes and seats
   of these two are illustrative, not the historical ones;
 - an Activiteit for the first Toezegging (Nummer, Soort, Onderwerp, Datum, Voortouwafkorting,
-  Voortouwnaam).
+  Voortouwnaam);
+- a Verslag record (Id, Soort, Status, ContentType, ContentLength, GewijzigdOp, ApiGewijzigdOp,
+  Verwijderd, Vergadering_Id, with the expanded Vergadering: Id, Soort, Titel, Zaal,
+  Vergaderjaar, VergaderingNummer, Datum, Aanvangstijd, Sluiting, Kamer) for each of the seven
+  real VLOS reports of tests/data/vlos, its values taken from the report's own header (its
+  soort, status, Timestamp and vergadering element) and its Id from the harvested file's name;
+  the report itself is the record's file (`Verslag(<Id>)/resource`), unchanged.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 import uuid
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 
 from tests.imports.helpers import DATA
 
@@ -153,6 +162,48 @@ def toezeggingen():
     return records
 
 
+VLOS = DATA.parent / "vlos"
+_NS = "{http://www.tweedekamer.nl/ggm/vergaderverslag/v1.0}"
+
+
+def utc(moment):
+    """A report's local time ("2025-07-10T15:39:17.4072196+02:00") as the service's
+    ApiGewijzigdOp in UTC, to seven decimals."""
+    local = datetime.fromisoformat(re.sub(r"(\.[0-9]{6})[0-9]+", r"\1", moment))
+    return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f0Z")
+
+
+def verslag(path):
+    """The Verslag record of a real report, expanded with its Vergadering (see above)."""
+    data = path.read_bytes()
+    root = ET.fromstring(data)  # noqa: S314 (the repository's own test files)
+    meeting = root.find(f"{_NS}vergadering")
+    text = {name: meeting.findtext(f"{_NS}{name}") for name in (
+        "titel", "zaal", "vergaderjaar", "vergaderingnummer", "datum", "aanvangstijd", "sluiting")}
+    changed = root.get("Timestamp")
+    return {
+        "Id": path.name.split("_")[1], "Soort": root.get("soort"), "Status": root.get("status"),
+        "ContentType": "text/xml", "ContentLength": len(data), "GewijzigdOp": changed,
+        "ApiGewijzigdOp": utc(changed), "Verwijderd": False,
+        "Vergadering_Id": meeting.get("objectid"),
+        "Vergadering": {
+            "Id": meeting.get("objectid"), "Soort": meeting.get("soort"),
+            "Titel": text["titel"], "Zaal": text["zaal"], "Vergaderjaar": text["vergaderjaar"],
+            "VergaderingNummer": int(text["vergaderingnummer"] or 0),
+            "Datum": f"{text['datum']}+02:00", "Aanvangstijd": f"{text['aanvangstijd']}+02:00",
+            "Sluiting": f"{text['sluiting']}+02:00", "Kamer": meeting.get("kamer"),
+            "GewijzigdOp": changed, "ApiGewijzigdOp": utc(changed), "Verwijderd": False}}
+
+
+def reports():
+    """{Id: (the Verslag record, the report's bytes)} of the seven real reports."""
+    found = {}
+    for path in sorted(VLOS.glob("verslag_*.xml")):
+        record = verslag(path)
+        found[record["Id"]] = (record, path.read_bytes())
+    return found
+
+
 def service():
     """{entity set: records} as the replay server serves them on a first run."""
     return {
@@ -161,4 +212,5 @@ def service():
         "Document": load("real/document_motie_page.json") + load("real/document_tombstones.json"),
         "Zaak": expanded_zaken(load("real/zaak_page_mixed.json")),
         "Toezegging": toezeggingen(),
+        "Verslag": [record for record, _xml in reports().values()],
     }

@@ -4,7 +4,8 @@ It serves recorded records per entity set as the service does (DESIGN.md "Sync w
 Kamer"): ordered by ApiGewijzigdOp, only those changed since the `ApiGewijzigdOp ge …` of the
 `$filter`, in pages of `page_size` with an `@odata.nextLink` that asks for the next with
 `$skip`. Any other part of the filter (Soort) is not applied: the pages are played back as
-recorded, mixed Soorts and tombstones included.
+recorded, mixed Soorts and tombstones included. A record's file (`Verslag(<Id>)/resource`, a
+debate report's XML) is served as given.
 
 Faults are served in the order they are queued, one per request, before the answer: a status
 (429 with Retry-After, 500, 503), a pause longer than the client waits (a timeout), a page cut
@@ -22,7 +23,7 @@ import threading
 import time
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 PREFIX = "/OData/v4/2.0/"
 _SINCE = re.compile(r"ApiGewijzigdOp ge ([0-9T:.\-]+Z?)")
@@ -38,6 +39,7 @@ class Replay:
     def __init__(self, page_size=250):
         self.page_size = page_size
         self.sets = {}
+        self.resources = {}  # "Verslag(<Id>)/resource": (content type, bytes)
         self.sorted = {}  # name: (stamp, keys, records), see ordered()
         self.faults = []
         self.requests = []
@@ -58,6 +60,10 @@ class Replay:
         """The records of entity set `name` (a list; change it between runs for a delta)."""
         self.sets[name] = records
 
+    def serve_resource(self, path, body, content_type="application/xml"):
+        """The file of a record, as the service gives it at `path` (`Verslag(<Id>)/resource`)."""
+        self.resources[path] = (content_type, body)
+
     def fail(self, *faults):
         """Faults for the next requests, one each: ("status", 429, retry_after), ("status",
         500), ("timeout", seconds), ("truncate",), ("drop",)."""
@@ -70,7 +76,10 @@ class Replay:
 
     def answer(self, path, query):
         """(status, headers, body) for a request."""
-        name = path[len(PREFIX):] if path.startswith(PREFIX) else None
+        name = unquote(path[len(PREFIX):]) if path.startswith(PREFIX) else None
+        if name in self.resources:
+            content_type, body = self.resources[name]
+            return 200, {"Content-Type": content_type}, body
         if name not in self.sets:
             return 404, {}, json.dumps({"error": {"message": f"no entity set {name}"}}).encode()
         params = {key: values[-1] for key, values in parse_qs(query).items()}

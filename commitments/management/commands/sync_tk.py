@@ -27,7 +27,8 @@ EXIT_CODES = ("Afsluitcode 0: alles verwerkt; 3: verwerkt, maar records die niet
 
 class Command(UserCommand):
     help = ("Volg de open data van de Tweede Kamer (Fractie, Persoon, Document en Zaak van "
-            "Soort Motie, Toezegging) vanaf de cursor van elke entiteit. " + EXIT_CODES)
+            "Soort Motie, Toezegging, en de Verslagen van de gevolgde commissies: hun "
+            "toezeggingen als voorstellen) vanaf de cursor van elke entiteit. " + EXIT_CODES)
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
