@@ -56,6 +56,7 @@ _KST = re.compile(r"\bkst-(?P<dossier>[0-9]{4,6}(?:-[0-9A-Z]{1,10})*)-(?P<number
 _MOTION_SUBJECT = re.compile(
     r"motie\s+(?:van\s+(?:het\s+lid|de\s+leden)\s+)?(?P<names>.+?)"
     r"(?:\s+ter\s+vervanging\s+van\s+die\s+gedrukt\s+onder\s+nr\.\s*[0-9]+)?"
+    r"(?:\s*\(t\.v\.v\.[^)]*\))?"  # "(t.v.v. 30597, nr. 402)": the motion it replaces
     r"\s+over\s+(?P<subject>.+)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -201,7 +202,7 @@ def motion_body(text):
 def motion_submitters(names, signed=()):
     """The members named in Onderwerp, in order; with "c.s." the signatures at the foot of the
     motion instead, when they start with the first member named."""
-    named = [parse_member_name(part) for part in re.split(r"\s*,\s*|\s+en\s+", names)]
+    named = [parse_member_name(part) for part in re.split(r"\s*[,/]\s*|\s+en\s+", names)]
     named = [Submitter(name) for name in named if name]
     if has_cum_suis(names) and signed and named and \
             surname_key(signed[0]) == surname_key(named[0].name):

@@ -69,3 +69,20 @@ def test_x_cs_without_the_signers_keeps_the_first_submitter(clerk, tmp_path):
     run("import_tk_moties", write(tmp_path, "cs.json", [
         motie(89, "Motie van het lid Klaver c.s. over iets")]))
     assert names(Motion.objects.get()) == ["Klaver"]
+
+
+def test_a_replaced_motions_reference_and_a_slash_make_no_bogus_person(clerk, tmp_path):
+    """Real Zaak subjects (shared/data/real/tk-opendata/zaak_page_mixed.json): "(t.v.v. 30597,
+    nr. 402)" made the people "Voortman 30597" and "nr. 402)"; "Braakhuis/Klaver" one person."""
+    run("import_tk_moties", write(tmp_path, "a.json", [
+        motie(1, "Gewijzigde motie van het lid Voortman  (t.v.v. 30597, nr. 402) over onderzoek "
+                 "naar voor-en nadelen van een verplicht eigen risico"),
+        motie(2, "Gewijzigde motie Lodders c.s. (t.v.v. 33037, nr. 92) over jaarlijkse "
+                 "monitoring"),
+        motie(3, "Motie Braakhuis/Klaver over de OCW-meevaller van 22,3 mln. ")]))
+    assert names(Motion.objects.get(number="1")) == ["Voortman"]
+    assert Motion.objects.get(number="1").title.startswith("onderzoek naar voor-en nadelen")
+    assert names(Motion.objects.get(number="2")) == ["Lodders"]
+    assert names(Motion.objects.get(number="3")) == ["Braakhuis", "Klaver"]
+    assert sorted(Person.objects.values_list("surname", flat=True)) == [
+        "Braakhuis", "Klaver", "Lodders", "Voortman"]
