@@ -48,12 +48,37 @@ def reference_counts(person):
 
 
 def likely_duplicates():
-    """Groups of people whose surname and tussenvoegsel are the same once accents, capitals and
-    stray characters are set aside ("Kostić" and "Kostic", "Boswijk." and "Boswijk")."""
+    """Per surname, the pairs (keep, other) of people who may be one: surname and tussenvoegsel
+    the same once accents, capitals and stray characters are set aside ("Kostić" and "Kostic",
+    "Boswijk." and "Boswijk"), and nothing that tells them apart: not two first names or first
+    initials (Olger and Inge van Dijk are two members), nor two Ids of the Kamer."""
     groups = {}
     for person in Person.objects.exclude(surname="").prefetch_related("offices"):
         groups.setdefault((fold(person.surname), fold(person.prefix)), []).append(person)
-    return [group for _key, group in sorted(groups.items()) if len(group) > 1]
+    found = []
+    for _key, group in sorted(groups.items()):
+        pairs = [kept_first(one, other) for n, one in enumerate(group) for other in group[n + 1:]
+                 if may_be_one(one, other)]
+        if pairs:
+            found.append(pairs)
+    return found
+
+
+def may_be_one(one, other):
+    if one.tk_id and other.tk_id and one.tk_id != other.tk_id:
+        return False
+    first_names = fold(one.first_name), fold(other.first_name)
+    if all(first_names) and first_names[0] != first_names[1]:
+        return False
+    initials = [(fold(person.initials) or fold(person.first_name))[:1] for person in (one, other)]
+    return not (all(initials) and initials[0] != initials[1])
+
+
+def kept_first(one, other):
+    """(keep, other): the one the Kamer knows, else the one with more of the name, kept."""
+    def known(person):
+        return (bool(person.tk_id), bool(person.first_name), bool(person.initials))
+    return (other, one) if known(other) > known(one) else (one, other)
 
 
 def person_merge(*, keep, other, by, reason):

@@ -117,3 +117,20 @@ def test_anonymous_is_sent_to_login(client, twins):
     response = merge(client, kept, other)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert Person.objects.filter(pk__in=[kept.pk, other.pk]).count() == 2
+
+
+def test_members_of_one_surname_with_other_first_names_are_not_suggested(client_for, clerk):
+    """Real submitters: Diederik, Olger and Inge van Dijk are three members; only the Van Dijk
+    known by initials "O." may be Olger, and the bare "Van Dijk" may be any of them."""
+    diederik, olger, inge = (Person.objects.create(prefix="van", surname="Dijk", first_name=name)
+                             for name in ("Diederik", "Olger", "Inge"))
+    initials = Person.objects.create(prefix="van", surname="Dijk", initials="O.")
+    bare = Person.objects.create(prefix="van", surname="Dijk")
+    page = client_for(clerk).get(URL).content.decode()
+    for keep, other in [(diederik, olger), (diederik, inge), (olger, inge),
+                        (diederik, initials), (inge, initials)]:
+        assert f"?keep={keep.pk}&amp;other={other.pk}" not in page
+        assert f"?keep={other.pk}&amp;other={keep.pk}" not in page
+    for person in (diederik, olger, inge, initials):
+        assert f"?keep={person.pk}&amp;other={bare.pk}" in page
+    assert f"?keep={olger.pk}&amp;other={initials.pk}" in page
