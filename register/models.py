@@ -287,8 +287,10 @@ def office_title(title):
 
 class PersonQuerySet(models.QuerySet):
     def members(self):
-        """Members of parliament: people with a party membership (bewindspersonen have none)."""
-        return self.filter(memberships__isnull=False).distinct()
+        """Members of parliament: people with a party membership, and people with neither a
+        membership nor an office (the Kamer's motions name their submitters without a party);
+        a bewindspersoon holds an office and has no membership."""
+        return self.filter(Q(memberships__isnull=False) | Q(offices__isnull=True)).distinct()
 
     def bewindspersonen(self):
         """People who hold or held an office (minister, staatssecretaris)."""

@@ -92,3 +92,18 @@ def test_list_filters_are_searchable_among_their_options(client_for, advisor, de
     assert '<select name="to_member" data-search=""' in html or \
         'name="to_member"' in html and 'data-search=""' in html
     assert "tom-select-2.6.2.complete.min.js" in html
+
+
+def test_members_the_kamers_motions_brought_in_are_members(client_for, advisor, demo):
+    """A motion's Document names its submitters without their party: "Kostić" came in with no
+    party membership and no office, and could not be chosen as the member a commitment was
+    made to, nor filtered on as a submitter (real records: 165 of 178 people)."""
+    kostic = Person.objects.create(surname="Kostić", first_name="Ines")
+    client = client_for(advisor)
+    assert [row["text"] for row in ask(client, "leden", "kosti").json()["results"]] == \
+        ["Ines Kostić"]
+    assert kostic in Person.objects.members()
+    assert kostic not in Person.objects.bewindspersonen()
+    assert not Person.objects.members().filter(surname="Blokhuis").exists()
+    html = client.get(reverse("commitments:motion-list")).content.decode()
+    assert f'<option value="{kostic.pk}">' in html  # the "Indiener" filter offers her
