@@ -20,6 +20,7 @@ from legislation.models import LawTrack
 from legislation.stage_templates import Instrument, StageKind
 from register.history import save_with_history
 from register.models import Directorate, Document, Topic
+from register.periods import dutch_date
 
 LETTER_DATE = datetime.date(2020, 12, 18)
 LETTER_REASON = "Stand volgens de voortgangsbrief drugsbeleid van 18 december 2020"
@@ -192,7 +193,7 @@ def load_stage(stage, spec, objects, *, by):
     """Replay what the letter says of one stage, each step dated when it happened."""
     if "plan" in spec:
         words, stated_on = spec["plan"]
-        stage.replan(words, by=by, reason=f"Planning zoals genoemd op {stated_on:%d-%m-%Y}",
+        stage.replan(words, by=by, reason=f"Planning zoals genoemd op {dutch_date(stated_on)}",
                      stated_on=stated_on, at=at(stated_on, 11))
     if "start" in spec and "end" not in spec:
         stage.start(spec["start"], by=by, reason="Fase begonnen", at=at(spec["start"], 12))

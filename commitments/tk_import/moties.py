@@ -48,6 +48,7 @@ from commitments.tk_import.writing import Pending, create_with_history, in_short
 from register.history import ChangeSource, save_with_history
 from register.models import Dossier, PartyMembership
 from register.names import has_cum_suis
+from register.periods import dutch_date
 from register.references import parse_references
 
 _KST = re.compile(r"\bkst-(?P<dossier>[0-9]{4,6}(?:-[0-9A-Z]{1,10})*)-(?P<number>[0-9A-Z]+)\b")
@@ -446,7 +447,7 @@ class MotieImport:
         motion.vote_outcome, motion.voted_on = theirs, vote.decided_on or motion.voted_on
         if theirs == VoteOutcome.ADOPTED and not motion.execution_status:
             motion.execution_status = Execution.OPEN
-        on = f" op {vote.decided_on:%d-%m-%Y}" if vote.decided_on else ""
+        on = f" op {dutch_date(vote.decided_on)}" if vote.decided_on else ""
         self.touch(motion, item, f"uitslag {theirs.label}{on} ({vote.kind or 'stemming'})")
         return True
 

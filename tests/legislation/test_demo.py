@@ -116,3 +116,12 @@ def test_demo_track_pages_render_for_every_role(demo, client_for, advisor):
     for track in demo["law_tracks"]:
         page = client.get(track.get_absolute_url()).content.decode()
         assert "<svg" in page and track.short_name in page
+
+
+def test_the_track_page_writes_every_date_in_words(demo, client_for, advisor):
+    """"Planning zoals genoemd op 18-12-2020" stood in the history beside "18 december 2020"
+    (issue 17, item 11: one way of writing dates on every page)."""
+    track = LawTrack.objects.get(short_name="Lachgasbesluit")
+    page = client_for(advisor).get(track.get_absolute_url()).content.decode()
+    assert "Planning zoals genoemd op 18 december 2020" in page
+    assert not re.search(r"\b[0-9]{2}-[0-9]{2}-[0-9]{4}\b", page)

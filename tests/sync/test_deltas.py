@@ -70,7 +70,7 @@ def test_a_delta_reads_only_what_changed_and_applies_it(clerk, replay):
         "adopted", datetime.date(2025, 9, 30), "open")
     assert voted.history.latest().history_change_reason == (
         "sync_tk Zaak: motie nr. 577 (2012Z05959, dossier onbekend): uitslag Aangenomen op "
-        "30-09-2025 (Met handopsteken)")
+        "30 september 2025 (Met handopsteken)")
     commitment = Commitment.objects.get(tk_number="TZ202412-116")
     assert (commitment.status, commitment.delivered_on) == ("done", datetime.date(2025, 9, 30))
     assert "Document: 1 pagina('s), 4 gelezen, 1 nieuw, 2 bijgewerkt, 1 ongewijzigd" in output
