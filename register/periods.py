@@ -247,6 +247,20 @@ def _year_part(m: re.Match[str], today: date) -> _Span | None:
     return _Span(start, end, end if part == "eind" else start - timedelta(days=1))
 
 
+def _relative_month(m: re.Match[str], today: date) -> _Span | None:
+    """ "(voor het einde van) deze maand", "volgende maand", "eind komende maand"."""
+    part = _PARTS[m["part"].lower()] if m["part"] else None
+    if m["mrel"] == "deze":
+        if part not in (None, "eind"):
+            return None  # "begin deze maand aangekondigd" is past: context, no deadline
+        year, month = today.year, today.month
+    else:
+        following = add_months(today.replace(day=1), 1)
+        year, month = following.year, following.month
+    start, end = _month_span(year, month, part)
+    return _Span(start, end, end if part == "eind" else start - timedelta(days=1))
+
+
 def _year(m: re.Match[str], today: date) -> _Span:
     start, end = _place(lambda y: (date(y, 1, 1), date(y, 12, 31)), m, today)
     return _Span(start, end, None if m["rel"] else start - timedelta(days=1))
@@ -405,9 +419,21 @@ _AFTER_EVENT = re.compile(
 )
 
 
+# What follows "binnen <time>" may say the time counts from something that happens again and
+# again (later in the clause, before a comma: "ouders binnen één maand hun dossier te verstrekken
+# wanneer zij daarom vragen"), or, right after it, set a norm for every case ("dat een
+# letselschadezaak binnen twee jaar moet zijn beslecht"). Neither is a deadline counted from the
+# day the words were said.
+_EACH_TIME = re.compile(r"[^,;]*?\b(?:wanneer|zodra|telkens\s+(?:als|wanneer)|nadat)\b")
+_NORM = re.compile(
+    r"(?:\s+[^\W\d_]+)?\s+(?:moet(?:en)?|dien(?:t|en))\s+(?:te\s+)?(?:zijn|worden)\b")
+
+
 def _within(m: re.Match[str], today: date) -> _Span | None:
-    if _AFTER_EVENT.match(m.string, m.end()):
+    if _AFTER_EVENT.match(m.string, m.end()) or _EACH_TIME.match(m.string, m.end()):
         raise _NoDeadline("telt vanaf een gebeurtenis zonder datum, dus geen termijn")
+    if _NORM.match(m.string, m.end()):
+        raise _NoDeadline("een norm voor elk geval, geen termijn voor de regering")
     unit = m["unit"].lower()
     if m["half"]:
         if not unit.startswith("ja"):
@@ -434,7 +460,7 @@ _RECESS = (r"(?P<rword>(?:zomer|kerst)(?:reces|vakantie|mis)?"
            r"|(?:krokus|voorjaars|mei|herfst)(?:reces|vakantie)|reces)")
 # Words before an occasion of the budget cycle; "voor" is found by _PREFIX.
 _OCCASION = (r"\b(?:(?P<blead>bij|in|op|rond|omstreeks|tijdens|met)\s+)?(?:(?:het|de)\s+)?"
-             r"(?:(?:komende?|eerstvolgende|volgende)\s+)?")
+             r"(?:(?:(?:aan)?komende?|eerstvolgende|volgende)\s+)?")
 # "de begroting van het Ministerie van Justitie en Veiligheid voor het jaar 2021"
 _BUDGET_NAME = (r"(?:\s+(?:(?:van|voor)\s+(?:het\s+)?(?:ministerie\s+van\s+)?"
                 r"(?:[a-z&]+,?\s+){0,6}?)?"
@@ -470,6 +496,8 @@ _RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
      r"voorjaar|lente|zomer|najaar|herfst|winter"),
     (rf"{_LEAD}{_PART}(?:{_WHEN}|(?P<thisyear>het\s+jaar\b))", _year_part,
      r"begin|medio|half|midden|eind|ultimo"),
+    (rf"{_LEAD}(?:{_PART})?(?:(?:de|het)\s+)?(?P<mrel>deze|volgende|komende)\s+maand\b",
+     _relative_month, r"maand"),
     (rf"{_OCCASION}(?:(?P<pday>prinsjesdag)|miljoenennota|belastingplan(?:nen)?)\b"
      rf"(?:{_SEP}{_WHEN})?", _prinsjesdag_expr, r"prinsjesdag|miljoenennota|belastingplan"),
     (rf"\b(?:in|met)\s+de\s+(?:[a-z]+-)?begroting(?:en)?\b(?:\s+voor)?(?:{_SEP}{_WHEN})",
@@ -478,8 +506,8 @@ _RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
      r"|begrotingsdebat(?:ten)?)"
      r"|behandeling\s+van\s+de\s+(?:[a-z]+-?)?begroting(?:en)?)|(?:[a-z]+-?)?begroting(?:en)?)\b"
      rf"{_BUDGET_NAME}", _budget_debate, r"begroting"),
-    (rf"{_OCCASION}(?:voorjaarsnota|voorjaarsbesluitvorming)\b(?:{_SEP}{_WHEN})?", _voorjaarsnota,
-     r"voorjaars"),
+    (rf"{_OCCASION}(?:voorjaarsnota|voorjaarsbesluitvorming|voorjaarspakket)\b"
+     rf"(?:{_SEP}{_WHEN})?", _voorjaarsnota, r"voorjaars"),
     (r"\b(?:(?P<rlead>bij|in|met|rond|tijdens|op)\s+)?(?:(?:het|de)\s+)?"
      r"(?:(?P<report>(?:financieel\s+)?jaarverslag(?:en)?)|verantwoordingsdag)\b"
      rf"(?:(?:{_SEP}|\s+over\s+){_WHEN})?", _verantwoordingsdag, r"jaarverslag|verantwoordingsdag"),
@@ -557,7 +585,10 @@ def _name_year(original: str, m: re.Match[str]) -> bool:
         return True
     if m.start("year") != m.start():
         return False
-    before = re.search(r"(?<![.:;!?(])\s([^\W\d_][\w-]*)\s+$",
+    # "Belastingplan 2025", and "het Bestuurlijk Overleg Leefomgeving van 2024": a capital that
+    # does not begin a sentence starts a name, and the year after it (or after its "van") is part
+    # of the name.
+    before = re.search(r"(?<![.:;!?(])\s([^\W\d_][\w-]*)\s+(?:van\s+)?$",
                        original[max(0, m.start() - 40) : m.start()])
     return bool(before and before[1][0].isupper())
 
