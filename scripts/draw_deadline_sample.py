@@ -4,8 +4,9 @@
 
 Candidates: the clauses of shared/data/real/motion_deadline_clauses.json (duplicates removed) in
 none of the four earlier deadline sets of tests/data/language/ whose first 60 characters appear
-nowhere in tests/ outside tests/data/language/ (nor in the earlier sets). Prints the drawn clauses as JSON cases without labels, for a
-person to label before the parser ever runs on them (tests/data/language/deadlines_heldout4.json).
+nowhere in tests/ outside tests/data/language/ (nor in the earlier sets). Prints the drawn
+clauses as JSON cases without labels, for a person to label before the parser ever runs on them
+(tests/data/language/deadlines_heldout4.json).
 """
 
 import json
