@@ -88,7 +88,9 @@ def _month(group: str, *, full_only: bool = False) -> str:
 # Four digits from 1900 to 2100, not part of a longer number ("20191" is footnote 1 glued to 2019),
 # of a parliamentary year ("2019/20", "2019/2020") or of a reference ("nr. 2021").
 _YEAR = r"(?<![0-9/])(?<!nr\.)(?<!nr\.\s)(?P<year>19[0-9]{2}|20[0-9]{2}|2100)(?![0-9]|/[0-9])"
-_RELATIVE = r"\b(?P<rel>dit|volgende?|komende?|vorige?)\s+jaar\b"
+# "dit jaar, 2024" and "volgend jaar (2026)": the year in apposition is the same year.
+_RELATIVE = (r"\b(?P<rel>dit|volgende?|komende?|vorige?)\s+jaar\b"
+             r"(?:,?\s+\(?(?:19|20)[0-9]{2}\)?(?![0-9/]))?")
 _WHEN = rf"(?:{_YEAR}|{_RELATIVE})"
 # "jl." (jongstleden) points back, "a.s." (aanstaande) forward, as a missing year does.
 _MARK = r"(?P<mark>jl\b\.?|j\.l\.|jongstleden\b|a\.s\.?|aanstaande\b)"
@@ -99,9 +101,12 @@ _SEP = r"(?:\s+(?:van|het|de|in)\b)*\s+"
 _YEAR_OR_MARK = rf"(?:{_SEP}{_WHEN}|\s*{_MARK})?"
 _PART = r"(?P<part>begin|medio|half|midden|eind|einde|ultimo)(?:\s*-\s*|\s+(?:van\s+)?)"
 _DAY = r"(?P<day>[0-3]?[0-9])"
+# "voor de presentatie van de Voorjaarsnota", "voor aanvang van", "voor het debat over": the
+# moment of the occasion itself, so still before it.
 _PREFIX = re.compile(
     r"\b(?P<prefix>v[oó][oó]r|uiterlijk|voorafgaand\s+aan|niet\s+later\s+dan|ten\s+laatste"
-    r"|ter\s+voorbereiding(?:\s+van)?)\s+$"
+    r"|ter\s+voorbereiding(?:\s+van)?)\s+"
+    r"(?:(?:de|het)\s+)?(?:(?:presentatie|publicatie|verschijning|aanvang|debat)\s+(?:van|over)\s+)?$"
 )
 
 _PARTS = {"begin": "begin", "medio": "medio", "half": "medio", "midden": "medio",
@@ -192,7 +197,7 @@ def _month_expr(m: re.Match[str], today: date) -> _Span | None:
     if not (m["year"] or m["rel"] or m["mark"]):
         # A month without a year needs a word that makes it a time ("in juni", "eind juni",
         # "voor juni"), so that names such as "Mei Li Vos" are not read as May.
-        prefixed = _PREFIX.search(m.string, max(0, m.start() - 30), m.start())
+        prefixed = _PREFIX.search(m.string, max(0, m.start() - 50), m.start())
         if name not in _MONTH_FULL.split("|") or not (part or m["lead"] or prefixed):
             return None
     month = _month_number(name)
@@ -224,6 +229,15 @@ def _quarter(m: re.Match[str], today: date) -> _Span:
     return _plain(*_place(lambda y: _months(y, 3 * quarter - 2, 3), m, today))
 
 
+def _quarter_after_lead(m: re.Match[str], today: date) -> _Span | None:
+    """ "in Q3", "uiterlijk Q1": a quarter without a year is the first that has not ended, but
+    only after a word that makes it a time (a "Q3" alone may be a name)."""
+    prefixed = _PREFIX.search(m.string, max(0, m.start() - 50), m.start())
+    if not (m["year"] or m["rel"] or m["lead"] or prefixed):
+        return None
+    return _quarter(m, today)
+
+
 def _half(m: re.Match[str], today: date) -> _Span:
     written = (m.groupdict().get("h") or m["hw"]).lower()
     half = int(written[0]) if written[0].isdigit() else _ORDINALS[written]
@@ -232,6 +246,11 @@ def _half(m: re.Match[str], today: date) -> _Span:
 
 def _season(m: re.Match[str], today: date) -> _Span:
     first = _SEASONS[m["season"].lower()]
+    if m["this"] and not (m["year"] or m["rel"]):
+        # "dit voorjaar" is this year's, also when it is past; "deze winter" in January or
+        # February is the one that began in December.
+        year = today.year - (first == 12 and today.month <= 2)
+        return _plain(*_months(year, first, 3))
     return _plain(*_place(lambda y: _months(y, first, 3), m, today))
 
 
@@ -372,7 +391,7 @@ def _budget_window(year: int) -> tuple[tuple[date, date], kamer.Recess]:
 def _as_occasion(m: re.Match[str]) -> bool:
     """Whether a word makes the budget cycle's document an occasion: "bij de Voorjaarsnota",
     "voor de begroting"; "de voorjaarsnota" alone is a document, "de begroting van OCW" money."""
-    return bool(m["blead"] or _PREFIX.search(m.string, max(0, m.start() - 30), m.start()))
+    return bool(m["blead"] or _PREFIX.search(m.string, max(0, m.start() - 50), m.start()))
 
 
 def _budget_debate(m: re.Match[str], today: date) -> _Span | None:
@@ -455,7 +474,8 @@ _NUMBER = "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _DAY_MONTH_1 = rf"(?:(?P<d1>[0-3]?[0-9])(?:\s+{_month('m1')})?|{_month('m1b', full_only=True)})"
 _DAY_MONTH_2 = rf"(?:(?P<d2>[0-3]?[0-9])\s+)?{_month('m2')}"
 # "voor" in the calendar rules, which carry the meaning of "before" themselves.
-_BEFORE = r"\b(?:v[oó][oó]r|voorafgaand\s+aan|in\s+de\s+aanloop\s+naar)\s+(?:(?:de|het)\s+)?"
+_BEFORE = (r"\b(?:v[oó][oó]r|voorafgaand\s+aan|in\s+de\s+aanloop\s+naar)\s+(?:aanvang\s+van\s+)?"
+           r"(?:(?:de|het)\s+)?(?:(?:aanstaande|komende|eerstvolgende|volgende)\s+)?")
 _RECESS = (r"(?P<rword>(?:zomer|kerst)(?:reces|vakantie|mis)?"
            r"|(?:krokus|voorjaars|mei|herfst)(?:reces|vakantie)|reces)")
 # Words before an occasion of the budget cycle; "voor" is found by _PREFIX.
@@ -474,9 +494,10 @@ _RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
     (rf"{_BEFORE}{_RECESS}\b(?:{_SEP}{_WHEN})?", _before_recess, r"zomer|kerst|reces"),
     (rf"\bna\s+(?:afloop\s+van\s+)?(?:(?:de|het)\s+)?{_RECESS}\b(?:{_SEP}{_WHEN})?",
      _after_recess, r"\bna\s"),
-    (rf"\bbinnen\s+(?:(?P<half>(?:een\s+)?half)\s*|(?P<n>[0-9]{{1,3}}|{_NUMBER})\s+)"
+    (rf"\b(?:binnen|(?<=uiterlijk\s)over)\s+(?:(?P<half>(?:een\s+)?half)\s*"
+     rf"|(?P<n>[0-9]{{1,3}}|{_NUMBER})\s+)"
      r"(?P<unit>werkdag(?:en)?|dag(?:en)?|weken|week|maand(?:en)?|jaar|jaren)\b", _within,
-     r"binnen"),
+     r"binnen|over"),
     (r"(?<![0-9])(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])"
      r"|(?<![0-9./-])(?P<d2>[0-9]{1,2})(?P<sep>[-/])(?P<m2>[0-9]{1,2})(?P=sep)(?P<y2>[0-9]{4})"
      r"(?![0-9])",
@@ -486,12 +507,13 @@ _RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
     (rf"{_LEAD}{_DAY}\s+{_month('month')}{_YEAR_OR_MARK}", _day, _ANY_MONTH),
     (rf"{_LEAD}(?:{_PART})?{_month('month')}{_YEAR_OR_MARK}", _month_expr, _ANY_MONTH),
     (rf"\b(?:het\s+)?q(?P<q>[1-4])(?:\s*-\s*|{_SEP}){_WHEN}", _quarter, r"q[1-4]"),
+    (rf"{_LEAD}q(?P<q>[1-4])\b(?:(?:\s*-\s*|{_SEP}){_WHEN})?", _quarter_after_lead, r"q[1-4]"),
     (rf"{_LEAD}(?P<qw>eerste|tweede|derde|vierde|laatste|[1-4](?:e|ste|de))\s+kwartaal\b"
      rf"(?:{_SEP}{_WHEN})?", _quarter, r"kwartaal"),
     (rf"\bh(?P<h>[12])(?:\s*-\s*|{_SEP}){_WHEN}", _half, r"h[12]"),
     (rf"{_LEAD}(?P<hw>eerste|tweede|[12](?:e|ste|de))\s+(?:helft|halfjaar|half\s+jaar)\b"
      rf"(?:{_SEP}{_WHEN})?", _half, r"helft|halfjaar|half\s+jaar"),
-    (rf"{_LEAD}(?:(?:komende?|aanstaande?|volgende?)\s+)?"
+    (rf"{_LEAD}(?:(?:komende?|aanstaande?|volgende?|(?P<this>dit|deze))\s+)?"
      rf"(?P<season>voorjaar|lente|zomer|najaar|herfst|winter)\b(?:{_SEP}{_WHEN})?", _season,
      r"voorjaar|lente|zomer|najaar|herfst|winter"),
     (rf"{_LEAD}{_PART}(?:{_WHEN}|(?P<thisyear>het\s+jaar\b))", _year_part,
@@ -531,7 +553,7 @@ _COMPILED = [(re.compile(pattern), handler, _trigger(trigger))
 # are about ("cijfers over 2018").
 _START = re.compile(
     r"\b(?P<word>na|vanaf|sinds|niet\s+v[oó][oó]r|niet\s+eerder\s+dan|pas\s+(?:na|vanaf)"
-    r"|met\s+ingang\s+van|m\.i\.v\.|over)\s+$"
+    r"|met\s+ingang\s+van|m\.i\.v\.|(?<!debat\s)over)\s+$"
 )
 # Negation is context: "niet te wachten tot het najaar". Not "niet later dan", which is a prefix.
 _NEGATION = re.compile(r"\bniet\b(?:\s+\S+){0,3}\s+$")
@@ -545,6 +567,27 @@ _NAME_WORDS = re.compile(
 # "een EU-klimaatdoel voor 2040", "de doelstelling voor 2030": the year names the target, like
 # "het 2030-doel"; it is no deadline to deliver anything by.
 _TARGET = re.compile(r"(?:doel|doelen|doelstellingen|doelstelling)\s+(?:(?:voor|in|van)\s+)?$")
+# "als beleidsdoel te stellen dat alle gemeenten uiterlijk in 2030 ...": the year of a target the
+# government is asked to set, as in "de doelstelling voor 2030", not a deadline to deliver by.
+_GOAL = re.compile(
+    r"\bals\s+(?:beleids)?doel(?:stelling)?\s+(?:te\s+)?(?:stellen|hanteren|formuleren|vastleggen"
+    r"|nemen)\s+dat\b[^;:]*$"
+)
+_LAW = re.compile(r"\b(?:Wet|Besluit)\s+(?:[^\W\d_][\w-]*,?\s+){0,8}?([^\W\d_][\w-]*)\s+$")
+_TIME_WORDS = {"voor", "vóór", "uiterlijk", "in", "op", "per", "na", "vanaf", "tot", "van",
+               "sinds", "rond", "omstreeks", "begin", "medio", "eind", "einde", "halverwege",
+               "en", "of", "dan", "jaar", "laatste"}  # fmt: skip
+# "de in de Voorjaarsnota voorgestelde wijzigingen", "de naar verwachting eind dit jaar in werking
+# tredende verordening": an article right before a time that starts with a preposition or a part
+# of the year makes the words describe a noun that follows (a thing done or expected by others),
+# not a deadline. Not "de in 2025 te nemen stappen", which are still to be done. "het" only after
+# a preposition: "dat het voor de zomer mogelijk wordt" is the pronoun.
+_ATTRIBUTIVE = re.compile(
+    r"(?:\b(?:de|een)|\b(?:van|over|in|op|bij|met|aan|uit|naar|voor|door|om|tot)\s+het)\s+"
+    r"(?:naar\s+verwachting\s+)?$"
+)
+# "op het niveau van dit jaar": the year is a measure, not a deadline.
+_LEVEL = re.compile(r"\b(?:niveau|peil)\s+van\s+$")
 _VAGUE = re.compile(
     r"zo\s+(?:spoedig|snel)\s+mogelijk|binnenkort|te\s+zijner\s+tijd|op\s+(?:korte\s+)?termijn"
     r"|zsm|spoedig|zo\s+snel\s+als\s+(?:mogelijk|kan)"
@@ -561,15 +604,20 @@ class _Found(NamedTuple):
 
 
 def _with_prefix(
-    text: str, start: int, span: _Span, today: date
+    text: str, start: int, span: _Span, today: date, *, is_debate: bool = False
 ) -> tuple[int, tuple[date, date], str]:
     """Apply "voor" (up to the day before) or "uiterlijk" (up to and including) written before
     the expression. Such a period runs from today, but never starts after it ends. Returns where
-    the words start, the period, and why it is estimated ("" when it is not)."""
-    prefix = _PREFIX.search(text, max(0, start - 30), start) if span.before is not None else None
+    the words start, the period, and why it is estimated ("" when it is not).
+
+    "voor het debat over de Voorjaarsnota": the debate on a document comes after it, so up to
+    the end of the document's period; unless the expression is a debate itself (`is_debate`:
+    "voor het debat over de OCW-begroting" is before the budget debate)."""
+    prefix = _PREFIX.search(text, max(0, start - 50), start) if span.before is not None else None
     if prefix is None:
         return start, (span.start, span.end), span.note
-    if prefix["prefix"].split()[0] in ("uiterlijk", "niet", "ten"):
+    after_debate = "debat" in prefix[0] and not is_debate
+    if after_debate or prefix["prefix"].split()[0] in ("uiterlijk", "niet", "ten"):
         return prefix.start(), (min(today, span.end), span.end), span.note
     return prefix.start(), (min(today, span.before), span.before), span.before_note
 
@@ -577,7 +625,8 @@ def _with_prefix(
 def _name_year(original: str, m: re.Match[str]) -> bool:
     """A year that belongs to a name: "het 2030-doel", "het jaartal 2034", "Belastingplan 2025",
     "het klimaatdoel voor 2040"."""
-    if m["year"] and _TARGET.search(m.string, max(0, m.start() - 40), m.start()):
+    if m["year"] and (_TARGET.search(m.string, max(0, m.start() - 40), m.start())
+                      or _GOAL.search(m.string, max(0, m.start() - 200), m.start())):
         return True
     if m["lead"] or not m["year"]:
         return False
@@ -590,11 +639,16 @@ def _name_year(original: str, m: re.Match[str]) -> bool:
     # of the name.
     before = re.search(r"(?<![.:;!?(])\s([^\W\d_][\w-]*)\s+(?:van\s+)?$",
                        original[max(0, m.start() - 40) : m.start()])
-    return bool(before and before[1][0].isupper())
+    if before and before[1][0].isupper():
+        return True
+    # "de Wet op de inlichtingen- en veiligheidsdiensten 2017": the year ends a law's title,
+    # unless the word before it makes it a time ("de Wet open overheid voor 2026 evalueren").
+    law = _LAW.search(original, max(0, m.start() - 100), m.start())
+    return bool(law and law[1].lower() not in _TIME_WORDS)
 
 
-def _context(text: str, start: int) -> tuple[str, int]:
-    """Why the words starting at `start` are context rather than a deadline ("" when they are
+def _context(text: str, start: int, end: int) -> tuple[str, int]:
+    """Why the words from `start` to `end` are context rather than a deadline ("" when they are
     not), and where the words that make them so begin."""
     negated = "niet" in text[max(0, start - 40) : start] and _NEGATION.search(
         text, max(0, start - 40), start)
@@ -603,6 +657,11 @@ def _context(text: str, start: int) -> tuple[str, int]:
     started = _START.search(text, max(0, start - 25), start)
     if started:
         return "een begin of grens, geen termijn om iets vóór te leveren", started.start()
+    if _LEVEL.search(text, max(0, start - 20), start):
+        return "het niveau van dat jaar, geen termijn", start
+    described = _ATTRIBUTIVE.search(text, max(0, start - 30), start)
+    if described and not re.match(r"\s+te\s", text[end:]):
+        return "beschrijft iets dat erop volgt, geen termijn", described.start()
     return "", start
 
 
@@ -613,7 +672,7 @@ def _find(original: str, today: date) -> Iterator[_Found]:
         if not trigger(text):
             continue
         for m in pattern.finditer(text):
-            reason, begins = _context(text, m.start())
+            reason, begins = _context(text, m.start(), m.end())
             if reason:
                 yield _Found(begins, m.end(), order, None, reason)
                 continue
@@ -626,7 +685,8 @@ def _find(original: str, today: date) -> Iterator[_Found]:
                 span = handler(m, today)
                 if span is None:
                     continue  # the words looked like an expression but are not one
-                start, dates, note = _with_prefix(text, m.start(), span, today)
+                start, dates, note = _with_prefix(text, m.start(), span, today,
+                                                  is_debate=handler is _budget_debate)
             except _NoDeadline as none:
                 yield _Found(m.start(), m.end(), order, None, str(none))
                 continue

@@ -731,7 +731,9 @@ DUTCH_WORDS = [
     "december", "dagen", "weken", "maanden", "werkdagen", "een", "twaalf", "half", "0", "1", "15",
     "29", "31", "99", "1899", "1900", "2019/20", "2020", "2021", "2100", "9999", "20191",
     "nr.", ",", ".", "\n", "\u00a0", "maand", "deze", "volgende", "aankomende", "voorjaarspakket",
-    "wanneer", "moet", "zijn", "Overleg",
+    "wanneer", "moet", "zijn", "Overleg", "Q3", "over", "aanvang", "presentatie", "debat",
+    "aanstaande", "niveau", "Wet", "als", "beleidsdoel", "stellen", "dat", "naar verwachting",
+    "Voorjaarsnota", "voorgestelde",
 ]  # fmt: skip
 dutch_phrases = st.lists(st.sampled_from(DUTCH_WORDS), max_size=12).map(" ".join)
 any_day = st.dates()  # date.min to date.max: the edges of the calendar must not raise either
@@ -917,3 +919,92 @@ def test_a_year_after_a_name_and_van_belongs_to_the_name(text):
 ])
 def test_a_year_after_van_without_a_name_is_still_a_deadline(text, words):
     assert parse_period(text, d(2024, 1, 22)).text == words
+
+
+# Issue 14, the fourth held-out sample's misses, fixed after its blind figures were recorded
+# (docs/PERFORMANCE.md): constructed sentences first, then the spent real clause.
+@pytest.mark.parametrize("text, today, start, end", [
+    # Words between "voor" and the occasion: its presentation, start or debate is still before it.
+    ("vóór de presentatie van de Voorjaarsnota", d(2024, 1, 25), d(2024, 1, 25), d(2024, 3, 31)),
+    ("voor de publicatie van de Miljoenennota", d(2025, 3, 1), d(2025, 3, 1), d(2025, 9, 15)),
+    ("voor aanvang van de Voorjaarsnota", d(2024, 11, 28), d(2024, 11, 28), d(2025, 3, 31)),
+    ("voor het debat over de Voorjaarsnota", d(2024, 4, 18), d(2024, 4, 18), d(2024, 5, 31)),
+    ("vóór het debat over de OCW-begroting", d(2025, 5, 22), d(2025, 5, 22), d(2025, 10, 31)),
+    ("voor aanvang van het zomerreces", d(2025, 3, 1), d(2025, 3, 1), d(2025, 7, 3)),
+    # "aanstaande"/"komende" before a recess.
+    ("nog voor het aanstaande zomerreces de route op te schalen", d(2024, 6, 13), d(2024, 6, 13),
+     d(2024, 7, 4)),
+    ("uiterlijk voor het komende herfstreces", d(2025, 6, 19), d(2025, 6, 19), d(2025, 10, 2)),
+    # A quarter without a year after "in"/"uiterlijk": the first that has not ended.
+    ("uiterlijk in Q3 de Kamer te informeren", d(2024, 1, 23), d(2024, 1, 23), d(2024, 9, 30)),
+    ("de Kamer hierover uiterlijk in Q1 te informeren", d(2024, 12, 19), d(2024, 12, 19),
+     d(2025, 3, 31)),
+    ("in Q4", d(2025, 3, 1), d(2025, 10, 1), d(2025, 12, 31)),
+    ("in Q1 2026", d(2025, 3, 1), d(2026, 1, 1), d(2026, 3, 31)),
+    # "uiterlijk over <time>" is "binnen <time>".
+    ("uiterlijk over een jaar", d(2024, 11, 11), d(2024, 11, 11), d(2025, 11, 11)),
+    ("uiterlijk over drie maanden te rapporteren", d(2025, 1, 10), d(2025, 1, 10), d(2025, 4, 10)),
+    # "dit/deze" before a season: this year's ("deze winter" in January: the one begun in December).
+    ("dit najaar de Kamer te informeren", d(2024, 5, 14), d(2024, 9, 1), d(2024, 11, 30)),
+    ("uiterlijk deze zomer", d(2025, 5, 20), d(2025, 5, 20), d(2025, 8, 31)),
+    ("deze winter", d(2025, 1, 10), d(2024, 12, 1), d(2025, 2, 28)),
+])
+def test_calendar_words_of_the_fourth_sample(text, today, start, end):
+    period = parse_period(text, today)
+    assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize("text, today, why", [
+    # A start stays a start with "dit" before the season.
+    ("campagnes te starten vanaf dit najaar", d(2024, 5, 30), "een begin"),
+    # An article right before the time: it describes the noun after it, done or expected by others.
+    ("af te zien van de in de Voorjaarsnota voorgestelde wijzigingen", d(2025, 6, 19),
+     "beschrijft iets"),
+    ("de naar verwachting eind dit jaar in werking tredende verordening aan te wenden",
+     d(2024, 11, 26), "beschrijft iets"),
+    ("het gebruik van de per 1 januari 2026 geldende regels te onderzoeken", d(2025, 3, 1),
+     "beschrijft iets"),
+    ("een reactie op het in maart 2025 verschenen rapport", d(2025, 1, 1), "beschrijft iets"),
+    # The level of a year, also with the year in apposition.
+    ("de militaire steun onverminderd door te zetten op het niveau van dit jaar, 2024,",
+     d(2024, 10, 15), "het niveau van dat jaar"),
+    ("de uitgaven op het niveau van 2019 te houden", d(2024, 10, 15), "het niveau van dat jaar"),
+    # The year of a target the government is asked to set.
+    ("als beleidsdoel te stellen dat alle gemeenten uiterlijk in 2030 minimaal één inclusieve "
+     "speeltuin zouden moeten hebben", d(2024, 12, 10), "hoort bij een naam"),
+    ("als doel te stellen dat in 2035 alle woningen zijn geïsoleerd", d(2024, 12, 10),
+     "hoort bij een naam"),
+    # A year ending a law's title.
+    ("met het oog op de herziening van de Wet op de inlichtingen- en veiligheidsdiensten 2017 zo "
+     "spoedig mogelijk per brief toe te lichten", d(2024, 4, 2), "hoort bij een naam"),
+    ("de evaluatie van de Wet langdurige zorg 2015", d(2024, 4, 2), "hoort bij een naam"),
+])
+def test_words_of_the_fourth_sample_that_name_no_deadline(text, today, why):
+    assert parse_period(text, today) is None
+    assert why in explain_period(text, today)
+
+
+@pytest.mark.parametrize("text, today, words", [
+    # Still a deadline: "het" as a pronoun, a thing still to be done, a time after a law's name.
+    ("ervoor te zorgen dat het voor de zomer van 2025 mogelijk wordt", d(2024, 12, 10),
+     "voor de zomer van 2025"),
+    ("de in 2025 te nemen stappen", d(2024, 12, 10), "in 2025"),
+    ("de Wet open overheid voor 2026 te evalueren", d(2024, 12, 10), "voor 2026"),
+    ("met als doel om in 2025 een plan te presenteren", d(2024, 12, 10), "in 2025"),
+    ("de Kamer voor het zomerreces te informeren", d(2024, 12, 10), "voor het zomerreces"),
+    # "over" a year is still what the data are about, and "Q3" alone may be a name.
+    ("cijfers over 2018 te publiceren voor 1 juli 2025", d(2024, 12, 10), "voor 1 juli 2025"),
+])
+def test_the_fourth_samples_rules_leave_deadlines_alone(text, today, words):
+    assert parse_period(text, today).text == words
+
+
+def test_a_quarter_alone_is_no_time():
+    assert parse_period("het Q3-team en de Q1 werkgroep", d(2024, 1, 1)) is None
+
+
+def test_this_spring_said_in_summer_is_past_context():
+    # DESIGN: when every period in a text lies in the past, the first one counts (as context).
+    period = parse_period("als dit voorjaar was beoogd", d(2025, 7, 2))
+    assert (period.start, period.end) == (d(2025, 3, 1), d(2025, 5, 31))
+    assert "lag toen al achter ons" in explain_period("als dit voorjaar was beoogd", d(2025, 7, 2))
