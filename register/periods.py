@@ -109,6 +109,12 @@ _PREFIX = re.compile(
     r"(?:(?:de|het)\s+)?(?:(?:presentatie|publicatie|verschijning|aanvang|debat)\s+(?:van|over)\s+)?$"
 )
 
+
+def _prefix(text: str, start: int) -> re.Match[str] | None:
+    """The prefix written right before `start`, if any."""
+    return _PREFIX.search(text, max(0, start - 50), start)
+
+
 _PARTS = {"begin": "begin", "medio": "medio", "half": "medio", "midden": "medio",
           "eind": "eind", "einde": "eind", "ultimo": "eind"}  # fmt: skip
 _SEASONS = {"voorjaar": 3, "lente": 3, "zomer": 6, "najaar": 9, "herfst": 9, "winter": 12}
@@ -197,7 +203,7 @@ def _month_expr(m: re.Match[str], today: date) -> _Span | None:
     if not (m["year"] or m["rel"] or m["mark"]):
         # A month without a year needs a word that makes it a time ("in juni", "eind juni",
         # "voor juni"), so that names such as "Mei Li Vos" are not read as May.
-        prefixed = _PREFIX.search(m.string, max(0, m.start() - 50), m.start())
+        prefixed = _prefix(m.string, m.start())
         if name not in _MONTH_FULL.split("|") or not (part or m["lead"] or prefixed):
             return None
     month = _month_number(name)
@@ -232,7 +238,7 @@ def _quarter(m: re.Match[str], today: date) -> _Span:
 def _quarter_after_lead(m: re.Match[str], today: date) -> _Span | None:
     """ "in Q3", "uiterlijk Q1": a quarter without a year is the first that has not ended, but
     only after a word that makes it a time (a "Q3" alone may be a name)."""
-    prefixed = _PREFIX.search(m.string, max(0, m.start() - 50), m.start())
+    prefixed = _prefix(m.string, m.start())
     if not (m["year"] or m["rel"] or m["lead"] or prefixed):
         return None
     return _quarter(m, today)
@@ -391,7 +397,7 @@ def _budget_window(year: int) -> tuple[tuple[date, date], kamer.Recess]:
 def _as_occasion(m: re.Match[str]) -> bool:
     """Whether a word makes the budget cycle's document an occasion: "bij de Voorjaarsnota",
     "voor de begroting"; "de voorjaarsnota" alone is a document, "de begroting van OCW" money."""
-    return bool(m["blead"] or _PREFIX.search(m.string, max(0, m.start() - 50), m.start()))
+    return bool(m["blead"] or _prefix(m.string, m.start()))
 
 
 def _budget_debate(m: re.Match[str], today: date) -> _Span | None:
@@ -497,7 +503,7 @@ _RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
     (rf"\b(?:binnen|(?<=uiterlijk\s)over)\s+(?:(?P<half>(?:een\s+)?half)\s*"
      rf"|(?P<n>[0-9]{{1,3}}|{_NUMBER})\s+)"
      r"(?P<unit>werkdag(?:en)?|dag(?:en)?|weken|week|maand(?:en)?|jaar|jaren)\b", _within,
-     r"binnen|over"),
+     r"binnen|uiterlijk"),
     (r"(?<![0-9])(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])"
      r"|(?<![0-9./-])(?P<d2>[0-9]{1,2})(?P<sep>[-/])(?P<m2>[0-9]{1,2})(?P=sep)(?P<y2>[0-9]{4})"
      r"(?![0-9])",
@@ -613,7 +619,7 @@ def _with_prefix(
     "voor het debat over de Voorjaarsnota": the debate on a document comes after it, so up to
     the end of the document's period; unless the expression is a debate itself (`is_debate`:
     "voor het debat over de OCW-begroting" is before the budget debate)."""
-    prefix = _PREFIX.search(text, max(0, start - 50), start) if span.before is not None else None
+    prefix = _prefix(text, start) if span.before is not None else None
     if prefix is None:
         return start, (span.start, span.end), span.note
     after_debate = "debat" in prefix[0] and not is_debate
@@ -625,8 +631,10 @@ def _with_prefix(
 def _name_year(original: str, m: re.Match[str]) -> bool:
     """A year that belongs to a name: "het 2030-doel", "het jaartal 2034", "Belastingplan 2025",
     "het klimaatdoel voor 2040"."""
-    if m["year"] and (_TARGET.search(m.string, max(0, m.start() - 40), m.start())
-                      or _GOAL.search(m.string, max(0, m.start() - 200), m.start())):
+    if m["year"] and "doel" in m.string[max(0, m.start() - 200) : m.start()] and (
+        _TARGET.search(m.string, max(0, m.start() - 40), m.start())
+        or _GOAL.search(m.string, max(0, m.start() - 200), m.start())
+    ):
         return True
     if m["lead"] or not m["year"]:
         return False
@@ -643,7 +651,8 @@ def _name_year(original: str, m: re.Match[str]) -> bool:
         return True
     # "de Wet op de inlichtingen- en veiligheidsdiensten 2017": the year ends a law's title,
     # unless the word before it makes it a time ("de Wet open overheid voor 2026 evalueren").
-    law = _LAW.search(original, max(0, m.start() - 100), m.start())
+    window = original[max(0, m.start() - 100) : m.start()]
+    law = ("Wet" in window or "Besluit" in window) and _LAW.search(window)
     return bool(law and law[1].lower() not in _TIME_WORDS)
 
 
@@ -657,11 +666,14 @@ def _context(text: str, start: int, end: int) -> tuple[str, int]:
     started = _START.search(text, max(0, start - 25), start)
     if started:
         return "een begin of grens, geen termijn om iets vóór te leveren", started.start()
-    if _LEVEL.search(text, max(0, start - 20), start):
+    # How the words right before end decides whether the patterns below can match: cheaper.
+    before = text[max(0, start - 30) : start].rstrip()
+    if before.endswith("van") and _LEVEL.search(text, max(0, start - 20), start):
         return "het niveau van dat jaar, geen termijn", start
-    described = _ATTRIBUTIVE.search(text, max(0, start - 30), start)
-    if described and not re.match(r"\s+te\s", text[end:]):
-        return "beschrijft iets dat erop volgt, geen termijn", described.start()
+    if before.endswith(("de", "een", "het", "verwachting")):
+        described = _ATTRIBUTIVE.search(text, max(0, start - 30), start)
+        if described and not re.match(r"\s+te\s", text[end:]):
+            return "beschrijft iets dat erop volgt, geen termijn", described.start()
     return "", start
 
 
