@@ -129,7 +129,7 @@ def letter_detail(request, pk):
     letter = get_letter(pk)
     items = letter_items(letter)
     content = shown_content(letter, items)
-    context = letter_context(content)
+    context = letter_context(content, draft=not letter.is_final)
     return render(request, "letters/letter_detail.html", {
         **context, "record": letter, "items": items, "timeline": letter_timeline(letter),
         "actions": steps_for(request.user, letter),

@@ -66,6 +66,15 @@ def test_the_detail_is_the_preview_with_status_items_and_history(client_for, adv
     assert "Ter goedkeuring aanbieden" not in page and "Bewerken" not in page
 
 
+def test_only_a_drafts_preview_says_concept(client_for, advisor, draft, demo):
+    # DESIGN.md "Letters": CONCEPT only on drafts, on the letter's page as in its PDF.
+    client = client_for(advisor)
+    assert 'class="concept-band"' in client.get(url("letters:detail", draft)).content.decode()
+    final = client.get(url("letters:detail", demo["letter"])).content.decode()
+    assert '<article class="kamerbrief' in final and 'class="concept-band"' not in final
+    assert "is-draft" not in final
+
+
 def test_detail_query_count_does_not_grow_with_items(client_for, advisor, draft, clerk,
                                                      letter_writer, django_assert_max_num_queries):
     from tests.letters.conftest import commitment
