@@ -42,7 +42,7 @@ from letters.layout import (
     content_to_data,
 )
 from letters.models import Addressee, LetterKind
-from letters.prose import one_line
+from letters.prose import deadline_words, one_line
 from register.history import timeline
 
 
@@ -126,13 +126,15 @@ def has_annex(letter):
 
 def annex_for(letter, items):
     """The dossier's open commitments and motions, and those in the letter, with their status
-    as the Kamer will read it: what the letter delivers is shown delivered."""
+    as the Kamer will read it: what the letter delivers is shown delivered; deadline words
+    resolved to the day they were given, as in the letter's text ("komend jaar" said in 2020 is
+    "in 2021")."""
     dossier = letter.dossier
     delivering = {(item.subject_kind, item.subject.pk) for item in items if item.delivers}
     commitments, motions = annex_commitments(letter, items), annex_motions(letter, items)
     rows = [AnnexRow(number=c.tk_number or c.number, text=one_line(c.title),
                      bewindspersoon=c.bewindspersoon.full_name,
-                     deadline=one_line(c.deadline_text) or "geen termijn",
+                     deadline=deadline_words(c) or "geen termijn",
                      status=TWEEDE_KAMER_WORDS[Status.DONE if ("commitment", c.pk) in delivering
                                                else c.status])
             for c in commitments]

@@ -66,6 +66,16 @@ def test_the_annex_lists_the_dossiers_open_items_and_those_in_the_letter(draft, 
     assert letter_content(draft).annex is None
 
 
+def test_the_annex_prints_no_relative_words_of_long_ago(draft, register_24077, clerk):
+    # DESIGN.md "Letters": relative words resolved to the date they were spoken, in the annex
+    # too ("komend jaar" said in 2020 is "in 2021" in a letter of 2026).
+    spoken = commitment(clerk, title="Arabisch", made_on=datetime.date(2020, 12, 18),
+                        deadline_text="komend jaar", dossier=register_24077["dossier"])
+    rows = {row.text: row for row in letter_content(reload(draft)).annex.rows}
+    assert rows[spoken.title].deadline == "in 2021"
+    assert rows["Persona onderzoek"].deadline == "in het voorjaar van 2021"
+
+
 def test_a_rappel_answer_is_a_table_per_commitment(clerk, letter_writer):
     made = commitment(clerk, title="Lachgas", text="Lachgas op lijst II.\nSnel.",
                       deadline_text="voor 1 juli 2020", made_on=datetime.date(2020, 1, 6),
