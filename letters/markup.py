@@ -376,7 +376,9 @@ def _plain_block(block: Block) -> str:
     return "\n".join(_plain_inline(line) for line in block.lines)
 
 
-def plain_text(text: str) -> str:
+def plain_text(text: str, *, headings: bool = True) -> str:
     """The markup without its marks, for exports and search: footnotes in parentheses at their
-    call, list items and table rows one to a line, blocks separated by blank lines."""
-    return "\n\n".join(_plain_block(block) for block in blocks(text))
+    call, list items and table rows one to a line, blocks separated by blank lines; without
+    its sub-headings when `headings` is false."""
+    return "\n\n".join(_plain_block(block) for block in blocks(text)
+                        if headings or block.kind != "h3")

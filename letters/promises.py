@@ -1,6 +1,8 @@
 """The promises a letter makes (register.extraction.promises_in_letter), offered for the same
 review as a debate report's commitments (commitments.proposals)."""
 
+import re
+
 from commitments.models import CommitmentProposal
 from commitments.proposals import proposals_offer
 from letters.content import shown_content
@@ -8,11 +10,23 @@ from letters.markup import plain_text
 from register.extraction import promises_in_letter
 
 
+# A quotation: ‘…’ or “…”, its closing mark not an apostrophe inside a word ("auto’s").
+_QUOTATION = re.compile(r"(?<!\w)‘.*?’(?!\w)|(?<!\w)“.*?”(?!\w)", re.DOTALL)
+
+
+def own_words(text):
+    """What the letter says in its own words: without its sub-headings (an item's title is no
+    sentence of the next paragraph) and without quotations — a quoted promise ("schreef mijn
+    ambtsvoorganger: ‘Ik ga na het Kerstreces …’") is an earlier one the register holds, its
+    relative words said then, not now."""
+    return _QUOTATION.sub("‘…’.", plain_text(text, headings=False))
+
+
 def letter_text(letter):
     """The letter's own words, as approved once it is: opening, sections, closing."""
     content = shown_content(letter)
     parts = [content.opening, *(section.body for section in content.sections), content.closing]
-    return "\n\n".join(plain_text(part) for part in parts if part.strip())
+    return "\n\n".join(own_words(part) for part in parts if part.strip())
 
 
 def letter_promises(letter):

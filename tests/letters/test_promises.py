@@ -86,3 +86,18 @@ def test_said_on_is_the_letters_date(promising):
 
     (found,) = [p for p in letter_promises(promising) if p.text == PROMISE]
     assert found.period.end == datetime.date(2021, 12, 16)  # the kerstreces of 2021: 17 Dec
+
+
+def test_quoted_promises_and_item_titles_are_not_the_letters_promises(draft, letter_writer):
+    # A composed item quotes the promise it reports on, said years before: that promise is in
+    # the register already, and its "na het Kerstreces" was said then, not on the letter's date.
+    from letters.promises import letter_promises
+
+    item = draft.items.exclude(section=None).first()
+    item.progress_text = (
+        "In de brief van 18 december 2020 (Kamerstuk 24 077, nr. 468) schreef mijn "
+        "ambtsvoorganger: ‘Ik ga na het Kerstreces met het Trimbos-instituut in gesprek over de "
+        "auto’s van de onderzoekers.’ Deze toezegging staat nog open. " + PROMISE)
+    item.save()
+    found = letter_promises(draft)
+    assert [p.text for p in found] == [PROMISE]
