@@ -321,6 +321,32 @@ def test_payloads_everywhere_are_text_in_the_pdf(tmp_path):
         assert "49" not in text
 
 
+LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänswitwenpensionsberechnungsverordnung" * 2
+LONG_URL = ("https://www.rijksoverheid.nl/documenten/kamerstukken/2026/12/07/"
+            "een_heel_lange_titel_zonder_spaties_of_streepjes_zodat_de_regel_nergens_breekt.pdf")
+
+
+def test_a_word_longer_than_the_line_is_broken_not_cut_off(tmp_path):
+    """A word or link wider than the text column (typed or pasted by staff) wraps inside the
+    column, in running text and in a table cell: nothing runs over the sender column or off the
+    page, where pdftotext no longer finds it."""
+    typed = f"Zie {LONG_WORD} en {LONG_URL} voor meer."
+    running = letter(sections=(Section("Lange woorden", typed),))
+    table = letter(kind="rappel", rappel_rows=(RappelRow(
+        number="T01970", text=typed, status="Openstaand", explanation=typed,
+        expected="voorjaar 2027"),))
+    for content, times in ((running, 1), (table, 2)):
+        path = tmp_path / "lang.pdf"
+        path.write_bytes(render_letter_pdf(content))
+        text = squeezed(reading_text(path.read_bytes(), tmp_path))
+        assert text.count(squeezed(LONG_WORD)) == text.count(squeezed(LONG_URL)) == times
+        # Every word box ends left of the sender column: within the text column.
+        boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                               text=True, check=True).stdout
+        ends = [float(x) for x in re.findall(r'xMax="([0-9.]+)"[^>]*>[^<]{30,}<', boxes)]
+        assert ends and max(ends) < 146.5 / 25.4 * 72  # the column ends at 146 mm (@page)
+
+
 # --- Only static files are fetched -----------------------------------------------------------
 
 
