@@ -34,6 +34,7 @@ from letters.prose import (
     law_track_prose,
     lower_first,
     motion_prose,
+    one_line,
     rappel_explanation,
 )
 from register.history import save_with_history
@@ -344,13 +345,30 @@ def new_kenmerk(ministry, day):
         sequence += 1
 
 
-def progress_opening(dossier, previous):
+def previous_letter_words(previous, signatory):
+    """The previous letter as this letter's signatory names it: "mijn brief"; when someone
+    else signed it, "de brief van mijn ambtsvoorganger" (the same office) or "de brief"."""
+    if previous.signatory_id and signatory.person:
+        same = previous.signatory_id == signatory.person.pk
+    else:  # a signatory typed, not chosen: by name; nobody named, as before: the writer's own
+        same = one_line(previous.signatory_name) in ("", one_line(signatory.name))
+    if same:
+        return "mijn brief"
+    def office(text):
+        return one_line(text).removeprefix("De ").removeprefix("de ").rstrip(",")
+    if office(previous.signatory_office) == office(signatory.office):
+        return "de brief van mijn ambtsvoorganger"
+    return "de brief"
+
+
+def progress_opening(dossier, previous, signatory):
     topic = lower_first(dossier.title) if dossier and dossier.title else ""
     text = ("Met deze brief informeer ik uw Kamer over de voortgang van de toezeggingen, moties "
             f"en wetgevingstrajecten op het gebied van {topic}" if topic else
             "Met deze brief informeer ik uw Kamer over de voortgang van een aantal toezeggingen")
     if previous:
-        text += f" sinds mijn brief van {dutch_date(previous.date)}"
+        text += (f" sinds {previous_letter_words(previous, signatory)} van "
+                 f"{dutch_date(previous.date)}")
         reference = previous.document.reference if previous.document_id else None
         if reference:
             text += f" ({reference})"
@@ -413,7 +431,7 @@ def compose_progress(*, dossier, commitments, by, today, at=None):
         ministry=signatory.ministry, signatory=signatory.person,
         directorate=likely_directorate(proposed or candidates, signatory.ministry),
         signatory_office=signatory.office, signatory_name=signatory.name,
-        opening=progress_opening(dossier, previous), annex=dossier is not None,
+        opening=progress_opening(dossier, previous, signatory), annex=dossier is not None,
         since=previous.date if previous else None)
     return create_draft(letter=letter, sections=sections, by=by, at=at)
 

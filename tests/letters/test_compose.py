@@ -22,13 +22,13 @@ def sections_of(letter):
             for section in letter.sections.order_by("order")}
 
 
-def final_letter(dossier, by, *, on, finalised_at):
+def final_letter(dossier, by, *, on, finalised_at, **fields):
     """A previous final letter on the dossier, as finalising leaves it."""
     document = factories.document("460", on=on)
     return save_with_history(ProgressLetter(
         kind=LetterKind.PROGRESS, status=LetterStatus.FINAL, dossier=dossier, subject="Vorige",
         kenmerk="VORIGE-1", date=on, ministry=factories.ministry(), author=by, document=document,
-        pdf_sha256="0" * 64, finalised_at=finalised_at), by=by, reason="Vastgesteld")
+        pdf_sha256="0" * 64, finalised_at=finalised_at, **fields), by=by, reason="Vastgesteld")
 
 
 def test_without_a_previous_letter_everything_open_or_changed_is_proposed(draft, register_24077):
@@ -94,6 +94,22 @@ def test_the_window_starts_when_the_previous_letter_was_finalised(clerk, letter_
     assert r["lapsed"] not in {s for subjects in proposed.values() for s in subjects}
     assert by_previous not in {s for subjects in proposed.values() for s in subjects}
     assert "sinds mijn brief van 1 juni 2020 (Kamerstuk 24 077, nr. 460)." in letter.opening
+
+
+@pytest.mark.parametrize(("office", "words"), [
+    ("De Staatssecretaris van VWS,", "sinds de brief van mijn ambtsvoorganger van 1 juni 2020"),
+    ("De Minister voor Medische Zorg en Sport,", "sinds de brief van 1 juni 2020"),
+])
+def test_the_opening_does_not_call_another_signatorys_letter_mine(
+        register_24077, letter_writer, office, words):
+    final_letter(register_24077["dossier"], letter_writer,
+                            on=datetime.date(2020, 6, 1),
+                            finalised_at=moment(datetime.date(2020, 6, 1), 16),
+                            signatory_name="A. Ander", signatory_office=office)
+    letter = letter_compose(dossier=register_24077["dossier"], by=letter_writer, today=TODAY)
+    assert letter.signatory_name == "P. Blokhuis"
+    assert f"{words} (Kamerstuk 24 077, nr. 460)." in letter.opening
+    assert "mijn brief" not in letter.opening
 
 
 def test_a_letter_on_a_selection_has_only_those_commitments(register_24077, letter_writer):
