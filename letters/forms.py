@@ -166,10 +166,11 @@ class LetterItemsBase(BaseInlineFormSet):
                                                      "law_track", "section")
 
     def clean(self):
-        """Only the items shown: items are added with "toevoegen", never here. A form naming
-        another letter's or section's item (or none) gets a fresh, empty instance from the
-        formset, which the database would refuse (a hand-made request, or an item moved or
-        removed by someone else meanwhile)."""
+        """Only the letter's own items: items are added with "toevoegen", never here. A form
+        naming another letter's item (or none) gets a fresh, empty instance from the formset,
+        which the database would refuse (a hand-made request, or an item removed by someone
+        else meanwhile). An item moved to another section meanwhile is still edited by the
+        section form it was shown in (letters.views.section_forms)."""
         super().clean()
         if any(form.instance.pk is None for form in self.forms):
             raise ValidationError(_("Een onderdeel in het formulier hoort niet bij deze brief; "

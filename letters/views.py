@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -40,7 +41,7 @@ from letters.forms import (
 )
 from letters.history import letter_timeline
 from letters.layout import letter_context, render_letter_pdf
-from letters.models import LetterItem, LetterKind, LetterSection, ProgressLetter
+from letters.models import LetterItem, LetterKind, LetterSection, ProgressLetter, item_ident
 from letters.permissions import finalisable, may_edit, require, steps_for
 from letters.promises import letter_offer_promises, letter_promises
 from letters.word import DOCX_CONTENT_TYPE, render_letter_docx
@@ -217,26 +218,34 @@ def get_section(letter, key):
     return get_object_or_404(LetterSection, letter=letter, pk=key)
 
 
-def section_forms(letter, section, data=None):
+def section_forms(letter, section, data=None, *, shown=()):
     """The section editor's forms: the section's title and text (for a rappel answer's items,
-    only the version and the base), and its items'."""
+    only the version and the base), and its items'. `shown`: the items the form was opened
+    with, which are still edited here when someone moved them to another section meanwhile (the
+    text typed for them is not lost)."""
     if section is None:
         form = TextsVersionForm(data, initial={"version": letter.version})
     else:
         form = SectionForm(data, instance=section, initial={"version": letter.version})
     items = ItemFormSet(data, instance=letter, prefix="items",
-                        queryset=LetterItem.objects.filter(section=section))
+                        queryset=LetterItem.objects.filter(Q(section=section) | Q(pk__in=shown)))
     return form, items, ([] if section is None else [form]) + items.forms
 
 
-def saved_forms(letter, section):
+def shown_items(data):
+    """The ids of the items a posted section form holds."""
+    return [value for name, value in data.items()
+            if name.startswith("items-") and name.endswith("-id") and value.isdigit()]
+
+
+def saved_forms(letter, section, shown):
     """The section editor's forms, unbound, as saved now: what another person saved (none when
     the section is gone)."""
     if section is not None:
         section = LetterSection.objects.filter(pk=section.pk).first()
         if section is None:
             return []
-    return section_forms(letter, section)[2]
+    return section_forms(letter, section, shown=shown)[2]
 
 
 @permission_required("letters.change_progressletter", raise_exception=True)
@@ -255,27 +264,51 @@ def section_edit(request, pk, key):
         messages.error(request, verdict.message)
         return redirect(letter)
     post = request.POST if request.method == "POST" else None
-    form, items, edited = section_forms(letter, section, post)
+    shown = shown_items(post) if post is not None else ()
+    form, items, edited = section_forms(letter, section, post, shown=shown)
     remember_base(form, edited)
     response = conflict = None
     if post is not None:
         conflict = resolve_choices(form, edited, formset=(items,))
         if conflict is None:
             response, conflict = save_from_form(
-                request, form, lambda: save_section(request, letter, section, form, items, edited),
+                request, form, lambda: save_section(request, letter, section, form, items, edited,
+                                                    shown),
                 others=(items,), success=_("De sectie is opgeslagen."),
                 then=editor_url(letter, key, saved=True),
                 conflict=lambda stale: letter_conflict(merge(
-                    form, edited, stale, saved_forms(stale.current, section), formset=(items,)),
-                    stale))
+                    form, edited, stale, saved_forms(stale.current, section, shown),
+                    formset=(items,)), stale))
         if response is None and foreign_items(request, items):
             return redirect(editor_url(letter, key))
+        if response is not None:
+            response = told_moved(request, letter, section, items, response)
     return response or render(request, "letters/section_form.html", {
         "record": letter, "part": Block(key, section, [f.instance for f in items.forms]),
         "form": form, "items": items, "conflict": conflict})
 
 
-def save_section(request, letter, section, form, items, edited, attempts=3):
+def told_moved(request, letter, section, items, response):
+    """After a save: the items someone else moved to another section while this one was open
+    kept the texts typed for them, saved where they are now. Say so, and show the whole editor
+    (with htmx too, whose swap of this block alone would hide where the item went)."""
+    here = section.pk if section else None
+    moved = [form.instance for form in items.forms
+             if form.instance.pk and form.instance.section_id != here]
+    for item in moved:
+        messages.info(request, _(
+            "‘%(item)s’ is intussen door een ander naar sectie ‘%(section)s’ verplaatst; wat u "
+            "ervoor typte, is daar opgeslagen.") % {
+                "item": item_ident(item),
+                "section": item.section.title if item.section else _("Toezeggingen")})
+    if not moved or not request.headers.get("HX-Request"):
+        return response
+    page = HttpResponse()
+    page["HX-Redirect"] = response["Location"]
+    return page
+
+
+def save_section(request, letter, section, form, items, edited, shown, attempts=3):
     """Save the section over saves of other parts of the letter (see section_edit); StaleEdit
     when one of them changed what this form shows."""
     version = form.cleaned_data["version"]
@@ -285,7 +318,7 @@ def save_section(request, letter, section, form, items, edited, attempts=3):
                 letter=letter, section=section, form=form if section else None, items=items,
                 version=version, by=request.user)
         except StaleEdit as stale:
-            if not untouched(form, edited, saved_forms(stale.current, section)):
+            if not untouched(form, edited, saved_forms(stale.current, section, shown)):
                 raise
             version = stale.current.version
     raise StaleEdit(ProgressLetter.objects.get(pk=letter.pk), form.cleaned_data["version"])

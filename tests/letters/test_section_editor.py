@@ -109,21 +109,6 @@ def test_an_item_ticked_off_is_taken_out_of_the_letter(client_for, letter_writer
     assert LetterItem.history.filter(history_type="-").count() == 1
 
 
-def test_the_section_form_refuses_an_item_of_another_section(client_for, letter_writer, draft,
-                                                             register_24077):
-    client = client_for(letter_writer)
-    section = item_for(draft, register_24077["open"]).section
-    form = opened(client, draft, section)
-    stranger = draft.items.exclude(section=section).first()
-    key = next(key for key in form if key.endswith("-id"))
-    form[key] = str(stranger.pk)
-    before = (LetterItem.history.count(), stranger.progress_text)
-    response = client.post(edit_url(draft, section), form, follow=True)
-    assert "hoort niet bij deze brief" in response.content.decode()
-    stranger.refresh_from_db()
-    assert (LetterItem.history.count(), stranger.progress_text) == before
-
-
 def test_a_rappel_answers_items_are_edited_without_a_section(client_for, letter_writer, clerk):
     from letters.compose import letter_compose
     from tests.letters.conftest import commitment
@@ -347,3 +332,55 @@ def test_a_move_in_english_is_recorded_in_dutch(client_for, letter_writer, draft
     finally:
         translation.deactivate()
     assert "Sectie ‘Afsluiting’ omhoog verplaatst" in {r.history_change_reason for r in records}
+
+
+def test_an_item_moved_away_meanwhile_keeps_the_text_typed_for_it(writers, draft,
+                                                                  register_24077):
+    first, second = writers
+    item = item_for(draft, register_24077["open"])
+    section = item.section
+    form = opened(first, draft, section)
+    closing = section_of(draft, "Afsluiting")
+    second.post(reverse("letters:item-move", args=[draft.pk, item.pk]),
+                {"direction": "section", "section": closing.pk})
+    name = item_field(form, item, "progress_text")
+    with history_audit() as records:
+        response = first.post(edit_url(draft, section), {**form, name: "Getypt door Bea."},
+                              follow=True)
+    item.refresh_from_db()
+    assert (item.progress_text, item.section) == ("Getypt door Bea.", closing)
+    assert "Getypt door Bea." in {r.progress_text for r in records
+                                  if type(r).__name__ == "HistoricalLetterItem"}
+    page = response.content.decode()
+    assert "hoort niet bij deze brief" not in page
+    assert ("TZ-VWS-2019-001’ is intussen door een ander naar sectie ‘Afsluiting’ verplaatst"
+            in page.replace("&#x27;", "'"))
+
+
+def test_with_htmx_a_save_after_a_move_shows_the_whole_editor(writers, draft, register_24077):
+    first, second = writers
+    item = item_for(draft, register_24077["open"])
+    form = opened(first, draft, item.section)
+    second.post(reverse("letters:item-move", args=[draft.pk, item.pk]),
+                {"direction": "section", "section": section_of(draft, "Afsluiting").pk})
+    response = first.post(edit_url(draft, item.section), form, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert response["HX-Redirect"].startswith(reverse("letters:edit", args=[draft.pk]))
+
+
+def test_an_item_of_another_letter_is_never_shown_by_a_hand_made_post(
+        client_for, letter_writer, draft, register_24077):
+    from letters.compose import letter_compose
+
+    other = letter_compose(dossier=register_24077["dossier"], by=letter_writer,
+                           today=datetime.date(2021, 2, 1))
+    client = client_for(letter_writer)
+    section = section_of(draft, "Afsluiting")
+    form = opened(client, draft, item_for(draft, register_24077["open"]).section)
+    stranger = other.items.first()
+    key = next(key for key in form if key.endswith("-id"))
+    form[key] = str(stranger.pk)
+    form[key.replace("-id", "-progress_text")] = "Ingebroken"
+    client.post(edit_url(draft, section), form)
+    stranger.refresh_from_db()
+    assert stranger.progress_text != "Ingebroken"
