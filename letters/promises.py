@@ -9,7 +9,6 @@ from letters.content import shown_content
 from letters.markup import plain_text
 from register.extraction import promises_in_letter
 
-
 # A quotation: ‘…’ or “…”, its closing mark not an apostrophe inside a word ("auto’s").
 _QUOTATION = re.compile(r"(?<!\w)‘.*?’(?!\w)|(?<!\w)“.*?”(?!\w)", re.DOTALL)
 

@@ -384,3 +384,15 @@ def test_an_item_of_another_letter_is_never_shown_by_a_hand_made_post(
     client.post(edit_url(draft, section), form)
     stranger.refresh_from_db()
     assert stranger.progress_text != "Ingebroken"
+
+
+@pytest.mark.parametrize("hostile", ["²", "9" * 30, "-1", ""])
+def test_a_section_form_with_a_hostile_item_id_is_refused_not_a_server_error(
+        client_for, letter_writer, draft, register_24077, hostile):
+    client = client_for(letter_writer)
+    section = item_for(draft, register_24077["open"]).section
+    form = opened(client, draft, section)
+    form[next(key for key in form if key.endswith("-id"))] = hostile
+    response = client.post(edit_url(draft, section), form, follow=True)
+    assert response.status_code == 200
+    assert "hoort niet bij deze brief" in response.content.decode()
