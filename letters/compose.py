@@ -469,7 +469,7 @@ def compose_rappel(*, commitments, reference_date, by, today, at=None):
         opening="In uw brief vraagt u naar de stand van zaken van de toezeggingen aan uw Kamer "
                 f"waarvan de termijn vóór {words} is verstreken. Hieronder vindt u per "
                 "toezegging, op volgorde van het nummer van uw Kamer, de stand van zaken, een "
-                "toelichting en de datum waarop ik verwacht de toezegging na te komen.")
+                "toelichting en de nieuwe verwachte datum.")
     return create_draft(letter=letter, sections=[ProposedSection("", items)], by=by, at=at)
 
 

@@ -37,6 +37,15 @@ def rappel(clerk, letter_writer):
     return reload(letter)
 
 
+def test_the_standard_opening_promises_nothing(rappel):
+    # The opening the register writes describes the table; it made the finalise page propose
+    # "… de datum waarop ik verwacht de toezegging na te komen" as a promise of the letter.
+    from letters.promises import letter_promises
+
+    assert "nieuwe verwachte datum" in rappel.opening
+    assert letter_promises(rappel) == []
+
+
 def test_the_items_go_by_t_number(rappel):
     assert [item.commitment.ek_number for item in rappel.items.order_by("order")] == [
         "T02780", "T02781"]
