@@ -1,8 +1,11 @@
 """Letters that wait for someone: on My work, on the dashboard, and by e-mail (if they want it)."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from commitments.my_work import waiting_for
 from letters.services import letter_approve, letter_send_back, letter_submit
@@ -115,3 +118,13 @@ def test_an_admin_edit_after_submission_waits_for_the_author_and_mails_them(
     assert [item.action for item in waiting] == ["Herzien"]
     assert "bied de brief opnieuw ter goedkeuring aan" in waiting[0].note
     assert [message.to for message in mail.outbox] == [[letter_writer.email]]
+
+
+def test_my_work_dates_what_waits_in_dutch_words(client_for, offered, letter_writer2):
+    """"(7 Dec 2026)" stood beside "(7 december 2026)" (issue 17, item 11)."""
+    page = client_for(letter_writer2).get(reverse("commitments:my-work")).content.decode()
+    submitted = timezone.localtime(offered.submitted_at)
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december"]
+    assert f"({submitted.day} {months[submitted.month - 1]} {submitted.year})" in page
+    assert not re.search(r"\([0-9]{1,2} [A-Z][a-z]{2} [0-9]{4}\)", page)
