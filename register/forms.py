@@ -111,7 +111,9 @@ class PersonChoiceField(forms.ModelChoiceField):
     """A person by name and number: two records of one person have (nearly) the same name."""
 
     def __init__(self, **kwargs):
-        super().__init__(queryset=Person.objects.prefetch_related("offices"), **kwargs)
+        # Searchable among its options: with the Kamer's records there are hundreds of people.
+        super().__init__(queryset=Person.objects.prefetch_related("offices"),
+                         widget=SearchSelect(), **kwargs)
 
     def label_from_instance(self, obj):
         return f"{obj.full_name} (#{obj.pk})"

@@ -1,5 +1,7 @@
 """Merging two records of one person (issue 15): every reference moves, both keep a history."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -134,3 +136,10 @@ def test_members_of_one_surname_with_other_first_names_are_not_suggested(client_
     for person in (diederik, olger, inge, initials):
         assert f"?keep={person.pk}&amp;other={bare.pk}" in page
     assert f"?keep={olger.pk}&amp;other={initials.pk}" in page
+
+
+def test_the_two_people_are_chosen_in_searchable_selects(client_for, clerk, twins):
+    """With the Kamer's records there are hundreds of people: both selects can be searched."""
+    page = client_for(clerk).get(URL).content.decode()
+    for name in ("keep", "other"):
+        assert re.search(rf'<select name="{name}"[^>]*data-search=""', page)
