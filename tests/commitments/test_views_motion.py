@@ -139,3 +139,16 @@ def test_conflicting_votes_and_execution_changes_are_refused(clerk):
     refused = second.post(status, {**data, "new": "partly_executed", "remaining": "rest"})
     assert "Iemand anders" in refused.content.decode()
     assert Motion.objects.get().execution_status == "in_progress"
+
+
+def test_a_motion_without_dossier_says_it_is_to_be_completed(client_for, clerk, advisor):
+    """The Kamer's Document without $expand gives no dossier: the page said "Dossier: None"."""
+    motion = factories.motion(clerk, dossier=None, tk_document_number="2025D10642",
+                              tk_dossier_title="Situatie in het Midden-Oosten")
+    page = client_for(clerk).get(motion.get_absolute_url()).content.decode()
+    assert "None" not in page
+    assert "nog aan te vullen" in page and "bij de Kamer: ‘Situatie in het Midden-Oosten’" in page
+    assert reverse("commitments:differences") + "#dossier-aanvullen" in page
+    page = client_for(advisor).get(motion.get_absolute_url()).content.decode()
+    assert "nog aan te vullen" in page
+    assert reverse("commitments:differences") + "#dossier-aanvullen" not in page  # read-only
