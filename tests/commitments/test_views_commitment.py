@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from commitments.models import Commitment
-from register.models import Document
+from register.models import Document, Party
 from tests import factories
 
 
@@ -265,3 +265,19 @@ def test_partly_done_states_what_remains(client_for, clerk, commitment):
     saved = client_for(clerk).post(url, {**data, "remaining": "Het tweede rapport volgt."})
     assert saved.status_code == 302
     assert Commitment.objects.get().remaining == "Het tweede rapport volgt."
+
+
+def test_a_commitment_to_a_party_delivered_without_document_reads_cleanly(client_for, clerk,
+                                                                           advisor):
+    """As the Kamer's Toezegging records give it: made to a party (no member), done on a date
+    without a document. The page said "Toegezegd aan (PVV)" and "Nagekomen —, 8 januari 2025"
+    (issue 17, item 11)."""
+    commitment = factories.commitment(clerk, to_party=Party.objects.create(abbreviation="PVV"),
+                                      status="done", delivered_on=datetime.date(2025, 1, 8))
+    page = client_for(advisor).get(commitment.get_absolute_url()).content.decode()
+    assert "<dd>PVV</dd>" in page
+    assert "8 januari 2025 <span class=\"muted\">(geen document vastgelegd)</span>" in page
+    assert "—, " not in page
+    as_of = client_for(advisor).get(reverse("commitments:as-of", args=[commitment.pk]),
+                                    {"on": "2025-02-01"}).content.decode()
+    assert "—, " not in as_of
