@@ -36,7 +36,7 @@ def test_the_ticked_rows_are_offered_with_their_versions(client_for, clerk, thre
         response = client.get(URL, {"pk": [f"{r.pk}:{r.version}" for r in three[:2]]})
     assert response.status_code == 200
     assert response.context["form"]["items"].value() == items(three[:2])
-    assert "2 records gekozen" in response.content.decode()
+    assert "2 toezeggingen gekozen." in response.content.decode()
 
 
 def test_all_matching_the_filter_are_chosen(client_for, clerk, three):
@@ -156,3 +156,11 @@ def test_applying_is_post_only(client_for, clerk, advisor, three):
     client_for(clerk).get(URL, {"items": items(three), "step": "apply", "action": "owner",
                                 "owner": advisor.pk})
     assert not Commitment.objects.filter(owner=advisor).exists()
+
+
+def test_the_choice_is_counted_in_what_it_is(client_for, clerk):
+    """"547 records gekozen" on the motions' page: say moties (issue 17, item 11)."""
+    motions = [factories.motion(clerk) for _n in range(2)]
+    response = client_for(clerk).get(reverse("commitments:motion-bulk"),
+                                     {"pk": [f"{m.pk}:{m.version}" for m in motions]})
+    assert "2 moties gekozen." in response.content.decode()

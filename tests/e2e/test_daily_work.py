@@ -56,7 +56,7 @@ def test_clerk_changes_two_statuses_at_once_and_one_is_refused(login):
     page.get_by_label("Kies TZ-VWS-2019-004").check()  # partly done: may not
     page.get_by_role("button", name="Aangevinkte rijen").click()
     page.wait_for_url(re.compile(r"/toezeggingen/in-een-keer/"))
-    assert "2 records gekozen." in page.locator("main").inner_text()
+    assert "2 toezeggingen gekozen." in page.locator("main").inner_text()
     assert axe_violations(page) == [], format_violations(axe_violations(page))
     page.get_by_label("Status wijzigen").check()
     page.get_by_label("Nieuwe status").select_option(label="In uitvoering")
