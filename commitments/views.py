@@ -9,7 +9,7 @@ from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_POST
 
 from commitments import exports, related
@@ -45,6 +45,7 @@ from register.editing import create_view, edit_view, save_from_form
 from register.history import delete_with_history, dutch_reason, save_with_history, timeline
 from register.models import FeedToken, SavedView
 from register.progress import progress_view
+from register.references import format_dossier
 from register.views import confirm
 
 
@@ -477,17 +478,19 @@ def dossier_completion(request):
             messages.error(request, " ".join(errors))
         return redirect("commitments:differences")
     title, number = form.cleaned_data["title"], form.cleaned_data["dossier"]
+    shown = format_dossier(number)  # "36 410", as the Kamer writes it
     done, left = motion_complete_dossier(
         title=title, number=number, by=request.user,
         reason=dutch_reason(gettext_noop("Dossier aangevuld: %(number)s (titel bij de Kamer: "
-                                         "‘%(title)s’)"), number=number, title=title))
+                                         "‘%(title)s’)"), number=shown, title=title))
     if done:
-        messages.success(request, _("%(count)s motie(s) in dossier %(number)s geplaatst.")
-                         % {"count": len(done), "number": number})
+        messages.success(request, ngettext("%(count)s motie in dossier %(number)s geplaatst.",
+                                           "%(count)s moties in dossier %(number)s geplaatst.",
+                                           len(done)) % {"count": len(done), "number": shown})
     if left:
         messages.error(request, _("Dossier %(number)s heeft al een motie met nummer "
                                   "%(numbers)s; die zijn niet verplaatst.")
-                       % {"number": number, "numbers": ", ".join(m.number for m in left)})
+                       % {"number": shown, "numbers": ", ".join(m.number for m in left)})
     return redirect("commitments:differences")
 
 

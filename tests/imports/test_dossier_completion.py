@@ -31,8 +31,8 @@ def test_the_motions_to_complete_are_listed_by_the_kamers_title(
 
 def test_clerk_places_a_group_of_motions_in_their_dossier(client_for, clerk, unplaced):
     china = list(unplaced.filter(tk_dossier_title="China").order_by("pk"))
-    response = client_for(clerk).post(URL, {"title": "China", "dossier": "36 410"})
-    assert response.status_code == 302
+    response = client_for(clerk).post(URL, {"title": "China", "dossier": "36 410"}, follow=True)
+    assert "8 moties in dossier 36 410 geplaatst." in response.content.decode()
     dossier = Dossier.objects.get(number="36410")
     assert dossier.title == "China"
     assert dossier.motions.count() == len(china) == 8
@@ -41,7 +41,7 @@ def test_clerk_places_a_group_of_motions_in_their_dossier(client_for, clerk, unp
         assert (motion.dossier, motion.tk_dossier_title) == (dossier, "")
         row = motion.history.latest()
         assert row.history_user == clerk and row.change_source == "person"
-        assert row.history_change_reason == ("Dossier aangevuld: 36410 (titel bij de Kamer: "
+        assert row.history_change_reason == ("Dossier aangevuld: 36 410 (titel bij de Kamer: "
                                              "‘China’)")
     assert unplaced.filter(tk_dossier_title="China").count() == 0
     assert unplaced.count() == 500 - 8
@@ -50,7 +50,7 @@ def test_clerk_places_a_group_of_motions_in_their_dossier(client_for, clerk, unp
 def test_a_number_the_dossier_holds_already_is_left_and_said(client_for, clerk, unplaced):
     factories.motion(clerk, dossier=factories.dossier("36410"), number="89")
     response = client_for(clerk).post(URL, {"title": "China", "dossier": "36410"}, follow=True)
-    assert "Dossier 36410 heeft al een motie met nummer 89" in response.content.decode()
+    assert "Dossier 36 410 heeft al een motie met nummer 89" in response.content.decode()
     assert unplaced.filter(tk_dossier_title="China").get().number == "89"
 
 
