@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from register.models import Debate, Document, EmailChoice, Ministry, Party, Person, Topic
+from register.people import NAME_FIELDS, namesakes
 from register.references import reference_from_input
 from register.widgets import SearchSelect
 
@@ -230,4 +231,10 @@ class PersonForm(forms.Form):
                                     "bewindspersoon."), code="role")
         if cleaned.get("ministry") and not cleaned.get("office", "").strip():
             self.add_error("office", _("Bij een ministerie hoort een functie."))
+        if cleaned.get("surname"):
+            same = namesakes(**{name: cleaned.get(name, "") for name in NAME_FIELDS})
+            if same:
+                raise ValidationError(
+                    _("%(name)s staat al in het register (#%(pk)s): kies die in de lijst.")
+                    % {"name": same[0].full_name, "pk": same[0].pk}, code="exists")
         return cleaned

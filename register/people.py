@@ -19,6 +19,7 @@ from register.models import Person
 from register.names import fold
 
 NAME_PARTS = ["initials", "first_name", "prefix", "tk_id"]
+NAME_FIELDS = ["surname", "prefix", "first_name", "initials"]  # what a name is made of
 
 
 def references(person):
@@ -62,6 +63,15 @@ def likely_duplicates():
         if pairs:
             found.append(pairs)
     return found
+
+
+def namesakes(*, surname, prefix="", first_name="", initials=""):
+    """The people the register holds under this very name, accents, capitals and stray
+    characters aside: a new record for one of them would be a second record of one person."""
+    key = [fold(part) for part in (surname, prefix, first_name, initials)]
+    candidates = Person.objects.exclude(surname="").only(*NAME_FIELDS)
+    return [person for person in candidates
+            if [fold(getattr(person, name)) for name in NAME_FIELDS] == key]
 
 
 def may_be_one(one, other):

@@ -73,3 +73,19 @@ def test_the_form_offers_to_create_next_to_the_select(client_for, clerk):
     assert 'data-create-url="/debatten/nieuw/"' in html
     assert 'data-create-label="+ nieuw debat"' in html
     assert 'data-create-url="/personen/nieuw/"' in html
+
+
+def test_a_person_already_in_the_register_is_not_added_twice(client_for, clerk, party):
+    """The Kamer's motions brought in "Ines Kostić"; the inline form made a second Ines Kostić
+    (and "Kostic" would have been a third)."""
+    kept = Person.objects.create(first_name="Ines", surname="Kostić")
+    response = client_for(clerk).post(reverse("person-create") + "?inline=1", {
+        "nieuw-first_name": "ines", "nieuw-surname": "Kostic", "nieuw-party": party.pk})
+    assert response.status_code == 400
+    assert f"Ines Kostić staat al in het register (#{kept.pk}): kies die in de lijst." in \
+        response.content.decode()
+    assert list(Person.objects.all()) == [kept]
+    # Another member of that surname is no namesake.
+    response = client_for(clerk).post(reverse("person-create") + "?inline=1", {
+        "nieuw-first_name": "Jan", "nieuw-surname": "Kostić", "nieuw-party": party.pk})
+    assert response.status_code == 201 and Person.objects.count() == 2
