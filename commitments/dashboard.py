@@ -75,9 +75,12 @@ def per_bewindspersoon(today):
 
 
 def per_dossier(today):
-    return grouped(today, ["dossier__number", "dossier__title"],
-                   lambda v: f"{format_dossier(v['dossier__number']) or '—'} "
-                             f"{v['dossier__title'] or ''}".strip(),
+    def label(values):
+        if not values["dossier__number"]:
+            return _("(zonder dossier)")  # as the list's filter names it
+        return f"{format_dossier(values['dossier__number'])} {values['dossier__title'] or ''}" \
+            .strip()
+    return grouped(today, ["dossier__number", "dossier__title"], label,
                    lambda v: [("dossier", v["dossier__number"] or "null")])
 
 

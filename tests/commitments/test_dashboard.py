@@ -133,3 +133,12 @@ def test_each_quarters_delivered_bar_links_to_the_commitments_delivered_then(
         assert made.context["page"].paginator.count == bar["made"]
     assert f'href="{reverse("commitments:list")}?{bars[1]["delivered_link"]}"'.replace(
         "&", "&amp;") in response.content.decode()
+
+
+def test_commitments_without_dossier_are_named_as_the_filter_names_them(spread, clerk):
+    """The row read "—" beside "(geen eigenaar)"; its link filters on "(zonder dossier)"."""
+    factories.commitment(clerk, title="loose", dossier=None, deadline_text="in oktober 2021")
+    rows = {row.label: row for row in dashboard(D(2021, 6, 1))["per_dossier"]}
+    assert list(rows) == ["24 077 Drugbeleid", "(zonder dossier)"]
+    assert rows["(zonder dossier)"].open == 1
+
