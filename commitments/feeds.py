@@ -68,8 +68,10 @@ def calendar_name(request, filterset):
     words: each subscribed selection is a calendar of its own name in Outlook."""
     name = " ".join(request.GET.get("naam", "").split())[:100]
     if not name:
-        name = "; ".join(f"{label}: {value}" for label, value, _rest
-                         in filterset.active_filters(request.GET))
+        words = " ".join(request.GET.get("q", "").split())[:100]
+        parts = [(filterset.form["q"].label, words)] if words else []
+        name = "; ".join(f"{label}: {value}" for label, value, *_rest
+                         in parts + filterset.active_filters(request.GET))
     return _("Kamerregister: %(name)s") % {"name": name or _("termijnen van toezeggingen")}
 
 

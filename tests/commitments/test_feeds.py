@@ -157,3 +157,14 @@ def test_atom_feed_sends_user_text_as_text_never_as_markup(client, token, clerk)
         assert element.get("type", "text") == "text", element.tag
     summary = entries[0].find(f"{ATOM}summary")
     assert summary.text == f"Titel {attack}. Reden {attack} (Gerda {attack} Griffier)"
+
+
+def test_ics_calendar_of_a_search_names_its_words(client, token, commitments):
+    """"?q=lachgas" was named "termijnen van toezeggingen", and "?status=open&q=lachgas" like
+    every other selection of open commitments: two subscriptions, one name in Outlook."""
+    url = reverse("commitments:feed-ics", args=[token.token])
+    searched = Calendar.from_ical(client.get(url, {"q": "lachgas"}).content)
+    assert str(searched["x-wr-calname"]) == "Kamerregister: Zoeken: lachgas"
+    both = Calendar.from_ical(client.get(url, {"q": "lachgas", "status": "open"}).content)
+    assert str(both["x-wr-calname"]) == "Kamerregister: Zoeken: lachgas; Status: Openstaand"
+
