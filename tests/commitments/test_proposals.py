@@ -83,6 +83,20 @@ def test_a_file_that_is_no_report_is_refused_with_a_message(client_for, clerk):
     assert not CommitmentProposal.objects.exists()
 
 
+def test_a_report_with_a_doctype_in_utf16_is_refused_and_nothing_is_offered(client_for, clerk):
+    """A DTD declares entities (a billion laughs, a file of the server): refused in whatever
+    encoding the report comes, also in UTF-16, which a search of the bytes did not see."""
+    text = (VLOS / ECONOMY).read_text(encoding="utf-8-sig").replace(
+        'encoding="UTF-8" standalone="no"?>',
+        'encoding="UTF-16"?><!DOCTYPE vlosCoreDocument [<!ENTITY a "aaaaaaaaaa">]>', 1)
+    hostile = SimpleUploadedFile("verslag.xml", text.encode("utf-16"), content_type="text/xml")
+    response = client_for(clerk).post(reverse("commitments:proposal-upload"),
+                                      {"report": hostile})
+    assert response.status_code == 200
+    assert "Dit verslag bevat een DOCTYPE" in response.content.decode()
+    assert not CommitmentProposal.objects.exists()
+
+
 def test_accept_after_editing_creates_the_commitment_with_history(client_for, clerk, offered):
     client = client_for(clerk)
     proposal = offered[0]

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from register.extraction import Proposal, promises_in_letter, toezeggingen_from_report
+from register.extraction import (
+    Proposal,
+    promises_in_letter,
+    report_committees,
+    toezeggingen_from_report,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DEV = json.loads((DATA / "language" / "extraction_dev.json").read_text(encoding="utf-8"))
@@ -126,6 +131,30 @@ def test_the_agenda_is_not_a_list_of_commitments():
 def test_a_report_with_a_doctype_is_refused():
     with pytest.raises(ValueError, match="DOCTYPE"):
         toezeggingen_from_report('<!DOCTYPE x [<!ENTITY a "b">]><x/>')
+
+
+LAUGHS = ('<?xml version="1.0" encoding="{encoding}"?><!DOCTYPE x [<!ENTITY a "haha">'
+          + "".join(f'<!ENTITY {b} "{f"&{a};" * 10}">'
+                    for a, b in zip("abcdefgh", "bcdefghi", strict=True))
+          + ']><x>&i;</x>')
+
+
+@pytest.mark.parametrize("encoding", ["UTF-16", "UTF-16LE", "UTF-16BE", "ISO-8859-1", "UTF-8"])
+def test_a_doctype_is_refused_in_every_encoding_the_parser_reads(encoding):
+    """The DOCTYPE was looked for in the bytes, which UTF-16 spells with a zero after each
+    letter: the entities were then declared and expanded."""
+    data = LAUGHS.format(encoding=encoding).encode(encoding)
+    with pytest.raises(ValueError, match="DOCTYPE"):
+        toezeggingen_from_report(data)
+    with pytest.raises(ValueError, match="DOCTYPE"):
+        report_committees(data)
+
+
+def test_an_external_entity_is_refused_before_anything_is_fetched():
+    data = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e SYSTEM '
+            '"file:///etc/passwd">]><x>&e;</x>').encode("utf-16")
+    with pytest.raises(ValueError, match="DOCTYPE"):
+        toezeggingen_from_report(data)
 
 
 # --- Letters -------------------------------------------------------------------------------------

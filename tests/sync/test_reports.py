@@ -133,6 +133,18 @@ def test_an_unreadable_report_is_listed_and_the_rest_applied(clerk, replay, foll
     assert CommitmentProposal.objects.count() == len(chairs_list(ECONOMY))
 
 
+def test_a_report_with_a_doctype_is_listed_and_not_read(clerk, replay, follows_ez_and_jv):
+    """What the Kamer's service sends is parsed as safely as an upload: a DTD in a UTF-16 file
+    (which a search of the bytes did not see) is refused, the other reports are read."""
+    text = data.reports()[VICTIMS][1].decode("utf-8-sig").replace(
+        'encoding="UTF-8" standalone="no"?>',
+        'encoding="UTF-16"?><!DOCTYPE vlosCoreDocument [<!ENTITY a "aaaaaaaaaa">]>', 1)
+    replay.serve_resource(f"Verslag({VICTIMS})/resource", text.encode("utf-16"))
+    output = sync(replay, "Verslag", expect=3)
+    assert "het verslag is geen leesbare VLOS-XML: Dit verslag bevat een DOCTYPE" in output
+    assert CommitmentProposal.objects.count() == len(chairs_list(ECONOMY))
+
+
 def test_a_reports_file_is_asked_again_while_the_service_is_busy(replay):
     client = ODataClient(replay.base_url, timeout=1.0, first_pause=0.01)
     replay.fail(("status", 503), ("status", 429, 0), ("drop",))
