@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop
 from commitments.models import Commitment, Motion
 from register.concurrency import StaleEdit
 from register.history import dutch_reason, save_with_history
+from register.ids import typed_id
 from register.models import Topic
 
 MAX_RECORDS = 2000
@@ -62,9 +63,9 @@ def parse_items(values):
     """{pk: version} from "pk:version" strings; anything else is left out."""
     items = {}
     for value in values:
-        pk, _sep, version = str(value).partition(":")
-        if pk.isdigit() and version.isdigit():
-            items[int(pk)] = int(version)
+        pk, _sep, version = map(typed_id, str(value).partition(":"))
+        if pk is not None and version is not None:
+            items[pk] = version
     return items
 
 

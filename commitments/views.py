@@ -43,6 +43,7 @@ from commitments.tk_import import kamer_differences, vote_differences
 from register.concurrency import StaleEdit, keep_typed_values
 from register.editing import create_view, edit_view, save_from_form
 from register.history import delete_with_history, dutch_reason, save_with_history, timeline
+from register.ids import typed_id
 from register.models import FeedToken, SavedView
 from register.progress import progress_view
 from register.references import format_dossier
@@ -101,8 +102,8 @@ def get_motion(pk):
 
 def paginate(request, queryset, total=None):
     """One page of the list; the page size comes from the URL (25, 50 or 100)."""
-    per_page = request.GET.get("per_page", "")
-    per_page = int(per_page) if per_page.isdigit() and int(per_page) in PER_PAGE else PER_PAGE[0]
+    per_page = typed_id(request.GET.get("per_page", ""))
+    per_page = per_page if per_page in PER_PAGE else PER_PAGE[0]
     paginator = Paginator(queryset, per_page)
     if total is not None:
         paginator.__dict__["count"] = total  # Paginator.count is a cached_property
@@ -282,9 +283,9 @@ def change_status_view(request, record, form, change, template):
 
 def posted_stale(request, record):
     """A POST made from an older version of the record: a conflict, whatever else it says."""
-    version = request.POST.get("version", "") if request.method == "POST" else ""
-    if version.isdigit() and int(version) != record.version:
-        return StaleEdit(record, int(version))
+    version = typed_id(request.POST.get("version", "")) if request.method == "POST" else None
+    if version is not None and version != record.version:
+        return StaleEdit(record, version)
     return None
 
 

@@ -48,6 +48,7 @@ from letters.promises import letter_offer_promises, letter_promises
 from letters.word import DOCX_CONTENT_TYPE, render_letter_docx
 from register.concurrency import StaleEdit, merge, remember_base, resolve_choices, untouched
 from register.editing import form_errors, save_from_form
+from register.ids import typed_id
 from register.models import Dossier
 
 logger = logging.getLogger(__name__)
@@ -389,8 +390,8 @@ def item_move(request, pk, item_pk):
     direction = direction_of(request)
     target = None
     if request.POST.get("direction") == "section":
-        section_pk = request.POST.get("section", "")
-        target = letter.sections.filter(pk=section_pk).first() if section_pk.isdigit() else None
+        section_pk = typed_id(request.POST.get("section", ""))
+        target = letter.sections.filter(pk=section_pk).first() if section_pk else None
         if target is None:
             return HttpResponseBadRequest()
     elif direction is None:

@@ -20,6 +20,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from register.ids import typed_id
+
 PENDING = "merge-pending"
 CHOICE = "merge-choice-"
 
@@ -318,7 +320,8 @@ def shown(bound, value):
         return _("ja") if value else _("nee")
     items = value if isinstance(value, list) else [value]
     if isinstance(field_, forms.ModelChoiceField):
-        found = field_.queryset.filter(pk__in=[item for item in items if str(item).isdigit()])
+        found = field_.queryset.filter(pk__in=[item for item in items
+                                               if typed_id(item) is not None])
         labels = {str(obj.pk): field_.label_from_instance(obj) for obj in found}
         return ", ".join(labels.get(str(item), str(item)) for item in items)
     if isinstance(field_, forms.ChoiceField):

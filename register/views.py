@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from register import health
 from register.choices import KINDS, matching
 from register.forms import EmailChoiceForm, PersonMergeForm
+from register.ids import typed_id
 from register.models import EmailChoice, FeedToken
 from register.people import likely_duplicates, person_merge, reference_counts
 from register.widgets import period_preview_text
@@ -104,9 +105,8 @@ def choices(request, kind):
         raise Http404
     if not request.user.has_perm(found.permission):
         raise PermissionDenied
-    dossier = request.GET.get("dossier", "")
     results, more = matching(found, request.GET.get("q", "")[:200],
-                             dossier=int(dossier) if dossier.isdigit() else None)
+                             dossier=typed_id(request.GET.get("dossier", "")))
     return JsonResponse({"results": [{"value": str(pk), "text": text} for pk, text in results],
                          "more": more})
 
@@ -147,6 +147,5 @@ def period_preview(request):
         said_on = datetime.date.fromisoformat(said_on) if said_on else None
     except ValueError:
         said_on = None
-    ministry = request.GET.get(request.GET.get("ministry_name") or "-", "")
-    ministry = int(ministry) if ministry.isdigit() else None
+    ministry = typed_id(request.GET.get(request.GET.get("ministry_name") or "-", ""))
     return HttpResponse(escape(period_preview_text(words[:2000], said_on, ministry)))

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 
+from register.ids import typed_id
 from register.models import Debate
 from register.periods import explain_period
 
@@ -170,7 +171,10 @@ class SearchSelect(forms.Select):
             return super().optgroups(name, value, attrs)
         field = self.choices.field
         key = field.to_field_name or "pk"
-        chosen = [v for v in value if v not in ("", None) and (key != "pk" or str(v).isdigit())]
+        # A foreign key's field names the primary key "id": posted ids are typed by hand too.
+        by_id = key in ("pk", field.queryset.model._meta.pk.name)
+        chosen = [v for v in value
+                  if v not in ("", None) and (not by_id or typed_id(v) is not None)]
         options = [("", field.empty_label)] if field.empty_label is not None else []
         options += [self.choices.choice(record)
                     for record in field.queryset.filter(**{f"{key}__in": chosen})]
