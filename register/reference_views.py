@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import permission_required
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -29,14 +30,20 @@ def reference_create(request, *, form_class, title, create):
         if inline:
             return JsonResponse({"value": str(record.pk), "text": label}, status=201)
         messages.success(request, _("‘%(name)s’ is vastgelegd.") % {"name": label})
-        target = request.GET.get("next", "")
-        if url_has_allowed_host_and_scheme(target, {request.get_host()},
-                                           require_https=request.is_secure()):
-            return redirect(target)
-        return redirect("commitments:dashboard")
+        return redirect(back(request))
     template = "register/reference_form_inline.html" if inline else "register/reference_form.html"
-    return render(request, template, {"form": form, "title": title},
+    return render(request, template, {"form": form, "title": title, "back": back(request)},
                   status=400 if request.method == "POST" else 200)
+
+
+def back(request):
+    """Where the clerk came from (?next=), for the save and for "Annuleren" alike: an address of
+    this site only, never another site's or a javascript: link that a crafted link could set."""
+    target = request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()},
+                                       require_https=request.is_secure()):
+        return target
+    return reverse("commitments:dashboard")
 
 
 def create_debate(data, by):

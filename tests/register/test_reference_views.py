@@ -1,6 +1,7 @@
 """Debates and people created from the app's own forms (issue 17, item 4)."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -59,6 +60,24 @@ def test_an_outside_next_is_not_followed(client_for, clerk):
     response = client_for(clerk).post(reverse("debate-create") + "?next=https://evil.example/",
                                       {"kind": "plenary", "title": "X", "date": "2021-01-01"})
     assert response["Location"] == reverse("commitments:dashboard")
+
+
+@pytest.mark.parametrize("name", ["debate-create", "person-create"])
+@pytest.mark.parametrize("outside", ["javascript:alert(document.cookie)", "https://evil.example/",
+                                     "//evil.example/"])
+def test_cancel_does_not_lead_to_an_outside_next(name, outside, client_for, clerk):
+    """"Annuleren" took ?next= as it came: a crafted link made it a javascript: link or one to
+    another site on the ministry's own page."""
+    page = client_for(clerk).get(reverse(name), {"next": outside}).content.decode()
+    links = re.findall(r'href="([^"]*)"', page)
+    assert not [link for link in links if "evil.example" in link or "javascript:" in link]
+    assert f'<a href="{reverse("commitments:dashboard")}">Annuleren</a>' in page
+
+
+def test_cancel_returns_to_the_page_of_this_site_it_came_from(client_for, clerk):
+    page = client_for(clerk).get(reverse("debate-create"),
+                                 {"next": "/toezeggingen/nieuw/?a=1&b=2"}).content.decode()
+    assert '<a href="/toezeggingen/nieuw/?a=1&amp;b=2">Annuleren</a>' in page
 
 
 @pytest.mark.parametrize("name", ["debate-create", "person-create"])
