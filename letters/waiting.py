@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from commitments.my_work import Waiting
 from letters.models import LetterStatus, ProgressLetter
 from letters.permissions import APPROVE, may_approve, may_edit
+from letters.prose import one_line
 from register.models import EmailChoice
 
 logger = logging.getLogger(__name__)
@@ -76,7 +77,8 @@ def send(letter, recipients, event):
     base_url = getattr(settings, "BASE_URL", "").rstrip("/")
     for user in recipients:
         try:
-            send_mail(subject=SUBJECTS[event] % {"letter": letter.subject},
+            # One line: a mail header holds no line break, which a crafted form may type.
+            send_mail(subject=SUBJECTS[event] % {"letter": one_line(letter.subject)},
                       message=render_to_string("letters/waiting_email.txt", {
                           "letter": letter, "user": user, "event": event,
                           "base_url": base_url}),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commitments.my_work import waiting_for
+from letters.models import ProgressLetter
 from letters.services import letter_approve, letter_send_back, letter_submit
 from register.models import EmailChoice
 
@@ -75,6 +76,22 @@ def test_the_approver_lands_on_my_work(client, offered, letter_writer2):
     response = client.post(reverse("login"), {"username": "brieven2", "password": "pw"})
     assert response["Location"] == reverse("commitments:landing")
     assert client.get(response["Location"])["Location"] == reverse("commitments:my-work")
+
+
+def test_a_subject_with_a_line_break_is_mailed_on_one_line(draft, letter_writer, letter_writer2,
+                                                           django_capture_on_commit_callbacks):
+    """The subject is typed in a form, which keeps a line break a crafted request sends; in a
+    mail header Django refuses it (no Bcc: is added) with an error that undid nothing but
+    answered the submit with a server error and sent no mail."""
+    ProgressLetter.objects.filter(pk=draft.pk).update(
+        subject="Voortgang\r\nBcc: buiten@evil.example")
+    draft.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        letter_submit(letter=draft, by=letter_writer)
+    (message,) = mail.outbox
+    assert message.subject == ("Kamerregister: brief ter goedkeuring — "
+                               "Voortgang Bcc: buiten@evil.example")
+    assert message.recipients() == [letter_writer2.email]
 
 
 def test_a_mail_server_down_does_not_undo_the_step(draft, letter_writer, letter_writer2,
