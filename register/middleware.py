@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class LanguageMiddleware:
@@ -48,3 +50,31 @@ class SecurityHeadersMiddleware:
                                     "camera=(), microphone=(), geolocation=(), payment=()")
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response
+
+
+class RequestSizeMiddleware:
+    """Refuse a request body larger than MAX_REQUEST_BYTES before anything reads it.
+
+    Django caps a form's fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but not its files: an upload of
+    any size is written to a temporary file before a view can look at its size, and the CSRF
+    check reads the body of every POST, also an anonymous one. The largest file a screen takes
+    is 20 MB; the limit leaves room for that and the form around it, so an upload a little too
+    large still gets the form's own message. It follows the user's language (after
+    LanguageMiddleware).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body without a valid length either
+        limit = settings.MAX_REQUEST_BYTES
+        if length > limit:
+            return HttpResponse(
+                _("Dit verzoek is groter dan %(mb)s MB en is niet gelezen. Een bestand mag "
+                  "hoogstens 20 MB zijn; splits het.") % {"mb": limit // 2**20} + "\n",
+                status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

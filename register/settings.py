@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "register.middleware.LanguageMiddleware",
+    "register.middleware.RequestSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -83,6 +84,10 @@ MIDDLEWARE = [
     # Last, as axes asks: turns a refused login into the lockout page (register.auth).
     "axes.middleware.AxesMiddleware",
 ]
+
+# A request body larger than this is refused unread (register.middleware.RequestSizeMiddleware):
+# the largest upload a screen takes is 20 MB.
+MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(25 * 2**20)))
 
 ROOT_URLCONF = "register.urls"
 WSGI_APPLICATION = "register.wsgi.application"
