@@ -59,7 +59,18 @@ class ODataClient:
         while url:
             page = self.page(url)
             yield page
-            url = page.next_link
+            url = page.next_link and self.on_service(page.next_link)
+
+    def on_service(self, url):
+        """A next link on the service's own server. One elsewhere (an address inside the
+        ministry's network) is not asked for: the service's answers are data, not addresses
+        for our server to visit."""
+        target, base = httpx.URL(url), httpx.URL(self.base_url)
+        if (target.scheme, target.host, target.port) != (base.scheme, base.host, base.port):
+            raise ServiceFailed(f"de open-datadienst van de Kamer wees voor de volgende pagina "
+                                f"naar een andere server ({target.scheme}://{target.host}); "
+                                f"die wordt niet gevraagd")
+        return url
 
     def page(self, url):
         """One page, tried again while the service fails and the time allowed lasts."""

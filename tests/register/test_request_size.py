@@ -5,6 +5,7 @@ before a view can refuse it, and the CSRF check reads every POST, also an anonym
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from commitments.forms import REPORT_MAX_BYTES
 from commitments.models import CommitmentProposal
@@ -43,6 +44,9 @@ def test_a_missing_or_odd_length_is_left_to_django(client, db, length):
 def test_the_refusal_follows_the_users_language(client, settings, db):
     settings.MAX_REQUEST_BYTES = 1000
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    response = client.post(reverse("login"), {"username": "x" * 2000})
+    try:
+        response = client.post(reverse("login"), {"username": "x" * 2000})
+    finally:
+        translation.deactivate()  # the request activated English in the test's thread
     assert response.status_code == 413
     assert "This request is larger than" in response.content.decode()

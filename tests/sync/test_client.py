@@ -1,6 +1,7 @@
 """The OData client against the replay server: pages and next links, and a service that is
 slow, busy, broken or gone (DESIGN.md "Sync with the Tweede Kamer")."""
 
+import httpx
 import pytest
 
 from commitments.tk_sync.client import ODataClient, ServiceFailed
@@ -92,3 +93,24 @@ def test_a_wrong_address_is_no_reason_to_wait(replay):
     with pytest.raises(ServiceFailed, match="HTTP 404 Not Found .*controleer --base-url"):
         list(odata.pages("Dokument", {}))
     assert slept == []
+
+
+def test_a_next_link_to_another_server_is_not_followed():
+    """The service's answer says where the next page is: an address inside our network (a
+    cloud's metadata service, say) was asked for as if it were the Kamer's."""
+    asked = []
+
+    def answer(request):
+        asked.append(str(request.url))
+        if request.url.host != "gegevensmagazijn.tweedekamer.nl":
+            return httpx.Response(200, json={"value": []})
+        return httpx.Response(200, json={
+            "value": records(2), "@odata.nextLink": "http://169.254.169.254/latest/meta-data/"})
+
+    odata = ODataClient("https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/",
+                        transport=httpx.MockTransport(answer))
+    pages = odata.pages("Verslag", {})
+    assert ids([next(pages)]) == ["id-0", "id-1"]
+    with pytest.raises(ServiceFailed, match=r"andere server \(http://169.254.169.254\)"):
+        next(pages)
+    assert asked == ["https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Verslag"]
