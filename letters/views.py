@@ -3,7 +3,6 @@ approval steps. Thin: the work is in letters/services.py and letters/content.py.
 
 import itertools
 import logging
-import re
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -236,10 +235,10 @@ def section_forms(letter, section, data=None, *, shown=()):
 
 def shown_items(data):
     """The ids of the items a posted section form holds (anything but a plain number, like
-    "²" or one too long for the database, is none)."""
-    return [int(value) for name, value in data.items()
+    "²" or one too long for the database, is none: register.ids.typed_id)."""
+    return [typed_id(value) for name, value in data.items()
             if name.startswith("items-") and name.endswith("-id")
-            and re.fullmatch(r"[0-9]{1,18}", value)]
+            and typed_id(value) is not None]
 
 
 def saved_forms(letter, section, shown):
