@@ -128,8 +128,10 @@ def person_merge_view(request):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("%(other)s is samengevoegd met %(keep)s.")
-                                 % {"other": other.full_name, "keep": keep.full_name})
+                messages.success(request, _("%(other)s (#%(other_id)s) is samengevoegd met "
+                                            "%(keep)s (#%(keep_id)s).")
+                                 % {"other": other.full_name, "other_id": other.pk,
+                                    "keep": keep.full_name, "keep_id": keep.pk})
                 return redirect("person-merge")
         preview = {"keep": keep, "other": other, "moves": reference_counts(other)}
     return render(request, "register/person_merge.html", {

@@ -143,3 +143,13 @@ def test_the_two_people_are_chosen_in_searchable_selects(client_for, clerk, twin
     page = client_for(clerk).get(URL).content.decode()
     for name in ("keep", "other"):
         assert re.search(rf'<select name="{name}"[^>]*data-search=""', page)
+
+
+def test_the_message_tells_two_records_of_one_name_apart(client_for, clerk):
+    # Two records spelled alike (an import's and a clerk's): the message names them by number.
+    kept = Person.objects.create(surname="Kostić", first_name="Ines")
+    other = Person.objects.create(surname="Kostić", first_name="Ines", tk_id="c1d2e3f4")
+    response = client_for(clerk).post(URL, {"keep": kept.pk, "other": other.pk,
+                                            "reason": "Twee keer ingevoerd"}, follow=True)
+    assert (f"Ines Kostić (#{other.pk}) is samengevoegd met Ines Kostić (#{kept.pk})."
+            in response.content.decode())

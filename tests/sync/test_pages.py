@@ -45,6 +45,7 @@ def test_the_run_log_shows_each_run_per_entity_set(client_for, advisor, clerk, r
     assert "geslaagd, records overgeslagen" in page and "veld Volgnummer: ontbreekt" in page
     assert "andere Soort: Brief regering: 89" in page
     assert page.count("<h3>") == 2
+    assert "<h2>Eerdere synchronisaties</h2>" in page  # Dutch on the Dutch page
 
 
 def test_the_run_log_needs_a_login_and_a_role(client_for, norole, client):
