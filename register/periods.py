@@ -115,6 +115,10 @@ def _prefix(text: str, start: int) -> re.Match[str] | None:
     return _PREFIX.search(text, max(0, start - 50), start)
 
 
+# A past participle ("genomen", "aangekondigd", "beoogd", "verschenen"), not "te behalen".
+_PARTICIPLE = (r"(?<!\bte\s)\b(?!gereed\b)"
+               r"(?:[a-z]*ge[a-z]{2,}(?:d|t|en)|(?:be|ver|ont|her)[a-z]{2,}(?:d|en))")
+
 _PARTS = {"begin": "begin", "medio": "medio", "half": "medio", "midden": "medio",
           "eind": "eind", "einde": "eind", "ultimo": "eind"}  # fmt: skip
 _SEASONS = {"voorjaar": 3, "lente": 3, "zomer": 6, "najaar": 9, "herfst": 9, "winter": 12}
@@ -378,9 +382,20 @@ def _by_year(build: Callable[[int], tuple[date, date]], m: re.Match[str], today:
     raise ValueError("no year fits")
 
 
+def _just_out(m: re.Match[str], today: date, out: date, until: date) -> None:
+    """ "de belofte in de Voorjaarsnota" said in June: "in" a document of the budget cycle,
+    without a year, said in the months after this year's came out (`out` – `until`) is that
+    document, not next year's: no deadline."""
+    if (m["blead"] == "in" and out < today <= until and not _written_year(m, today)
+            and not re.search(r"komend|volgend", m[0])):
+        raise _NoDeadline("het document van dit jaar was toen al verschenen, geen termijn")
+
+
 def _prinsjesdag_expr(m: re.Match[str], today: date) -> _Span:
     # The Miljoenennota, the Belastingplan and the begroting for year Y come on Prinsjesdag Y - 1.
     offset = 0 if m["pday"] else -1
+    if not m["pday"] and "blead" in m.re.groupindex:
+        _just_out(m, today, kamer.prinsjesdag(today.year), date(today.year, 12, 31))
     day = _by_year(lambda y: (kamer.prinsjesdag(y),) * 2, m, today, offset)[0]
     return _Span(day, day, day - timedelta(days=1))
 
@@ -419,6 +434,7 @@ def _budget_debate(m: re.Match[str], today: date) -> _Span | None:
 def _voorjaarsnota(m: re.Match[str], today: date) -> _Span | None:
     if not (m["year"] or m["rel"] or _as_occasion(m)):
         return None
+    _just_out(m, today, date(today.year, 5, 31), date(today.year, 8, 31))
     start, end = _by_year(lambda y: (date(y, 4, 1), date(y, 5, 31)), m, today)
     return _Span(start, end, start - timedelta(days=1))  # it is sent before 1 June
 
@@ -454,10 +470,20 @@ _NORM = re.compile(
     r"(?:\s+[^\W\d_]+)?\s+(?:moet(?:en)?|dien(?:t|en))\s+(?:te\s+)?(?:zijn|worden)\b")
 
 
+# "dat alle kinderen die worden geplaatst, binnen een week worden gezien": every one of a kind
+# handled within a time (a plural passive after it, "alle"/"elke"/"iedere" or no article at the
+# head of the "dat" clause) is a norm counted from each case, not a deadline from the motion.
+_HANDLED = re.compile(rf"\s+(?:[^\W\d_]+\s+)?worden\s+{_PARTICIPLE}\b")
+_EVERY_ONE = re.compile(
+    r"\bdat\s+(?!(?:de|het|deze|dit|die|zijn|haar|hun|onze|uw|er|hier|daar|zij|wij|ze)\b)"
+    r"(?:(?!\bdat\b)[^;:])*$")
+
+
 def _within(m: re.Match[str], today: date) -> _Span | None:
     if _AFTER_EVENT.match(m.string, m.end()) or _EACH_TIME.match(m.string, m.end()):
         raise _NoDeadline("telt vanaf een gebeurtenis zonder datum, dus geen termijn")
-    if _NORM.match(m.string, m.end()):
+    if _NORM.match(m.string, m.end()) or (_HANDLED.match(m.string, m.end()) and _EVERY_ONE.search(
+            m.string, max(0, m.start() - 200), m.start())):
         raise _NoDeadline("een norm voor elk geval, geen termijn voor de regering")
     unit = m["unit"].lower()
     if m["half"]:
@@ -572,7 +598,8 @@ _NAME_WORDS = re.compile(
 )
 # "een EU-klimaatdoel voor 2040", "de doelstelling voor 2030": the year names the target, like
 # "het 2030-doel"; it is no deadline to deliver anything by.
-_TARGET = re.compile(r"(?:doel|doelen|doelstellingen|doelstelling)\s+(?:(?:voor|in|van)\s+)?$")
+_TARGET = re.compile(r"(?:doel|doelen|doelstellingen|doelstelling|ambities?|streefcijfers?"
+                     r"|streefwaarden?|targets?)\s+(?:(?:voor|in|van)\s+)?$")
 # "als beleidsdoel te stellen dat alle gemeenten uiterlijk in 2030 ...": the year of a target the
 # government is asked to set, as in "de doelstelling voor 2030", not a deadline to deliver by.
 _GOAL = re.compile(
@@ -593,7 +620,22 @@ _ATTRIBUTIVE = re.compile(
     r"(?:naar\s+verwachting\s+)?$"
 )
 # "op het niveau van dit jaar": the year is a measure, not a deadline.
-_LEVEL = re.compile(r"\b(?:niveau|peil)\s+van\s+$")
+_LEVEL = re.compile(r"(?:niveau|peil)\s+van\s+(?:v[oó][oó]r\s+)?$")
+# "afgelopen zomer", "vorige maand", "eerder dit jaar": a time that the words themselves put in
+# the past. (Without them "zomer" would be read as the next one.)
+_GONE = re.compile(r"\b(?:afgelopen|vorige?|voorbije|eerder)\s+$")
+# "jaarlijks voor 1 juli", "elk jaar voor de zomer": a time that comes back every year is a
+# routine, not a deadline (the labelled sets give such clauses none).
+_EVERY = re.compile(
+    r"\b(?:(?:half|drie)?jaarlijks|(?:elk|ieder)e?\s+jaar|telkens|periodiek)\b[^,;]{0,25}$")
+_EVERY_AFTER = re.compile(r"\s+(?:van\s+)?(?:elk|ieder)e?\s+jaar\b")
+# "de brief van 12 maart", "de cijfers van 2023": a date that belongs to the thing before it.
+# ("uit april", "uit de Miljoenennota": where something comes from.)
+_OF_THING = re.compile(r"\b(?P<noun>[^\W\d_]+)\s+van\s+$")
+_DATE_START = re.compile(rf"[0-9]|(?:{_MONTH_FULL})\b")
+_NOT_THINGS = {"einde", "eind", "begin", "loop", "midden", "helft", "kwartaal", "week", "maand",
+               "jaar", "periode", "ingang", "voorjaar", "zomer", "najaar", "winter", "herfst",
+               "tot", "vanaf", "en", "of"}
 _VAGUE = re.compile(
     r"zo\s+(?:spoedig|snel)\s+mogelijk|binnenkort|te\s+zijner\s+tijd|op\s+(?:korte\s+)?termijn"
     r"|zsm|spoedig|zo\s+snel\s+als\s+(?:mogelijk|kan)"
@@ -631,7 +673,9 @@ def _with_prefix(
 def _name_year(original: str, m: re.Match[str]) -> bool:
     """A year that belongs to a name: "het 2030-doel", "het jaartal 2034", "Belastingplan 2025",
     "het klimaatdoel voor 2040"."""
-    if m["year"] and "doel" in m.string[max(0, m.start() - 200) : m.start()] and (
+    window = m.string[max(0, m.start() - 200) : m.start()]
+    if m["year"] and ("doel" in window or "ambitie" in window or "streef" in window
+                      or "target" in window) and (
         _TARGET.search(m.string, max(0, m.start() - 40), m.start())
         or _GOAL.search(m.string, max(0, m.start() - 200), m.start())
     ):
@@ -656,9 +700,46 @@ def _name_year(original: str, m: re.Match[str]) -> bool:
     return bool(law and law[1].lower() not in _TIME_WORDS)
 
 
-def _context(text: str, start: int, end: int) -> tuple[str, int]:
+# A clause in the past tense tells what happened or was planned, not what is asked ("als dit
+# voorjaar was beoogd", "In 2019 werden 6.629 incidenten geregistreerd"); so does a relative or
+# "zoals" clause in the perfect ("het besluit dat in maart is genomen", "zoals in de
+# Miljoenennota is aangekondigd"), but not one with a modal verb ("die in 2026 moeten zijn
+# afgerond") nor a clause that asks for a state ("ervoor te zorgen dat in 2025 alle scholen zijn
+# aangesloten").
+_PAST = re.compile(r"\b(?:was|waren|werd|werden|had|hadden)\b")
+_PERFECT = re.compile(r"\b(?:is|zijn|heeft|hebben)\b")
+# The auxiliary and the participle stand together at the end of a Dutch subordinate clause.
+_PERFECT_VERBS = re.compile(
+    rf"\b(?:is|zijn|heeft|hebben)\s+{_PARTICIPLE}\b|{_PARTICIPLE}\s+(?:is|zijn|heeft|hebben)\b")
+_RELATIVE_CLAUSE = re.compile(
+    r"\b(?:die|welke|waar(?:in|mee|bij|over|van|op|door|aan|uit|voor)|zoals|toen"
+    r"|(?:het|een|dit)\s+[^\W\d_]+\s+dat)\b[^,;:()]*$")
+_MODAL = re.compile(r"\b(?:moet|moeten|dient|dienen|zal|zullen|kan|kunnen|mag|mogen)\b")
+# Where a clause ends: punctuation, "en", "om", or the infinitive of a request ("... te sturen en
+# de Kamer in het voorjaar te informeren": a "was" before it is in another clause).
+_CLAUSE_EDGE = re.compile(r"[,;:()]|\b(?:en|om|te)\s")
+_DEADLINE_WORD = re.compile(r"(?:v[oó][oó]r|uiterlijk|binnen|voorafgaand|niet\s+later"
+                            r"|ten\s+laatste|ter\s+voorbereiding|in\s+de\s+aanloop)\b")
+
+
+def _told_as_past(text: str, start: int, end: int) -> bool:
+    """Whether the clause around the words from `start` to `end` is in the past tense (or a
+    relative clause in the perfect): the words then say when something happened, not by when."""
+    left = text[max(0, start - 150) : start]
+    edges = [edge.end() for edge in _CLAUSE_EDGE.finditer(left)]
+    left = left[edges[-1] if edges else 0 :]
+    right = text[end : end + 150]
+    edge = _CLAUSE_EDGE.search(right)
+    clause = left + " " + (right[: edge.start()] if edge else right)
+    if _PAST.search(clause):
+        return True
+    return bool(_PERFECT.search(clause) and _RELATIVE_CLAUSE.search(left)
+                and _PERFECT_VERBS.search(clause) and not _MODAL.search(clause))
+
+
+def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
     """Why the words from `start` to `end` are context rather than a deadline ("" when they are
-    not), and where the words that make them so begin."""
+    not), and where the words that make them so begin. `text` is `original` case-folded."""
     negated = "niet" in text[max(0, start - 40) : start] and _NEGATION.search(
         text, max(0, start - 40), start)
     if negated and not re.search(r"\bniet\s+later\s+dan\s+$", text[max(0, start - 20) : start]):
@@ -668,8 +749,23 @@ def _context(text: str, start: int, end: int) -> tuple[str, int]:
         return "een begin of grens, geen termijn om iets vóór te leveren", started.start()
     # How the words right before end decides whether the patterns below can match: cheaper.
     before = text[max(0, start - 30) : start].rstrip()
-    if before.endswith("van") and _LEVEL.search(text, max(0, start - 20), start):
+    if before.endswith(("van", "voor", "vóór")) and _LEVEL.search(text, max(0, start - 24), start):
         return "het niveau van dat jaar, geen termijn", start
+    if before.endswith(("afgelopen", "vorig", "vorige", "voorbije", "eerder")):
+        gone = _GONE.search(text, max(0, start - 20), start)
+        if gone:
+            return "een tijd die al voorbij is, geen termijn", gone.start()
+    if before.endswith("uit") and re.search(r"\buit$", before):
+        return "waar iets vandaan komt, geen termijn", start
+    if before.endswith("van") and _DATE_START.match(text, start):
+        thing = _OF_THING.search(text, max(0, start - 30), start)
+        # Not a name ("het Klimaatakkoord van 2019"): _name_year says why that is no deadline.
+        if thing and thing["noun"] not in _NOT_THINGS and original[thing.start()].islower():
+            return "de datum van iets anders, geen termijn", start
+    if ("jaar" in text or "telkens" in text or "periodiek" in text) and (
+        _EVERY.search(text, max(0, start - 45), start) or _EVERY_AFTER.match(text, end)
+    ):
+        return "komt elk jaar terug, geen eenmalige termijn", start
     if before.endswith(("de", "een", "het", "verwachting")):
         described = _ATTRIBUTIVE.search(text, max(0, start - 30), start)
         if described and not re.match(r"\s+te\s", text[end:]):
@@ -680,11 +776,12 @@ def _context(text: str, start: int, end: int) -> tuple[str, int]:
 def _find(original: str, today: date) -> Iterator[_Found]:
     """Every expression in `original`, overlapping ones included."""
     text = original.translate(_FOLD)
+    tensed = _PAST.search(text) or _PERFECT.search(text)
     for order, (pattern, handler, trigger) in enumerate(_COMPILED):
         if not trigger(text):
             continue
         for m in pattern.finditer(text):
-            reason, begins = _context(text, m.start(), m.end())
+            reason, begins = _context(original, text, m.start(), m.end())
             if reason:
                 yield _Found(begins, m.end(), order, None, reason)
                 continue
@@ -705,6 +802,14 @@ def _find(original: str, today: date) -> Iterator[_Found]:
             except (ValueError, OverflowError):
                 # "31 februari 2021": the words are a date expression, but name no valid date.
                 yield _Found(m.start(), m.end(), order, None, "geen bestaande datum")
+                continue
+            if tensed and _told_as_past(text, m.start(), m.end()) and (
+                dates[1] < today or not (start < m.start() or _DEADLINE_WORD.match(text, start))
+            ):
+                # A time in a past-tense clause is when something happened: context. With
+                # "voor"/"uiterlijk"/"binnen" it is a promised time, still a deadline unless past.
+                yield _Found(start, m.end(), order, None, "in de verleden tijd: wat toen gebeurde"
+                             " of was beoogd, geen termijn")
                 continue
             yield _Found(start, m.end(), order, dates, note=note)
 

@@ -164,11 +164,6 @@ LETTER_SENTENCES = [
         "dit jaar", d(2020, 1, 1), d(2020, 12, 31),
     ),
     (
-        "open met het aangepaste protocol uit april dit jaar waarbij alleen op afspraak drugs "
-        "kunnen worden getest.",
-        "april dit jaar", d(2020, 4, 1), d(2020, 4, 30),
-    ),
-    (
         "De eerste meting betreft de periode van de eerste fase van de intelligente lockdown "
         "(meting maart t/m\n18 mei 2020).",
         "maart t/m\n18 mei 2020", d(2020, 3, 1), d(2020, 5, 18),
@@ -194,17 +189,8 @@ LETTER_SENTENCES = [
         "volgend jaar", d(2021, 1, 1), d(2021, 12, 31),
     ),
     (
-        "In 2019 werden in totaal 6.629 incidenten geregistreerd: 5.577 bij de MDI en 1.052 bij "
-        "het LIS.",
-        "In 2019", d(2019, 1, 1), d(2019, 12, 31),
-    ),
-    (
         "toen ging het om respectievelijk 5.157 en 951 (2018) en 5.117 en 788 (2017) meldingen.",
         "2018", d(2018, 1, 1), d(2018, 12, 31),
-    ),
-    (
-        "Tot 2015 was dit aandeel nog <1% van alle drugsincidenten.",
-        "2015", d(2015, 1, 1), d(2015, 12, 31),
     ),
     (
         "maar is wel toegenomen (5 incidenten in\n2017, 9 in 2018 en 42 in 2019).",
@@ -214,11 +200,6 @@ LETTER_SENTENCES = [
         "Zo verwacht ik in 2021 een belangrijke stap te zetten, wanneer lachgas en de meest "
         "voorkomende soorten Nieuwe Psychoactieve Drugs (NPS) onder de Opiumwet zullen vallen.",
         "in 2021", d(2021, 1, 1), d(2021, 12, 31),
-    ),
-    (
-        "Per brief van 25 augustus 2020 heeft de Minister voor Medische Zorg en Sport uw Kamer "
-        "het rapport toegestuurd (Bijlage bij Kamerstuk 29 248, nr. 323)",
-        "25 augustus 2020", d(2020, 8, 25), d(2020, 8, 25),
     ),
     (
         "Bijgevoegd treft u het rapport «Cocaïne: wie gebruikt het en waarom?» van dit "
@@ -382,9 +363,6 @@ LETTER_DAYS_WITHOUT_YEAR = [
         "de voortgangsbrief van 19 december 20191",
         "10 oktober", d(2021, 10, 10), d(2021, 10, 10),
     ),
-    # "20191" is 2019 with footnote 1 glued to it: no year
-    ("met de voortgangsbrief van 19 december 20191", "19 december", d(2020, 12, 19),
-     d(2020, 12, 19)),
     (
         "Tijdens de huidige lockdown die\n14 december middernacht is ingegaan",
         "14 december", d(2020, 12, 14), d(2020, 12, 14),
@@ -1004,7 +982,108 @@ def test_a_quarter_alone_is_no_time():
 
 
 def test_this_spring_said_in_summer_is_past_context():
-    # DESIGN: when every period in a text lies in the past, the first one counts (as context).
-    period = parse_period("als dit voorjaar was beoogd", d(2025, 7, 2))
-    assert (period.start, period.end) == (d(2025, 3, 1), d(2025, 5, 31))
-    assert "lag toen al achter ons" in explain_period("als dit voorjaar was beoogd", d(2025, 7, 2))
+    # The past tense marks the time as context (DESIGN: "dates already past when spoken are
+    # context"); "if all lie in the past, the first one counts" is for typed deadlines.
+    assert parse_period("als dit voorjaar was beoogd", d(2025, 7, 2)) is None
+    assert "verleden tijd" in explain_period("als dit voorjaar was beoogd", d(2025, 7, 2))
+
+
+# --- Conservative: a time that is context, not the deadline of the request ----------------------
+# Each blind sample of real motion clauses found new kinds of false periods (docs/PERFORMANCE.md),
+# so these rules are general: what the sentence itself says about the time.
+
+@pytest.mark.parametrize("text, today, reason", [
+    # The past tense: when something happened or was planned.
+    ("om hetzelfde effect te realiseren als dit voorjaar was beoogd", d(2025, 7, 2),
+     "verleden tijd"),
+    ("de plannen uit te voeren die in 2023 werden aangekondigd", d(2024, 10, 15), "verleden tijd"),
+    ("In 2019 werden in totaal 6.629 incidenten geregistreerd: 5.577 bij de MDI en 1.052 bij "
+     "het LIS.", LETTER_DATE, "verleden tijd"),
+    ("Tot 2015 was dit aandeel nog <1% van alle drugsincidenten.", LETTER_DATE, "verleden tijd"),
+    # A relative or "zoals" clause in the perfect; "in maart" would otherwise be next March.
+    ("het besluit dat in maart is genomen terug te draaien", d(2024, 10, 15), "verleden tijd"),
+    ("de lastenverlichting die in de Miljoenennota is aangekondigd te schrappen", d(2024, 3, 15),
+     "verleden tijd"),
+    # Words that put the time in the past themselves.
+    ("de ervaringen van afgelopen zomer mee te nemen", d(2024, 10, 15), "al voorbij"),
+    ("de ervaringen van de vorige zomer mee te nemen", d(2024, 10, 15), "al voorbij"),
+    ("zoals eerder dit jaar aangekondigd te onderzoeken", d(2024, 10, 15), "al voorbij"),
+    # A time that comes back every year is a routine.
+    ("jaarlijks voor 1 juli te rapporteren over de voortgang", d(2024, 10, 15), "elk jaar terug"),
+    ("de Kamer elk jaar voor de zomer te informeren", d(2024, 10, 15), "elk jaar terug"),
+    ("de Kamer voor 1 juli van ieder jaar te informeren", d(2024, 10, 15), "elk jaar terug"),
+    # The date of a thing, or where it comes from.
+    ("de brief van 12 maart te herzien", d(2024, 10, 15), "de datum van iets anders"),
+    ("de huurverhoging van 1 juli te schrappen", d(2024, 10, 15), "de datum van iets anders"),
+    ("de cijfers van 2023 te publiceren", d(2024, 10, 15), "de datum van iets anders"),
+    ("Per brief van 25 augustus 2020 heeft de Minister voor Medische Zorg en Sport uw Kamer het "
+     "rapport toegestuurd", LETTER_DATE, "de datum van iets anders"),
+    ("met de voortgangsbrief van 19 december 20191", LETTER_DATE, "de datum van iets anders"),
+    ("open met het aangepaste protocol uit april dit jaar", LETTER_DATE, "vandaan komt"),
+    ("de lastenverlichting uit de Miljoenennota te schrappen", d(2024, 10, 15), "vandaan komt"),
+    # "in" a budget document said in the months after this year's came out: that document.
+    ("spreekt uit dat de belofte in de Voorjaarsnota voor een huurbevriezing moet worden "
+     "nagekomen", d(2025, 6, 4), "al verschenen"),
+    ("de lastenverlichting in de Miljoenennota te schrappen", d(2024, 10, 15), "al verschenen"),
+    # Every one of a kind handled within a time: a norm from each case.
+    ("ervoor te zorgen dat alle kinderen die worden geplaatst in een instelling voor gesloten "
+     "jeugdzorg, binnen een week worden gezien en beoordeeld door een jeugdpsychiater",
+     d(2024, 3, 28), "een norm voor elk geval"),
+    ("ervoor te zorgen dat aanvragen binnen acht weken worden afgehandeld", d(2024, 10, 15),
+     "een norm voor elk geval"),
+    # A level and a target: "het niveau van voor 2020", "de ambitie voor 2030".
+    ("het niveau van voor 2020 te herstellen", d(2024, 10, 15), "het niveau"),
+    ("het prijspeil van januari 2024 te hanteren", d(2024, 10, 15), "het niveau"),
+    ("de ambitie voor 2030 los te laten", d(2024, 10, 15), "hoort bij een naam"),
+])
+def test_a_time_that_is_context_gives_no_period_and_says_why(text, today, reason):
+    assert parse_period(text, today) is None
+    assert reason in explain_period(text, today)
+
+
+@pytest.mark.parametrize("text, today, words", [
+    # A clause that asks for a state, or with a modal verb, is no past.
+    ("ervoor te zorgen dat in 2025 alle scholen zijn aangesloten", d(2024, 10, 15), "in 2025"),
+    ("de maatregelen te nemen die in 2026 moeten zijn afgerond", d(2024, 10, 15), "in 2026"),
+    ("in de voortgangsbrief, die voor de zomer wordt verwacht, aan te geven", d(2025, 5, 21),
+     "voor de zomer"),
+    # A promised time that is still ahead stays a deadline; the request is in the next clause.
+    ("de brief die voor de zomer is toegezegd te sturen", d(2024, 10, 15), "voor de zomer"),
+    ("de motie van 12 maart uit te voeren en voor 1 juni te rapporteren", d(2024, 10, 15),
+     "voor 1 juni"),
+    ("om over de concrete stappen die nodig zijn om de ambities te behalen terug te koppelen in "
+     "het voorjaar van 2025", d(2024, 10, 17), "in het voorjaar van 2025"),
+    ("het geld dat was gereserveerd te besteden en de Kamer in het voorjaar van 2025 te "
+     "informeren", d(2024, 10, 15), "in het voorjaar van 2025"),
+    ("voor het einde van 2025 te rapporteren", d(2024, 10, 15), "voor het einde van 2025"),
+    ("de Kamer in de loop van 2025 te informeren", d(2024, 10, 15), "2025"),
+    ("dit overzicht voor behandeling van de Voorjaarsnota 2025 aan de Kamer te doen toekomen",
+     d(2024, 10, 3), "de Voorjaarsnota 2025"),
+    # Before the document comes out, or with a year or "komende": an occasion.
+    ("in de Voorjaarsnota hier financiële ruimte voor te maken", d(2024, 3, 6),
+     "in de Voorjaarsnota"),
+    ("in de komende Miljoenennota de lasten te verlagen", d(2024, 10, 15),
+     "in de komende Miljoenennota"),
+    ("bij de Voorjaarsnota met voorstellen te komen", d(2025, 6, 4), "bij de Voorjaarsnota"),
+    # Not a norm: one thing, or a state, within a time from now.
+    ("ervoor te zorgen dat de aanbevelingen binnen een jaar worden uitgevoerd", d(2024, 10, 15),
+     "binnen een jaar"),
+    ("ervoor te zorgen dat elke gemeente binnen drie maanden een loket heeft", d(2024, 10, 15),
+     "binnen drie maanden"),
+    ("een uiterste inspanning te leveren zodat binnen een jaar alle zorgorganisaties zijn "
+     "aangesloten", d(2025, 9, 4), "binnen een jaar"),
+    # A typed deadline already past still counts (DESIGN: if all lie in the past, the first).
+    ("voor 1 juli 2020", d(2021, 3, 1), "voor 1 juli 2020"),
+])
+def test_a_deadline_of_the_request_stays_one(text, today, words):
+    period = parse_period(text, today)
+    assert period is not None and period.text == words
+
+
+@given(st.sampled_from(["in maart", "in 2023", "in het voorjaar", "eind 2022", "in de zomer van "
+                        "2021", "op 3 mei", "medio 2020", "in het eerste kwartaal van 2019"]),
+       st.sampled_from(["is genomen", "werd genomen", "was beoogd", "is aangekondigd",
+                        "werden verwacht"]),
+       st.dates(d(2000, 1, 1), d(2090, 12, 31)))
+def test_a_plain_time_in_a_past_relative_clause_is_never_a_deadline(time, verb, today):
+    assert parse_period(f"het besluit dat {time} {verb} terug te draaien", today) is None
