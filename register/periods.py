@@ -632,6 +632,7 @@ _EVERY_AFTER = re.compile(r"\s+(?:van\s+)?(?:elk|ieder)e?\s+jaar\b")
 # "de brief van 12 maart", "de cijfers van 2023": a date that belongs to the thing before it.
 # ("uit april", "uit de Miljoenennota": where something comes from.)
 _OF_THING = re.compile(r"\b(?P<noun>[^\W\d_]+)\s+van\s+$")
+_RANGE_END = re.compile(r"\s*(?:tot|t/m|naar|-|–)")  # "van 2025 tot 2028": a range
 _DATE_START = re.compile(rf"[0-9]|(?:{_MONTH_FULL})\b")
 _NOT_THINGS = {"einde", "eind", "begin", "loop", "midden", "helft", "kwartaal", "week", "maand",
                "jaar", "periode", "ingang", "voorjaar", "zomer", "najaar", "winter", "herfst",
@@ -708,6 +709,7 @@ def _name_year(original: str, m: re.Match[str]) -> bool:
 # aangesloten").
 _PAST = re.compile(r"\b(?:was|waren|werd|werden|had|hadden)\b")
 _PERFECT = re.compile(r"\b(?:is|zijn|heeft|hebben)\b")
+_TENSED = re.compile(r"\b(?:was|waren|werd|werden|had|hadden|is|zijn|heeft|hebben)\b")
 # The auxiliary and the participle stand together at the end of a Dutch subordinate clause.
 _PERFECT_VERBS = re.compile(
     rf"\b(?:is|zijn|heeft|hebben)\s+{_PARTICIPLE}\b|{_PARTICIPLE}\s+(?:is|zijn|heeft|hebben)\b")
@@ -757,14 +759,16 @@ def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
             return "een tijd die al voorbij is, geen termijn", gone.start()
     if before.endswith("uit") and re.search(r"\buit$", before):
         return "waar iets vandaan komt, geen termijn", start
-    if before.endswith("van") and _DATE_START.match(text, start):
+    dated = before.endswith("van") and _DATE_START.match(text, start)
+    if dated and not _RANGE_END.match(text, end):
         thing = _OF_THING.search(text, max(0, start - 30), start)
         # Not a name ("het Klimaatakkoord van 2019"): _name_year says why that is no deadline.
         if thing and thing["noun"] not in _NOT_THINGS and original[thing.start()].islower():
             return "de datum van iets anders, geen termijn", start
-    if ("jaar" in text or "telkens" in text or "periodiek" in text) and (
-        _EVERY.search(text, max(0, start - 45), start) or _EVERY_AFTER.match(text, end)
-    ):
+    earlier = text[max(0, start - 45) : start]
+    if (("jaar" in earlier or "telkens" in earlier or "periodiek" in earlier)
+            and _EVERY.search(earlier)) or ("jaar" in text[end : end + 20]
+                                            and _EVERY_AFTER.match(text, end)):
         return "komt elk jaar terug, geen eenmalige termijn", start
     if before.endswith(("de", "een", "het", "verwachting")):
         described = _ATTRIBUTIVE.search(text, max(0, start - 30), start)
@@ -776,7 +780,7 @@ def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
 def _find(original: str, today: date) -> Iterator[_Found]:
     """Every expression in `original`, overlapping ones included."""
     text = original.translate(_FOLD)
-    tensed = _PAST.search(text) or _PERFECT.search(text)
+    tensed = _TENSED.search(text)  # one scan here, so that _told_as_past runs only when needed
     for order, (pattern, handler, trigger) in enumerate(_COMPILED):
         if not trigger(text):
             continue
