@@ -624,10 +624,11 @@ _LEVEL = re.compile(r"(?:niveau|peil)\s+van\s+(?:v[oó][oó]r\s+)?$")
 # "afgelopen zomer", "vorige maand", "eerder dit jaar": a time that the words themselves put in
 # the past. (Without them "zomer" would be read as the next one.)
 _GONE = re.compile(r"\b(?:afgelopen|vorige?|voorbije|eerder)\s+$")
-# "jaarlijks voor 1 juli", "elk jaar voor de zomer": a time that comes back every year is a
+# "jaarlijks voor 1 juli", "elk jaar voor de zomer", "elke zomer": a time that comes back is a
 # routine, not a deadline (the labelled sets give such clauses none).
 _EVERY = re.compile(
-    r"\b(?:(?:half|drie)?jaarlijks|(?:elk|ieder)e?\s+jaar|telkens|periodiek)\b[^,;]{0,25}$")
+    r"\b(?:(?:half|drie)?jaarlijks|(?:elk|ieder)e?\s+jaar|telkens|periodiek)\b[^,;]{0,25}$"
+    r"|\b(?:elk|ieder)e?\s+$")  # "elke zomer", "ieder voorjaar"
 _EVERY_AFTER = re.compile(r"\s+(?:van\s+)?(?:elk|ieder)e?\s+jaar\b")
 # "de brief van 12 maart", "de cijfers van 2023": a date that belongs to the thing before it.
 # ("uit april", "uit de Miljoenennota": where something comes from.)
@@ -766,7 +767,8 @@ def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
         if thing and thing["noun"] not in _NOT_THINGS and original[thing.start()].islower():
             return "de datum van iets anders, geen termijn", start
     earlier = text[max(0, start - 45) : start]
-    if (("jaar" in earlier or "telkens" in earlier or "periodiek" in earlier)
+    if (("jaar" in earlier or "elk" in earlier or "ieder" in earlier or "telkens" in earlier
+         or "periodiek" in earlier)
             and _EVERY.search(earlier)) or ("jaar" in text[end : end + 20]
                                             and _EVERY_AFTER.match(text, end)):
         return "komt elk jaar terug, geen eenmalige termijn", start

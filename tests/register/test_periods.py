@@ -1012,6 +1012,7 @@ def test_this_spring_said_in_summer_is_past_context():
     ("jaarlijks voor 1 juli te rapporteren over de voortgang", d(2024, 10, 15), "elk jaar terug"),
     ("de Kamer elk jaar voor de zomer te informeren", d(2024, 10, 15), "elk jaar terug"),
     ("de Kamer voor 1 juli van ieder jaar te informeren", d(2024, 10, 15), "elk jaar terug"),
+    ("elke zomer een campagne te voeren", d(2024, 10, 15), "elk jaar terug"),
     # The date of a thing, or where it comes from.
     ("de brief van 12 maart te herzien", d(2024, 10, 15), "de datum van iets anders"),
     ("de huurverhoging van 1 juli te schrappen", d(2024, 10, 15), "de datum van iets anders"),
