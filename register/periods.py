@@ -725,9 +725,10 @@ _DEADLINE_WORD = re.compile(r"(?:v[oó][oó]r|uiterlijk|binnen|voorafgaand|niet\
                             r"|ten\s+laatste|ter\s+voorbereiding|in\s+de\s+aanloop)\b")
 
 
-def _told_as_past(text: str, start: int, end: int) -> bool:
-    """Whether the clause around the words from `start` to `end` is in the past tense (or a
-    relative clause in the perfect): the words then say when something happened, not by when."""
+def _told_as_past(text: str, start: int, end: int, *, past: bool) -> bool:
+    """Whether the clause around the words from `start` to `end` is in the past tense, or in the
+    perfect: a relative clause, or any clause when the time is `past` already ("in 2024 is
+    besloten"). The words then say when something happened, not by when."""
     left = text[max(0, start - 150) : start]
     edges = [edge.end() for edge in _CLAUSE_EDGE.finditer(left)]
     left = left[edges[-1] if edges else 0 :]
@@ -736,7 +737,7 @@ def _told_as_past(text: str, start: int, end: int) -> bool:
     clause = left + " " + (right[: edge.start()] if edge else right)
     if _PAST.search(clause):
         return True
-    return bool(_PERFECT.search(clause) and _RELATIVE_CLAUSE.search(left)
+    return bool(_PERFECT.search(clause) and (past or _RELATIVE_CLAUSE.search(left))
                 and _PERFECT_VERBS.search(clause) and not _MODAL.search(clause))
 
 
@@ -809,8 +810,9 @@ def _find(original: str, today: date) -> Iterator[_Found]:
                 # "31 februari 2021": the words are a date expression, but name no valid date.
                 yield _Found(m.start(), m.end(), order, None, "geen bestaande datum")
                 continue
-            if tensed and _told_as_past(text, m.start(), m.end()) and (
-                dates[1] < today or not (start < m.start() or _DEADLINE_WORD.match(text, start))
+            past = dates[1] < today
+            if tensed and _told_as_past(text, m.start(), m.end(), past=past) and (
+                past or not (start < m.start() or _DEADLINE_WORD.match(text, start))
             ):
                 # A time in a past-tense clause is when something happened: context. With
                 # "voor"/"uiterlijk"/"binnen" it is a promised time, still a deadline unless past.

@@ -176,10 +176,6 @@ LETTER_SENTENCES = [
     # the table header: all quarters are past, so the first one counts
     ("Q2 2019 Q3 2019 Q2 2020 Q3 2020", "Q2 2019", d(2019, 4, 1), d(2019, 6, 30)),
     (
-        "duidelijk is gedaald ten opzichte van dezelfde periode vorig jaar (zie tabel 1).",
-        "vorig jaar", d(2019, 1, 1), d(2019, 12, 31),
-    ),
-    (
         "In de zomer is het beleid geëvalueerd en heeft men zich voorbereid op de tweede golf.",
         "In de zomer", d(2021, 6, 1), d(2021, 8, 31),
     ),
@@ -375,7 +371,6 @@ LETTER_DAYS_WITHOUT_YEAR = [
         "gerapporteerd tussen medio maart en medio oktober;",
         "medio maart", d(2021, 3, 11), d(2021, 3, 20),
     ),
-    ("De campagne is 19 november gestart.", "19 november", d(2020, 11, 19), d(2020, 11, 19)),
 ]  # fmt: skip
 
 
@@ -1000,6 +995,12 @@ def test_this_spring_said_in_summer_is_past_context():
     ("In 2019 werden in totaal 6.629 incidenten geregistreerd: 5.577 bij de MDI en 1.052 bij "
      "het LIS.", LETTER_DATE, "verleden tijd"),
     ("Tot 2015 was dit aandeel nog <1% van alle drugsincidenten.", LETTER_DATE, "verleden tijd"),
+    # The perfect with a time already past (DESIGN's "first one counts" is for typed deadlines).
+    ("De campagne is 19 november gestart.", LETTER_DATE, "verleden tijd"),
+    ("duidelijk is gedaald ten opzichte van dezelfde periode vorig jaar (zie tabel 1).",
+     LETTER_DATE, "verleden tijd"),
+    ("spreekt uit dat in 2024 is besloten de regeling af te schaffen", d(2025, 3, 1),
+     "verleden tijd"),
     # A relative or "zoals" clause in the perfect; "in maart" would otherwise be next March.
     ("het besluit dat in maart is genomen terug te draaien", d(2024, 10, 15), "verleden tijd"),
     ("de lastenverlichting die in de Miljoenennota is aangekondigd te schrappen", d(2024, 3, 15),
