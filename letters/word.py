@@ -274,9 +274,10 @@ class Writer:
                              ("Postadres", sender.postal_lines), ("", [sender.website] if
                                                                   sender.website else []),
                              ("Contact", sender.contact_lines),
-                             ("Kenmerk", [content.kenmerk]), ("Uw brief", [content.uw_brief]),
+                             ("Kenmerk", [content.kenmerk]),
+                             ("Uw brief", [content.uw_brief] if content.uw_brief else []),
                              ("Bijlage(n)", [content.enclosures])):
-            if lines or label in ("Kenmerk", "Uw brief", "Bijlage(n)"):
+            if lines or label in ("Kenmerk", "Bijlage(n)"):
                 self.lines(right.add_paragraph(), [tie(line) for line in lines], label=label,
                            style="Letterhead")
         note = right.add_paragraph(style="Letterhead")

@@ -5,6 +5,7 @@ PDF pages are read with pdftotext (poppler-utils), one page at a time with -layo
 footnote is checked to stand on the page of its call.
 """
 
+import dataclasses
 import datetime
 import http.server
 import re
@@ -206,7 +207,6 @@ def test_preview_has_the_kamerbrief_blocks_in_order():
         "www.rijksoverheid.nl",
         "Kenmerk",
         "1781234-213567-VGP",
-        "Uw brief",
         "Bijlage(n)",
         "Correspondentie uitsluitend richten aan het retouradres met vermelding van de datum en "
         "het kenmerk van deze brief.",
@@ -226,6 +226,19 @@ def test_preview_has_the_kamerbrief_blocks_in_order():
         cited_references(demo_content())
     )
     assert '<link rel="stylesheet" href="/static/letters/letter.css">' in html
+
+
+def test_uw_brief_is_printed_only_when_the_letter_answers_one(tmp_path):
+    """DESIGN.md lists "Uw brief" among the sender column's labels: with the reference it
+    answers, not as an empty label on a letter that answers none."""
+    answering = dataclasses.replace(demo_content(), uw_brief="Uw brief van 4 januari 2021")
+    for content, printed in ((demo_content(), False), (answering, True)):
+        html = render_letter_html(content, for_pdf=False)
+        first = pdf_pages(render_letter_pdf(content, draft=False), tmp_path)[0]
+        assert ("Uw brief" in html) is printed
+        assert ("Uw brief" in first) is printed
+        assert "Kenmerk" in first and "Bijlage(n)" in first
+    assert re.search(r"Uw brief\n.*Uw brief van 4\s+januari 2021", first)
 
 
 def test_preview_lists_the_footnotes_and_the_pdf_source_floats_them():
@@ -518,7 +531,7 @@ def test_first_page_has_sender_address_date_and_subject(long_pdf):
     first = pages[0]
     for text in ("De Voorzitter van de Tweede Kamer", "der Staten-Generaal", "Postbus 20018",
                  "2500 EA DEN HAAG", "Ministerie van Volksgezondheid,", "Postbus 20350",
-                 "Kenmerk", "Uw brief", "Bijlage(n)", "Correspondentie uitsluitend richten aan",
+                 "Kenmerk", "Bijlage(n)", "Correspondentie uitsluitend richten aan",
                  "Geachte voorzitter,"):  # fmt: skip
         assert text in first, text
     assert re.search(r"Datum\s+18 december 2020", first)

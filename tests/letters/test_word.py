@@ -8,6 +8,7 @@ the page furniture each page repeats (CONCEPT, "Pagina X van Y", the running col
 annex's header), which the DOCX has in its header and footer instead.
 """
 
+import dataclasses
 import io
 import re
 import subprocess
@@ -191,13 +192,24 @@ def test_headings_bullets_and_the_letterhead_blocks(shown_letters):
     address, sender = (cell.text for cell in letterhead.rows[0].cells)
     assert "De Voorzitter van de Tweede Kamer" in address and "Betreft" in address
     assert "Datum\t18\u00a0december 2020\nBetreft\tVoortgangsbrief drugsbeleid" in address
-    for label in ("Ministerie van Volksgezondheid", "Postadres", "Kenmerk", "Uw brief",
+    for label in ("Ministerie van Volksgezondheid", "Postadres", "Kenmerk",
                   "Bijlage(n)", "Correspondentie uitsluitend richten aan het retouradres"):
         assert label in sender
+    assert "Uw brief" not in sender  # the demo letter answers no letter
     texts = [p.text for p in document.paragraphs]
     office = texts.index(content.signatory_office)
     assert texts[office + 1] == content.signatory_name == "P. Blokhuis"
     assert document.core_properties.title == content.subject
+
+
+def test_uw_brief_is_in_the_sender_column_only_when_the_letter_answers_one(shown_letters):
+    answering = dataclasses.replace(shown_letters["composed"], uw_brief="Uw brief van 4 januari")
+    for content, printed in ((shown_letters["composed"], False), (answering, True)):
+        document = docx.Document(io.BytesIO(render_letter_docx(content, draft=True)))
+        sender = document.tables[0].rows[0].cells[1].text
+        assert ("Uw brief" in sender) is printed
+        assert "Kenmerk" in sender and "Bijlage(n)" in sender
+    assert "Uw brief\nUw brief van 4\u00a0januari" in sender
 
 
 def test_a_draft_says_concept_on_every_page_and_a_final_letter_does_not(shown_letters):
