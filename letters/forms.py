@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from letters.models import LetterItem, LetterKind, LetterSection, ProgressLetter
+from letters.services import new_expected_problem
 from register.concurrency import BaseField
 from register.dates import next_reference_date
 from register.forms import PeriodWordsForm, VersionField
@@ -129,7 +130,19 @@ class SectionForm(forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs=MARKUP)}
 
 
-class ItemForm(PeriodWordsForm, forms.ModelForm):
+class NewExpectedCheck:
+    """A rappel answer's new expected date checked when the item is saved, by the rule that
+    checks it when the letter is offered: the writer hears it at once, with the words kept."""
+
+    def clean_new_expected(self):
+        words = self.cleaned_data["new_expected"]
+        problem = new_expected_problem(words, self.letter)
+        if problem:
+            raise ValidationError(problem, code="new_expected")
+        return words
+
+
+class ItemForm(NewExpectedCheck, PeriodWordsForm, forms.ModelForm):
     """An item in the section editor: its progress text and "doet af", or a rappel answer's
     explanation and new expected date. Its place (section, order) is changed by the buttons."""
 
@@ -143,7 +156,7 @@ class ItemForm(PeriodWordsForm, forms.ModelForm):
                    "new_expected": PeriodWordsInput}
 
     def __init__(self, *args, letter, **kwargs):
-        self.period_said_on = letter.date
+        self.letter, self.period_said_on = letter, letter.date
         super().__init__(*args, **kwargs)
         drop = ("progress_text",) if letter.kind == LetterKind.RAPPEL else ("explanation",
                                                                            "new_expected")
@@ -181,7 +194,7 @@ ItemFormSet = inlineformset_factory(ProgressLetter, LetterItem, form=ItemForm,
                                     formset=LetterItemsBase, extra=0, can_delete=True)
 
 
-class TextForm(PeriodWordsForm, forms.ModelForm):
+class TextForm(NewExpectedCheck, PeriodWordsForm, forms.ModelForm):
     period_words = ItemForm.period_words
     """What an advisor may write: the progress text, or a rappel answer's explanation and date."""
 
@@ -191,7 +204,7 @@ class TextForm(PeriodWordsForm, forms.ModelForm):
         widgets = ItemForm.Meta.widgets
 
     def __init__(self, *args, letter, **kwargs):
-        self.period_said_on = letter.date
+        self.letter, self.period_said_on = letter, letter.date
         super().__init__(*args, **kwargs)
         drop = ("progress_text",) if letter.kind == LetterKind.RAPPEL else ("explanation",
                                                                            "new_expected")

@@ -128,6 +128,20 @@ def expected_period(item, letter):
     return parse_period(item.new_expected, letter.date) if item.new_expected.strip() else None
 
 
+def new_expected_problem(words, letter):
+    """What is wrong with `words` as a rappel answer's new expected date in `letter` (None when
+    nothing is, or nothing is typed yet): checked when the letter is offered and when its items
+    are saved (letters.forms.NewExpectedCheck)."""
+    if not words.strip():
+        return None
+    period = parse_period(words, letter.date)
+    if period is None:
+        return _("‘%(words)s’ is geen datum of periode") % {"words": words}
+    if period.end < letter.date:
+        return _("‘%(words)s’ ligt vóór de datum van de brief") % {"words": words}
+    return None
+
+
 def rappel_gaps(letter, items=None):
     """What a rappel answer still lacks, per commitment (T-number): the Eerste Kamer asks for
     an explanation and a new expected date for each (DESIGN.md "Letters")."""
@@ -136,16 +150,11 @@ def rappel_gaps(letter, items=None):
         number = item.commitment.ek_number or item.commitment.number
         if not item.explanation.strip():
             gaps.append(_("%(number)s: geen toelichting") % {"number": number})
+        problem = new_expected_problem(item.new_expected, letter)
         if not item.new_expected.strip():
             gaps.append(_("%(number)s: geen nieuwe verwachte datum") % {"number": number})
-            continue
-        period = expected_period(item, letter)
-        if period is None:
-            gaps.append(_("%(number)s: ‘%(words)s’ is geen datum of periode")
-                        % {"number": number, "words": item.new_expected})
-        elif period.end < letter.date:
-            gaps.append(_("%(number)s: ‘%(words)s’ ligt vóór de datum van de brief")
-                        % {"number": number, "words": item.new_expected})
+        elif problem:
+            gaps.append(f"{number}: {problem}")
     return gaps
 
 

@@ -14,7 +14,10 @@ from letters.compose import letter_compose
 from letters.models import LetterKind, LetterStatus
 from letters.services import letter_approve, letter_finalise, letter_submit
 from register.history import save_with_history
+from tests.browser_form import form_values
+from tests.history_audit import history_audit
 from tests.letters.conftest import commitment, reload
+from tests.letters.test_section_editor import item_field
 
 REFERENCE = datetime.date(2021, 1, 1)
 TODAY = datetime.date(2021, 1, 20)
@@ -73,6 +76,63 @@ def test_each_item_needs_an_explanation_and_a_new_date_to_come(rappel, letter_wr
     with pytest.raises(ValidationError, match=message):
         letter_submit(letter=rappel, by=letter_writer)
     assert reload(rappel).status == LetterStatus.DRAFT
+
+
+def section_form(client, letter):
+    url = reverse("letters:section-edit", args=[letter.pk, 0])
+    return url, form_values(client.get(url).content.decode(), "section-form")
+
+
+@pytest.mark.parametrize("expected, message", [
+    ("zo snel mogelijk", "‘zo snel mogelijk’ is geen datum of periode"),
+    ("in 2020", "‘in 2020’ ligt vóór de datum van de brief"),
+])
+def test_a_wrong_new_date_is_refused_when_the_items_are_saved_with_everything_kept(
+        client_for, rappel, letter_writer, expected, message):
+    """Not only when the letter is offered: the writer hears it where the date was typed."""
+    client = client_for(letter_writer)
+    url, form = section_form(client, rappel)
+    item = rappel.items.order_by("order").first()
+    form.update({item_field(form, item, "explanation"): "Het rapport komt in de herfst.",
+                 item_field(form, item, "new_expected"): expected})
+    with history_audit() as records:
+        response = client.post(url, form)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page
+    kept = form_values(page, "section-form")
+    assert kept[item_field(form, item, "explanation")] == "Het rapport komt in de herfst."
+    assert kept[item_field(form, item, "new_expected")] == expected
+    assert (reload(item).explanation, reload(item).new_expected) == ("Het onderzoek loopt nog.",
+                                                                    "voorjaar 2021")
+    assert records == []
+
+
+def test_an_empty_new_date_is_saved_and_asked_for_when_the_letter_is_offered(
+        client_for, rappel, letter_writer):
+    client = client_for(letter_writer)
+    url, form = section_form(client, rappel)
+    item = rappel.items.order_by("order").first()
+    form[item_field(form, item, "new_expected")] = ""
+    assert client.post(url, form).status_code == 302
+    assert reload(item).new_expected == ""
+    with pytest.raises(ValidationError, match="geen nieuwe verwachte datum"):
+        letter_submit(letter=reload(rappel), by=letter_writer)
+
+
+def test_an_advisor_hears_of_a_wrong_new_date_on_the_texts_page(client_for, rappel, advisor):
+    items = list(rappel.items.order_by("order", "pk"))
+    data = {"version": rappel.version, "items-TOTAL_FORMS": len(items),
+            "items-INITIAL_FORMS": len(items)}
+    for n, item in enumerate(items):
+        data.update({f"items-{n}-id": item.pk, f"items-{n}-letter": rappel.pk,
+                     f"items-{n}-explanation": item.explanation,
+                     f"items-{n}-new_expected": "gisteren" if n == 0 else item.new_expected})
+    response = client_for(advisor).post(reverse("letters:texts", args=[rappel.pk]), data)
+    assert response.status_code == 200
+    assert "is geen datum of periode" in response.content.decode()
+    assert 'value="gisteren"' in response.content.decode()
+    assert reload(items[0]).new_expected == "voorjaar 2021"
 
 
 def test_finalising_writes_the_new_dates_back_with_history_naming_the_letter(
