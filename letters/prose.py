@@ -245,6 +245,16 @@ def promise_words(commitment, voice):
     return f"{where} {verb}: ‘{sentence(quoted)}’"
 
 
+def mentions_promise(text, commitment, voice):
+    """Whether an item's text still says what was promised: the first sentence as pre-filled
+    (promise_words), the words it quotes, or the commitment's number. A writer who replaced the
+    whole text is warned when it no longer does (letters.views.warn_dropped_promises)."""
+    said = promise_words(commitment, voice)
+    quoted = re.search(r"‘(.+)’", said)
+    marks = (said, quoted[1] if quoted else "", commitment.number, commitment.ek_number)
+    return any(_mentions(text, mark.rstrip(".")) for mark in marks)
+
+
 def deadline_words(commitment):
     """The deadline as it was given, resolved to the day it was given ("" if none)."""
     return resolve_relative(lower_first(one_line(commitment.deadline_text)), commitment.made_on)

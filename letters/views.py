@@ -44,6 +44,7 @@ from letters.layout import letter_context, render_letter_pdf
 from letters.models import LetterItem, LetterKind, LetterSection, ProgressLetter, item_ident
 from letters.permissions import finalisable, may_edit, require, steps_for
 from letters.promises import letter_offer_promises, letter_promises
+from letters.prose import Voice, mentions_promise, promise_words
 from letters.word import DOCX_CONTENT_TYPE, render_letter_docx
 from register.concurrency import StaleEdit, merge, remember_base, resolve_choices, untouched
 from register.editing import form_errors, save_from_form
@@ -285,16 +286,18 @@ def section_edit(request, pk, key):
         if response is None and foreign_items(request, items):
             return redirect(editor_url(letter, key))
         if response is not None:
-            response = told_moved(request, letter, section, items, response)
+            warned = warn_dropped_promises(request, letter, items.forms)
+            response = told_moved(request, letter, section, items, response, warned=warned)
     return response or render(request, "letters/section_form.html", {
         "record": letter, "part": Block(key, section, [f.instance for f in items.forms]),
         "form": form, "items": items, "conflict": conflict})
 
 
-def told_moved(request, letter, section, items, response):
+def told_moved(request, letter, section, items, response, *, warned=False):
     """After a save: the items someone else moved to another section while this one was open
     kept the texts typed for them, saved where they are now. Say so, and show the whole editor
-    (with htmx too, whose swap of this block alone would hide where the item went)."""
+    (with htmx too, whose swap of this block alone would hide where the item went, or the
+    warnings given about the save)."""
     here = section.pk if section else None
     moved = [form.instance for form in items.forms
              if form.instance.pk and form.instance.section_id != here]
@@ -304,11 +307,32 @@ def told_moved(request, letter, section, items, response):
             "ervoor typte, is daar opgeslagen.") % {
                 "item": item_ident(item),
                 "section": item.section.title if item.section else _("Toezeggingen")})
-    if not moved or not request.headers.get("HX-Request"):
+    if not (moved or warned) or not request.headers.get("HX-Request"):
         return response
     page = HttpResponse()
     page["HX-Redirect"] = response["Location"]
     return page
+
+
+def warn_dropped_promises(request, letter, forms):
+    """A saved text that no longer says what was promised, where the text before it did (a
+    writer replaced the whole pre-filled text): warn, with the sentence to take back; letter
+    staff decide. True when a warning was given."""
+    voice = Voice.of(letter)
+    dropped = [
+        form.instance for form in forms
+        if "progress_text" in form.changed_data and form.instance.commitment_id
+        and not form.cleaned_data.get("DELETE")
+        and mentions_promise(form.initial.get("progress_text") or "", form.instance.commitment,
+                             voice)
+        and not mentions_promise(form.cleaned_data["progress_text"], form.instance.commitment,
+                                 voice)]
+    for item in dropped:
+        messages.warning(request, _(
+            "De tekst bij %(item)s zegt niet meer wat er is toegezegd. Is dat niet de bedoeling, "
+            "neem dan deze zin weer op: %(promise)s") % {
+                "item": item_ident(item), "promise": promise_words(item.commitment, voice)})
+    return bool(dropped)
 
 
 def save_section(request, letter, section, form, items, edited, shown, attempts=3):
@@ -437,6 +461,8 @@ def letter_texts(request, pk):
                     formset=(formset,)), stale))
         if response is None and foreign_items(request, formset):
             return redirect("letters:texts", letter.pk)
+        if response is not None:
+            warn_dropped_promises(request, letter, formset.forms)
     return response or render(request, "letters/texts_form.html", {
         "formset": formset, "version_form": version, "record": letter, "conflict": conflict})
 

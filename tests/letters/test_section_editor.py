@@ -3,13 +3,16 @@
 and no lost update when two people edit the same section."""
 
 import datetime
+import re
 
 import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from letters.models import LetterItem, LetterSection
+from letters.prose import Voice, promise_words
 from letters.services import letter_submit
 from tests.browser_form import form_values
 from tests.conftest import make_user
@@ -84,6 +87,72 @@ def test_a_section_opens_on_its_own_and_saves_its_text_and_items(
     # Back on the editor the section says it was saved.
     editor = client.get(response["Location"]).content.decode()
     assert "Opgeslagen." in editor and "Een nieuwe inleiding." in editor
+
+
+def promise_of(letter, item):
+    return promise_words(item.commitment, Voice.of(letter))
+
+
+def test_replacing_the_whole_text_saves_it_and_warns_that_the_promise_is_gone(
+        client_for, letter_writer, draft, register_24077):
+    client = client_for(letter_writer)
+    item = item_for(draft, register_24077["open"])
+    promise = promise_of(draft, item)
+    assert item.progress_text.startswith(promise)  # pre-filled with what was promised
+    form = opened(client, draft, item.section)
+    form[item_field(form, item, "progress_text")] = "Het onderzoek is klaar."
+    response = client.post(edit_url(draft, item.section), form, follow=True)
+    assert reload(item).progress_text == "Het onderzoek is klaar."  # a warning, not a refusal
+    page = response.content.decode()
+    assert (f"De tekst bij {item.commitment.number} zegt niet meer wat er is toegezegd"
+            in page)
+    assert escape(promise) in page
+
+
+@pytest.mark.parametrize("text", [
+    "{promise} Het onderzoek is klaar.",
+    "Over {number}: het onderzoek is klaar.",
+    "Ik zegde toe: ‘{quoted}’ Het onderzoek is klaar.",
+])
+def test_a_text_that_still_says_what_was_promised_gets_no_warning(
+        client_for, letter_writer, draft, register_24077, text):
+    client = client_for(letter_writer)
+    item = item_for(draft, register_24077["open"])
+    promise = promise_of(draft, item)
+    form = opened(client, draft, item.section)
+    form[item_field(form, item, "progress_text")] = text.format(
+        promise=promise, number=item.commitment.number,
+        quoted=re.search("‘(.+)’", promise)[1])
+    page = client.post(edit_url(draft, item.section), form, follow=True).content.decode()
+    assert "zegt niet meer wat er is toegezegd" not in page
+
+
+def test_with_htmx_a_save_with_a_warning_shows_the_whole_editor(
+        client_for, letter_writer, draft, register_24077):
+    client = client_for(letter_writer)
+    item = item_for(draft, register_24077["open"])
+    form = opened(client, draft, item.section)
+    form[item_field(form, item, "progress_text")] = "Het onderzoek is klaar."
+    response = client.post(edit_url(draft, item.section), form, headers={"HX-Request": "true"})
+    assert response["HX-Redirect"].startswith(reverse("letters:edit", args=[draft.pk]))
+    assert "zegt niet meer wat er is toegezegd" in client.get(
+        response["HX-Redirect"]).content.decode()
+
+
+def test_an_advisor_who_replaces_the_whole_text_is_warned_too(client_for, advisor, draft,
+                                                              register_24077):
+    items = list(draft.items.order_by("section__order", "order", "pk"))
+    data = {"version": draft.version, "items-TOTAL_FORMS": len(items),
+            "items-INITIAL_FORMS": len(items)}
+    for n, item in enumerate(items):
+        text = ("Beleid schrijft dit." if item.commitment == register_24077["open"]
+                else item.progress_text)
+        data.update({f"items-{n}-id": item.pk, f"items-{n}-letter": draft.pk,
+                     f"items-{n}-progress_text": text})
+    response = client_for(advisor).post(reverse("letters:texts", args=[draft.pk]), data,
+                                        follow=True)
+    assert "zegt niet meer wat er is toegezegd" in response.content.decode()
+    assert item_for(draft, register_24077["open"]).progress_text == "Beleid schrijft dit."
 
 
 def test_htmx_gets_the_same_page_and_swaps_the_sections_block(client_for, letter_writer, draft):
