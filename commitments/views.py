@@ -456,16 +456,27 @@ def differences(request):
     motions whose vote at the Kamer differs; motions the Kamer withdrew, and motions whose
     dossier is to be completed (by the title the Kamer gave their dossier, each group with a
     form to name it)."""
+    return differences_page(request)
+
+
+def differences_page(request, refused=None):
+    """The differences page; `refused`, a dossier completion form that was not valid, is shown
+    in its group with what was typed and why (or, its group gone meanwhile, as a message)."""
     unplaced = Motion.objects.dossier_missing().order_by("tk_dossier_title", "number")
     groups = {}
     for motion in unplaced:
         groups.setdefault(motion.tk_dossier_title, []).append(motion)
+    shown = refused.data.get("title") if refused else None
+    if refused and shown not in groups:
+        for errors in refused.errors.values():
+            messages.error(request, " ".join(errors))
     return render(request, "commitments/differences.html", {
         "rows": kamer_differences(),
         "votes": vote_differences(),
         "withdrawn": Motion.objects.filter(tk_deleted_at__isnull=False).select_related("dossier")
         .order_by("-tk_deleted_at"),
-        "unplaced": [(title, motions, DossierCompletionForm(initial={"title": title}))
+        "unplaced": [(title, motions, refused if title == shown else
+                      DossierCompletionForm(initial={"title": title}))
                      for title, motions in groups.items()]})
 
 
@@ -475,9 +486,8 @@ def dossier_completion(request):
     """Name the dossier of the motions the Kamer's records gave without it."""
     form = DossierCompletionForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-        return redirect("commitments:differences")
+        # Shown again in its group, with what was typed: a redirect would lose it.
+        return differences_page(request, refused=form)
     title, number = form.cleaned_data["title"], form.cleaned_data["dossier"]
     shown = format_dossier(number)  # "36 410", as the Kamer writes it
     done, left = motion_complete_dossier(

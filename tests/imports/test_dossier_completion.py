@@ -54,8 +54,25 @@ def test_a_number_the_dossier_holds_already_is_left_and_said(client_for, clerk, 
     assert unplaced.filter(tk_dossier_title="China").get().number == "89"
 
 
-def test_a_malformed_dossier_number_is_refused(client_for, clerk, unplaced):
-    response = client_for(clerk).post(URL, {"title": "China", "dossier": "China"}, follow=True)
+def test_a_malformed_dossier_number_is_refused_in_its_group_with_what_was_typed(
+        client_for, clerk, unplaced, django_assert_max_num_queries):
+    client = client_for(clerk)
+    with django_assert_max_num_queries(20):
+        response = client.post(URL, {"title": "China", "dossier": "36 41O"})
+    assert response.status_code == 200  # no redirect, which would lose what was typed
+    page = response.content.decode()
+    china = page[page.index("<h3>China</h3>"):]
+    china = china[:china.index("</section>")]
+    assert 'value="36 41O"' in china and 'aria-invalid="true"' in china
+    assert "Een dossiernummer bestaat uit cijfers" in china
+    assert page.count('aria-invalid="true"') == 1  # the other groups' forms are fresh
+    assert unplaced.count() == 500
+
+
+def test_a_refusal_for_a_group_placed_meanwhile_is_said_above_the_page(client_for, clerk,
+                                                                       unplaced):
+    response = client_for(clerk).post(URL, {"title": "Al geplaatst", "dossier": "China"})
+    assert response.status_code == 200
     assert "Een dossiernummer bestaat uit cijfers" in response.content.decode()
     assert unplaced.count() == 500
 
