@@ -18,3 +18,24 @@ def test_no_main_page_scrolls_sideways(login):
         if wide > window:
             screenshot(page, "scrolls-sideways")
         assert wide <= window, f"{path}: {wide} px wide in a {window} px window"
+
+
+@pytest.mark.parametrize("user", ["griffie", "brieven", "beleid"])
+def test_the_header_buttons_do_not_wrap_at_1280_px_in_either_language(login, user):
+    """The English header's "Nederlands" button broke over two lines at 1280 px: a button's
+    words stay on one line, and it stays in the header's row of buttons."""
+    page = login(user)
+    for language in ("en", "nl"):
+        page.goto("/")
+        page.locator(f'.language-switch button[value="{language}"]').click()
+        page.wait_for_load_state()
+        screenshot(page, f"header-{user}-{language}")
+        for button in page.locator(".site-header button").all():
+            lines = button.evaluate("b => { const r = document.createRange(); "
+                                    "r.selectNodeContents(b); return r.getClientRects().length; }")
+            assert lines == 1, f"{button.inner_text()!r} is on {lines} lines ({language})"
+        brand = page.locator(".brand").bounding_box()
+        for button in (".user-menu button", ".language-switch button"):
+            box = page.locator(button).bounding_box()
+            middle, brand_middle = box["y"] + box["height"] / 2, brand["y"] + brand["height"] / 2
+            assert abs(middle - brand_middle) < 4, f"{button} is below the menu's row ({language})"
