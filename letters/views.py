@@ -286,18 +286,17 @@ def section_edit(request, pk, key):
         if response is None and foreign_items(request, items):
             return redirect(editor_url(letter, key))
         if response is not None:
-            warned = warn_dropped_promises(request, letter, items.forms)
-            response = told_moved(request, letter, section, items, response, warned=warned)
+            warn_dropped_promises(request, letter, items.forms, block=key)
+            response = told_moved(request, letter, section, items, response)
     return response or render(request, "letters/section_form.html", {
         "record": letter, "part": Block(key, section, [f.instance for f in items.forms]),
         "form": form, "items": items, "conflict": conflict})
 
 
-def told_moved(request, letter, section, items, response, *, warned=False):
+def told_moved(request, letter, section, items, response):
     """After a save: the items someone else moved to another section while this one was open
     kept the texts typed for them, saved where they are now. Say so, and show the whole editor
-    (with htmx too, whose swap of this block alone would hide where the item went, or the
-    warnings given about the save)."""
+    (with htmx too, whose swap of this block alone would hide where the item went)."""
     here = section.pk if section else None
     moved = [form.instance for form in items.forms
              if form.instance.pk and form.instance.section_id != here]
@@ -307,17 +306,18 @@ def told_moved(request, letter, section, items, response, *, warned=False):
             "ervoor typte, is daar opgeslagen.") % {
                 "item": item_ident(item),
                 "section": item.section.title if item.section else _("Toezeggingen")})
-    if not (moved or warned) or not request.headers.get("HX-Request"):
+    if not moved or not request.headers.get("HX-Request"):
         return response
     page = HttpResponse()
     page["HX-Redirect"] = response["Location"]
     return page
 
 
-def warn_dropped_promises(request, letter, forms):
+def warn_dropped_promises(request, letter, forms, *, block=None):
     """A saved text that no longer says what was promised, where the text before it did (a
     writer replaced the whole pre-filled text): warn, with the sentence to take back; letter
-    staff decide. True when a warning was given."""
+    staff decide. From the section editor the warning is shown in the saved section's block
+    (templates/letters/partials/section_block.html), which htmx swaps in alone."""
     voice = Voice.of(letter)
     dropped = [
         form.instance for form in forms
@@ -327,12 +327,12 @@ def warn_dropped_promises(request, letter, forms):
                              voice)
         and not mentions_promise(form.cleaned_data["progress_text"], form.instance.commitment,
                                  voice)]
+    tags = "" if block is None else f"in-block sectie-{block}"
     for item in dropped:
-        messages.warning(request, _(
+        messages.warning(request, extra_tags=tags, message=_(
             "De tekst bij %(item)s zegt niet meer wat er is toegezegd. Is dat niet de bedoeling, "
             "neem dan deze zin weer op: %(promise)s") % {
                 "item": item_ident(item), "promise": promise_words(item.commitment, voice)})
-    return bool(dropped)
 
 
 def save_section(request, letter, section, form, items, edited, shown, attempts=3):
