@@ -44,10 +44,13 @@ class ODataClient:
         self.base_url = base_url.rstrip("/") + "/"
         self.max_wait, self.first_pause, self.max_pause = max_wait, first_pause, max_pause
         self.sleep = sleep
+        # Redirects are followed on the service's own server only: httpx calls the request
+        # hook before each request it sends, the redirected ones included.
         self.http = httpx.Client(timeout=httpx.Timeout(timeout), transport=transport,
                                  headers={"Accept": "application/json",
                                           "User-Agent": USER_AGENT},
-                                 follow_redirects=True)
+                                 follow_redirects=True,
+                                 event_hooks={"request": [self.redirected_on_service]})
 
     def close(self):
         self.http.close()
@@ -65,12 +68,23 @@ class ODataClient:
         """A next link on the service's own server. One elsewhere (an address inside the
         ministry's network) is not asked for: the service's answers are data, not addresses
         for our server to visit."""
-        target, base = httpx.URL(url), httpx.URL(self.base_url)
-        if (target.scheme, target.host, target.port) != (base.scheme, base.host, base.port):
+        if not self.is_service(httpx.URL(url)):
             raise ServiceFailed(f"de open-datadienst van de Kamer wees voor de volgende pagina "
-                                f"naar een andere server ({target.scheme}://{target.host}); "
-                                f"die wordt niet gevraagd")
+                                f"naar een andere server ({server(url)}); die wordt niet "
+                                f"gevraagd")
         return url
+
+    def redirected_on_service(self, request):
+        """A redirect (HTTP 301, 302, 307 …) is followed on the service's own server; one to
+        another server is not, for the reason of on_service."""
+        if not self.is_service(request.url):
+            raise ServiceFailed(f"de open-datadienst van de Kamer stuurde het verzoek door "
+                                f"naar een andere server ({server(request.url)}); die wordt "
+                                f"niet gevraagd")
+
+    def is_service(self, url):
+        base = httpx.URL(self.base_url)
+        return (url.scheme, url.host, url.port) == (base.scheme, base.host, base.port)
 
     def page(self, url):
         """One page, tried again while the service fails and the time allowed lasts."""
@@ -158,6 +172,11 @@ def limited(chunks, url):
         if total > MAX_PAGE_BYTES:
             raise ServiceFailed(f"de pagina {url} is groter dan {MAX_PAGE_BYTES // 2**20} MB")
         yield chunk
+
+
+def server(url):
+    url = httpx.URL(str(url))
+    return f"{url.scheme}://{url.host}" + (f":{url.port}" if url.port else "")
 
 
 def seconds(value):

@@ -66,7 +66,8 @@ class Replay:
 
     def fail(self, *faults):
         """Faults for the next requests, one each: ("status", 429, retry_after), ("status",
-        500), ("timeout", seconds), ("truncate",), ("drop",)."""
+        500), ("timeout", seconds), ("truncate",), ("drop",), ("redirect", url): a 302 to `url`
+        (the url given a "{path}" for the path and query asked for)."""
         with self.lock:
             self.faults.extend(faults)
 
@@ -159,6 +160,12 @@ class Replay:
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
                     self.wfile.write(body)
+                    return True
+                if kind == "redirect":
+                    self.send_response(302)
+                    self.send_header("Location", fault[1].format(path=self.path))
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
                     return True
                 if kind == "truncate":
                     url = urlsplit(self.path)

@@ -116,3 +116,29 @@ def test_a_next_link_to_another_server_is_not_followed():
     with pytest.raises(ServiceFailed, match=r"andere server \(http://169.254.169.254\)"):
         next(pages)
     assert asked == ["https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Verslag"]
+
+
+def test_a_redirect_on_the_services_own_server_is_followed(replay):
+    odata, _slept = client(replay)
+    host, port = replay.server.server_address
+    replay.fail(("redirect", f"http://{host}:{port}{{path}}"))
+    assert ids(odata.pages("Document", {})) == [f"id-{n}" for n in range(10)]
+    assert len(replay.requests) == 1 + 3  # the redirect, then the three pages
+
+
+def test_a_redirect_to_another_server_is_not_followed(replay):
+    """A redirect is an address in the service's answer too: the Kamer's service (or whatever
+    answers in its name) sending us to an address inside our network is not obeyed."""
+    elsewhere = Replay(page_size=4)
+    elsewhere.serve("Document", records(10))
+    try:
+        odata, slept = client(replay)
+        host, port = elsewhere.server.server_address
+        replay.fail(("redirect", f"http://{host}:{port}{{path}}"))
+        with pytest.raises(ServiceFailed, match=rf"stuurde het verzoek door naar een andere "
+                                                rf"server \(http://{host}:{port}\); die wordt "
+                                                rf"niet gevraagd"):
+            list(odata.pages("Document", {}))
+        assert elsewhere.requests == [] and slept == []
+    finally:
+        elsewhere.stop()

@@ -91,3 +91,20 @@ def test_a_run_that_went_quiet_is_marked_interrupted(clerk, replay):
 def test_a_wrong_base_url_stops_at_once(clerk, replay):
     message = sync(replay, expect=75, base_url=replay.base_url + "nope/")
     assert "HTTP 404 Not Found" in message and "controleer --base-url" in message
+
+
+def test_a_redirect_to_another_server_stops_the_run_with_a_message_in_the_run_log(clerk,
+                                                                                 replay):
+    elsewhere = Replay()
+    try:
+        host, port = elsewhere.server.server_address
+        replay.fail(("redirect", f"http://{host}:{port}{{path}}"))
+        message = sync(replay, expect=75)
+    finally:
+        elsewhere.stop()
+    assert elsewhere.requests == []
+    run = SyncRun.objects.get()
+    assert run.outcome == "failed"
+    assert (f"stuurde het verzoek door naar een andere server (http://{host}:{port}); die "
+            f"wordt niet gevraagd") in run.message
+    assert run.message in message
