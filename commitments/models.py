@@ -1039,3 +1039,34 @@ class SyncRunEntity(models.Model):
     @property
     def skipped_total(self):
         return sum(self.skipped.values())
+
+    def skipped_reasons(self):
+        return skipped_reasons(self.skipped)
+
+
+# Why the sync skipped records, by the code its run log stores ("soort:Bijlage": a code and the
+# Kamer's word), so that each reader sees the reason in their own language.
+SKIP_REASONS = {
+    "soort": _("andere Soort: %(value)s"),
+    "no-soort": _("zonder Soort"),
+    "no-surname": _("persoon zonder achternaam"),
+    "deleted": _("verwijderd bij de Kamer, niet bij ons"),
+    "meeting": _("vergadering %(value)s"),
+    "committee": _("commissie niet gevolgd"),
+}
+
+
+def skip_reason(key):
+    """A stored skip reason in the active language. Rows written before the codes hold the
+    Dutch text itself, which is shown as it is."""
+    code, _colon, value = key.partition(":")
+    label = SKIP_REASONS.get(code)
+    if label is None:
+        return key
+    return str(label) % {"value": value}
+
+
+def skipped_reasons(skipped):
+    """(reason, count) of a run log's skipped records, the most first."""
+    return sorted(((skip_reason(key), count) for key, count in skipped.items()),
+                  key=lambda pair: (-pair[1], pair[0]))

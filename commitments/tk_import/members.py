@@ -16,7 +16,13 @@ from django.db import transaction
 
 from commitments.tk_import.entities import entity_of
 from commitments.tk_import.people import Name, People
-from commitments.tk_import.reading import RecordError, bool_value, moment_value, text_value
+from commitments.tk_import.reading import (
+    NO_SURNAME,
+    RecordError,
+    bool_value,
+    moment_value,
+    text_value,
+)
 from commitments.tk_import.recipients import Parties
 from commitments.tk_import.writing import Pending
 from register.history import ChangeSource, save_with_history
@@ -69,7 +75,7 @@ def parse_persoon(record, file, index, report):
         return item
     surname = text_value(record, "Achternaam", max_length=100)
     if not surname:
-        report.skipped_other["zonder achternaam"] += 1
+        report.skipped_other[NO_SURNAME] += 1
         return None
     item.name = Name(surname=surname,
                      prefix=text_value(record, "Tussenvoegsel", max_length=20).lower(),

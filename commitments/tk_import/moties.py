@@ -33,6 +33,7 @@ from commitments.tk_import.entities import entity_of, refuse_other_entity
 from commitments.tk_import.files import FileImport, import_files
 from commitments.tk_import.people import People, parse_member_name, surname_key
 from commitments.tk_import.reading import (
+    NO_SOORT,
     ImportReport,
     Issue,
     RecordError,
@@ -123,7 +124,7 @@ def parse_motie(record, file, index, report):
         raise RecordError("", f"is een {kind}-record, geen Document")
     soort = text_value(record, "Soort")
     if not soort.casefold().startswith("motie"):
-        report.skipped_other[soort or "(geen Soort)"] += 1
+        report.skipped_other[soort or NO_SOORT] += 1
         return None
     item.number = text_value(record, "Volgnummer", required=True, max_length=10)
     item.dossier, item.dossier_title = motion_dossier(record, item, report)

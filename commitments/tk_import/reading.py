@@ -92,6 +92,12 @@ def tally():
     return field(default_factory=Tally)
 
 
+# What skipped_other counts besides the Kamer's Soorts: records without one, people without a
+# surname (the run log stores them by code: commitments.tk_sync.run.skip_key).
+NO_SOORT = "(geen Soort)"
+NO_SURNAME = "zonder achternaam"
+
+
 @dataclass
 class ImportReport:
     entity: str
@@ -109,7 +115,8 @@ class ImportReport:
     skipped_deleted: int = 0
     # Records of another Soort (a page of Documents holds letters, annexes, …): not errors.
     skipped_other: Counter = field(default_factory=Counter)
-    # Records skipped for a reason of their own, in its words ("commissie niet gevolgd").
+    # Records skipped for a reason of their own, by code (commitments.models.SKIP_REASONS), e.g.
+    # "committee" or "meeting:Plenair": the run log shows them in the reader's language.
     skipped_why: Counter = field(default_factory=Counter)
     # Motions imported without their dossier: a clerk completes them (/verschillen/).
     to_complete: Tally = tally()

@@ -24,6 +24,7 @@ from commitments.tk_import.entities import entity_of
 from commitments.tk_import.moties import Motie, Submitter, subject_and_submitters
 from commitments.tk_import.people import Name, parse_member_name, parse_sorted_name
 from commitments.tk_import.reading import (
+    NO_SOORT,
     RecordError,
     bool_value,
     date_value,
@@ -66,7 +67,7 @@ def parse_zaak(record, file, index, report):
         raise RecordError("", f"is een {kind}-record, geen Zaak")
     soort = text_value(record, "Soort")
     if soort.casefold() != "motie":
-        report.skipped_other[soort or "(geen Soort)"] += 1
+        report.skipped_other[soort or NO_SOORT] += 1
         return None
     item.number = text_value(record, "Volgnummer", required=True, max_length=10)
     item.dossier, title = dossier_number(expanded(record, "Kamerstukdossier"))

@@ -83,7 +83,7 @@ def parse_verslag(record, file, index, report):
         item.title = text_value(meeting, "Titel", max_length=300)
     if item.meeting_kind and item.meeting_kind != "Commissie":
         # A plenary sitting has no chair's list of commitments.
-        report.skipped_why[f"vergadering {item.meeting_kind}"] += 1
+        report.skipped_why[f"meeting:{item.meeting_kind}"] += 1
         return None
     return item
 
@@ -116,7 +116,7 @@ class VerslagImport:
         xml = self.client.resource(f"Verslag({item.tk_id})/resource")
         try:
             if not follows(report_committees(xml), self.followed):
-                self.report.skipped_why["commissie niet gevolgd"] += 1
+                self.report.skipped_why["committee"] += 1
                 return None
             proposals = toezeggingen_from_report(xml)
         except (ValueError, ParseError) as error:

@@ -16,10 +16,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from commitments.models import SyncCursor, SyncRun, SyncRunEntity
+from commitments.models import SyncCursor, SyncRun, SyncRunEntity, skipped_reasons
 from commitments.tk_import.reading import (
+    NO_SOORT,
+    NO_SURNAME,
     ImportReport,
     Issue,
     RecordError,
@@ -50,10 +52,9 @@ class EntityLog:
 
     def counts(self):
         report = self.report
-        skipped = {f"andere Soort: {soort}": count
-                   for soort, count in report.skipped_other.items()}
+        skipped = {skip_key(soort): count for soort, count in report.skipped_other.items()}
         if report.skipped_deleted:
-            skipped["verwijderd bij de Kamer, niet bij ons"] = report.skipped_deleted
+            skipped["deleted"] = report.skipped_deleted
         skipped.update(report.skipped_why)
         return {"pages": self.pages, "read": report.records, "created": len(report.created),
                 "updated": len(report.updated), "unchanged": report.unchanged,
@@ -80,12 +81,18 @@ class EntityLog:
                f"Kamer, {sum(counts['skipped'].values())} overgeslagen, {counts['errors']} "
                f"fout(en)."]
         if counts["skipped"]:
-            out.append("  overgeslagen: " + ", ".join(
-                f"{reason} {count}" for reason, count in sorted(
-                    counts["skipped"].items(), key=lambda pair: (-pair[1], pair[0]))))
+            with translation.override("nl"):  # the command speaks Dutch
+                out.append("  overgeslagen: " + ", ".join(
+                    f"{reason} {count}" for reason, count in skipped_reasons(counts["skipped"])))
         if self.until:
             out.append(f"  cursor: {self.until:%Y-%m-%d %H:%M:%S.%f} (ApiGewijzigdOp)")
         return out + [f"  {line}" for line in self.report.sections()]
+
+
+def skip_key(soort):
+    """How a record of another Soort (or of none, or a person without a surname) is counted in
+    the run log: by code, shown in the reader's language (commitments.models.SKIP_REASONS)."""
+    return {NO_SOORT: "no-soort", NO_SURNAME: "no-surname"}.get(soort, f"soort:{soort}")
 
 
 def start_run(*, by, base_url):

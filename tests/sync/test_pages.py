@@ -3,7 +3,7 @@
 import datetime
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from commitments.models import Motion, SyncRun
 from tests.sync.helpers import sync
@@ -46,6 +46,38 @@ def test_the_run_log_shows_each_run_per_entity_set(client_for, advisor, clerk, r
     assert "andere Soort: Brief regering: 89" in page
     assert page.count("<h3>") == 2
     assert "<h2>Eerdere synchronisaties</h2>" in page  # Dutch on the Dutch page
+
+
+def test_the_skip_reasons_are_shown_in_the_readers_language(client_for, advisor, clerk, replay,
+                                                            settings):
+    sync(replay)
+    client = client_for(advisor)
+    page = client.get(SYNC_LOG).content.decode()
+    assert "andere Soort: Brief regering: 89" in page
+    assert "verwijderd bij de Kamer, niet bij ons: 10" in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    try:
+        page = client.get(SYNC_LOG).content.decode()
+    finally:
+        translation.deactivate()  # the request activated English in the test's thread
+    assert "other kind: Brief regering: 89" in page  # the Kamer's word stays hers
+    assert "withdrawn at the House, not here: 10" in page
+    assert "andere Soort" not in page and "verwijderd bij de Kamer" not in page
+
+
+def test_a_run_logged_before_the_codes_shows_its_reasons_as_written(client_for, advisor, clerk,
+                                                                    settings):
+    run = SyncRun.objects.create(user=clerk, base_url="https://example.org/", outcome="succeeded",
+                                 finished_at=timezone.now())
+    run.entities.create(entity="Zaak", read=3, skipped={"andere Soort: Bijlage": 2,
+                                                        "vergadering Plenair": 1})
+    client = client_for(advisor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    try:
+        page = client.get(SYNC_LOG).content.decode()
+    finally:
+        translation.deactivate()
+    assert "andere Soort: Bijlage: 2; vergadering Plenair: 1" in page
 
 
 def test_the_run_log_needs_a_login_and_a_role(client_for, norole, client):

@@ -48,7 +48,8 @@ def test_reports_of_followed_committees_become_proposals(clerk, replay, follows_
     log = SyncRunEntity.objects.get(entity="Verslag")
     assert (log.read, log.created) == (7, expected)
     # MIVD, MIRT, Internationale fiscaliteit, EUFOR Althea: other committees; one plenary.
-    assert log.skipped == {"commissie niet gevolgd": 4, "vergadering Plenair": 1}
+    assert log.skipped == {"committee": 4, "meeting:Plenair": 1}
+    assert log.skipped_reasons() == [("commissie niet gevolgd", 4), ("vergadering Plenair", 1)]
     assert SyncCursor.objects.filter(entity="Verslag").exists()
     assert f"Verslag: 1 pagina('s), 7 gelezen, {expected} nieuw" in output
     # Only the reports of a committee debate were read, each once.
