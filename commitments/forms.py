@@ -62,12 +62,14 @@ class CommitmentForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
     topic_list = TopicsField()
     period_words = {"deadline_text": "made_on"}
     period_ministry = "ministry"
+    period_none = "deadline_none"
 
     class Meta:
         model = Commitment
         fields = ["title", "text", "bewindspersoon", "ministry", "made_on", "debate", "made_in",
                   "to_member", "to_party", "committee", "dossier", "deadline_text",
-                  "deadline_override_start", "deadline_override_end", "directorate", "owner",
+                  "deadline_override_start", "deadline_override_end", "deadline_none",
+                  "directorate", "owner",
                   "tk_number", "tk_status", "ek_number", "ek_status", "notes"]
         field_classes = {"owner": UserChoiceField}
         # Examples said as examples: a bare "TZ202412-116" under a field reads as its value.

@@ -203,7 +203,15 @@ class Commitment(Versioned):
     deadline_override_start = models.DateField(_("termijn begin (handmatig)"), null=True,
                                                blank=True)
     deadline_override_end = models.DateField(_("termijn einde (handmatig)"), null=True, blank=True)
-    # The effective period: the clerk's override when set, else the parsed one. Stored, not
+    # The parser may read a horizon ("richting 2070"), a duration ("tot eind 2026") or a duty
+    # that recurs ("voortaan op Prinsjesdag") as a deadline. The clerk says so here rather than
+    # deleting the words as spoken (which an import may bring back).
+    deadline_none = models.BooleanField(
+        _("Geen termijn (de woorden noemen geen termijn)"), default=False,
+        help_text=_("Aanvinken als de woorden wel een datum bevatten maar geen termijn noemen, "
+                    "bijvoorbeeld ‘richting 2070’ of ‘voortaan op Prinsjesdag’."))
+    # The effective period: the clerk's override when set (dates, or none at all with
+    # deadline_none), else the parsed one. Stored, not
     # computed per query, so the overdue and due filters can use an index.
     deadline_start = models.DateField(_("termijn begin"), null=True, blank=True, editable=False)
     deadline_end = models.DateField(_("termijn einde"), null=True, blank=True, editable=False,
@@ -211,6 +219,7 @@ class Commitment(Versioned):
     # The parsed period rests on estimated recess dates: rederive_deadlines derives it again once
     # the calendar data gives that year (DESIGN.md "The parliamentary calendar").
     deadline_estimated = models.BooleanField(_("termijn geschat"), default=False, editable=False)
+    # The clerk's choice replaces the parsed period: override dates or deadline_none.
     deadline_overridden = models.BooleanField(_("termijn handmatig"), default=False,
                                               editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
@@ -266,6 +275,15 @@ class Commitment(Versioned):
                 | Q(deadline_end__gte=models.F("deadline_start")),
                 name="commitment_deadline_ordered",
             ),
+            # "Geen termijn" and override dates contradict each other; a form's full_clean shows
+            # this message.
+            models.CheckConstraint(
+                condition=Q(deadline_none=False) | Q(deadline_override_start__isnull=True,
+                                                     deadline_override_end__isnull=True),
+                name="commitment_deadline_none_without_dates",
+                violation_error_message=_("Kies óf ‘Geen termijn’ óf een handmatige termijn met "
+                                          "data, niet allebei."),
+            ),
         ]
         indexes = [
             # "What is open for this bewindspersoon (in this dossier)?": the list's rows and its
@@ -311,14 +329,18 @@ class Commitment(Versioned):
         self.search_title, self.search_text = commitment_search(self, cached_only)
 
     def derive_deadline(self):
-        """Parse the deadline words relative to the day they were spoken; apply an override."""
+        """Parse the deadline words relative to the day they were spoken; apply an override (the
+        clerk's "Geen termijn" gives no period; the parsed one stays stored, to be shown)."""
         period = parse_period(self.deadline_text, self.made_on,
                               budget_debate=self.own_budget_debate) if self.deadline_text else None
         self.deadline_parsed_start = period.start if period else None
         self.deadline_parsed_end = period.end if period else None
         self.deadline_estimated = bool(period and period.estimated)
-        self.deadline_overridden = bool(self.deadline_override_start or self.deadline_override_end)
-        if self.deadline_overridden:
+        self.deadline_overridden = bool(self.deadline_none or self.deadline_override_start
+                                        or self.deadline_override_end)
+        if self.deadline_none:
+            self.deadline_start = self.deadline_end = None
+        elif self.deadline_overridden:
             self.deadline_start = self.deadline_override_start or self.deadline_override_end
             self.deadline_end = self.deadline_override_end or self.deadline_override_start
         else:

@@ -250,7 +250,7 @@ def commitment_detail(request, pk):
 def deadline_moves(entries):
     """Each change of the deadline words or dates, oldest first: how the deadline moved."""
     labels = {str(Commitment._meta.get_field(name).verbose_name)
-              for name in ("deadline_text", "deadline_start", "deadline_end")}
+              for name in ("deadline_text", "deadline_start", "deadline_end", "deadline_none")}
     moves = []
     for entry in reversed(entries):
         changes = [change for change in entry.changes if change.label in labels]

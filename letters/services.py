@@ -361,6 +361,8 @@ def write_back_expected_dates(letter, *, by, at):
         commitment = item.commitment.locked_copy()
         commitment.deadline_override_start, commitment.deadline_override_end = (period.start,
                                                                                 period.end)
+        # The ministry names a date again: a clerk's earlier "Geen termijn" no longer holds.
+        commitment.deadline_none = False
         save_with_history(commitment, by=by, at=at, reason=dutch_reason(
             gettext_noop("Nieuwe verwachte datum ‘%(words)s’ gemeld aan de Eerste Kamer met "
                          "%(letter)s"), words=one_line(item.new_expected), letter=words))

@@ -154,6 +154,7 @@ class PeriodWordsForm:
     period_words: dict[str, str | None] = {}
     period_said_on = None
     period_ministry = ""  # the ministry field, whose own budget debate the words may name
+    period_none = ""  # the checkbox by which the clerk says the words name no deadline
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,6 +167,9 @@ class PeriodWordsForm:
                     widget.ministry_name = self.add_prefix(self.period_ministry)
                     ministry = self.value_of(self.period_ministry)
                     widget.ministry_id = getattr(ministry, "pk", ministry)
+                if self.period_none in self.fields:
+                    widget.none_name = self.add_prefix(self.period_none)
+                    widget.none = bool(self.value_of(self.period_none))
 
     def said_on_for(self, name):
         if name not in self.fields:

@@ -150,4 +150,6 @@ def period_preview(request):
     except ValueError:
         said_on = None
     ministry = typed_id(request.GET.get(request.GET.get("ministry_name") or "-", ""))
-    return HttpResponse(escape(period_preview_text(words[:2000], said_on, ministry)))
+    # An unticked checkbox sends nothing; a ticked one "on".
+    none = bool(request.GET.get(request.GET.get("none_name") or "-"))
+    return HttpResponse(escape(period_preview_text(words[:2000], said_on, ministry, none=none)))

@@ -80,14 +80,20 @@ class FastSelect(forms.Select):
                 yield escape(str(value)), escape(label)
 
 
-def period_preview_text(words, said_on=None, ministry_id=None):
+def period_preview_text(words, said_on=None, ministry_id=None, *, none=False):
     """What the deadline words mean, in Dutch; nothing for no words. Without the date they were
     said (a form not yet filled in), they count from today; with the ministry, "voor de
-    begrotingsbehandeling" ends before its own budget debate when the register holds it."""
+    begrotingsbehandeling" ends before its own budget debate when the register holds it.
+    `none`: the clerk said the words name no deadline; what they would give stays shown."""
     if not words or not str(words).strip():
-        return ""
-    return explain_period(str(words), said_on or timezone.localdate(), budget_debate=(
-        lambda year: Debate.budget_debate_day(ministry_id, year)) if ministry_id else None)
+        return _("Geen termijn (handmatig).") if none else ""
+    explanation = explain_period(
+        str(words), said_on or timezone.localdate(), budget_debate=(
+            lambda year: Debate.budget_debate_day(ministry_id, year)) if ministry_id else None)
+    if none:
+        return _("Geen termijn (handmatig); afgeleid uit de woorden: %(explanation)s") % {
+            "explanation": explanation}
+    return explanation
 
 
 class PeriodWordsMixin:
@@ -104,28 +110,28 @@ class PeriodWordsMixin:
     said_on_name = ""
     ministry_id = None
     ministry_name = ""
+    none = False  # the form's "Geen termijn" checkbox (`none_name`) is ticked
+    none_name = ""
 
     def render(self, name, value, attrs=None, renderer=None):
         target = f"{(attrs or {}).get('id') or name}-period"
         described = " ".join(filter(None, [(attrs or {}).get("aria-describedby"), target]))
         said_on_name = self.said_on_name
         values = {"words_name": name, "said_on_name": said_on_name,
-                  "ministry_name": self.ministry_name}
+                  "ministry_name": self.ministry_name, "none_name": self.none_name}
         if not said_on_name and self.said_on:
             values["said_on"] = self.said_on.isoformat()
+        others = [other for other in (said_on_name, self.ministry_name, self.none_name) if other]
         live = {
             "hx-get": reverse("period-preview"), "hx-target": f"#{target}",
             "hx-trigger": "input changed delay:300ms" + "".join(
-                f", change from:[name='{other}']" for other in (said_on_name, self.ministry_name)
-                if other),
-            "hx-include": ", ".join(f"[name='{other}']" for other in (said_on_name,
-                                                                      self.ministry_name)
-                                    if other) or "this",
+                f", change from:[name='{other}']" for other in others),
+            "hx-include": ", ".join(f"[name='{other}']" for other in others) or "this",
             "hx-vals": json.dumps(values), "hx-sync": "this:replace",
             "aria-describedby": described,
         }
         field = super().render(name, value, {**(attrs or {}), **live}, renderer)
-        explanation = period_preview_text(value, self.said_on, self.ministry_id)
+        explanation = period_preview_text(value, self.said_on, self.ministry_id, none=self.none)
         return format_html(
             '{}<p class="period-preview" id="{}" aria-live="polite">{}</p>'
             '<noscript><button type="submit" name="period_preview" value="{}" formnovalidate '

@@ -162,6 +162,24 @@ def test_a_changed_text_is_followed_with_its_title_and_deadline(first, tmp_path)
     assert (commitment.deadline_text, commitment.deadline_end) == ("in juni 2025",
                                                                    datetime.date(2025, 6, 30))
 
+def test_a_clerks_no_deadline_survives_a_changed_text_and_a_rerun(first, clerk, pages,
+                                                                  tmp_path):
+    commitment = first["TZ202412-116"]
+    commitment.deadline_none = True
+    commitment.save()
+    new_text = "De minister stuurt de Kamer in juni 2025 een brief over walstroom in havens."
+    path = write(tmp_path, "tekst.json", [record("TZ202412-116", Tekst=new_text)])
+    # The words follow the Kamer's text, then its old text again; their period is kept, to be
+    # shown, not used.
+    for files, parsed_end in (([path], datetime.date(2025, 6, 30)),
+                              (pages, datetime.date(2025, 3, 31))):
+        run("import_tk_toezeggingen", *files)
+        commitment.refresh_from_db()
+        assert commitment.deadline_none and commitment.deadline_parsed_end == parsed_end
+        assert (commitment.deadline_start, commitment.deadline_end) == (None, None)
+        assert commitment.history.latest().deadline_none
+
+
 def test_a_followed_text_is_found_by_search(first, tmp_path, client_for, clerk):
     path = write(tmp_path, "tekst.json", [record("TZ202412-116", Tekst="Walstroom in havens.")])
     run("import_tk_toezeggingen", path)

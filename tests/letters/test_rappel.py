@@ -151,6 +151,19 @@ def test_finalising_writes_the_new_dates_back_with_history_naming_the_letter(
     assert rappel.kenmerk in record.history_change_reason
 
 
+def test_a_new_date_in_the_answer_replaces_a_clerks_no_deadline(
+        rappel, clerk, letter_writer, letter_writer2, fake_pdf):
+    # Ticked after the letter was drafted: the answer's date is the newer word on it.
+    ticked = Commitment.objects.get(ek_number="T02780")
+    ticked.deadline_none = True
+    save_with_history(ticked, by=clerk, reason="geen termijn")
+    letter_submit(letter=rappel, by=letter_writer)
+    letter_finalise(letter=letter_approve(letter=rappel, by=letter_writer2), by=letter_writer2)
+    ticked.refresh_from_db()
+    assert not ticked.deadline_none
+    assert ticked.deadline_end == datetime.date(2021, 5, 31)
+
+
 def test_a_progress_letter_writes_no_dates_back(draft, register_24077, letter_writer,
                                                 letter_writer2, fake_pdf):
     before = {c.pk: (c.deadline_start, c.deadline_end) for c in Commitment.objects.all()}
