@@ -43,7 +43,7 @@ def test_preview_of_nothing_is_empty(client_for, clerk):
 
 
 def test_preview_escapes_the_words(client_for, clerk, monkeypatch):
-    monkeypatch.setattr("register.views.period_preview_text", lambda words, *_: words)
+    monkeypatch.setattr("register.views.period_preview_text", lambda words, *_, **__: words)
     response = preview(client_for(clerk), words_name="w", w="<script>x</script> in 2030")
     assert b"<script>" not in response.content and b"&lt;script&gt;" in response.content
 
