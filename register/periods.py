@@ -633,9 +633,12 @@ _EVERY_AFTER = re.compile(r"\s+(?:van\s+)?(?:elk|ieder)e?\s+jaar\b")
 # "de brief van 12 maart", "de cijfers van 2023": a date that belongs to the thing before it.
 # ("uit april", "uit de Miljoenennota": where something comes from.)
 _OF_THING = re.compile(r"\b(?P<noun>[^\W\d_]+)\s+van\s+$")
+_OCCASION_BEFORE = re.compile(r"\b(?:v[oó][oó]r|uiterlijk|voorafgaand\s+aan|tijdens|bij)\s+"
+                             r"(?:(?:de|het)\s+)?$")
 _RANGE_END = re.compile(r"\s*(?:tot|t/m|naar|-|–)")  # "van 2025 tot 2028": a range
 _DATE_START = re.compile(rf"[0-9]|(?:{_MONTH_FULL})\b")
 _NOT_THINGS = {"einde", "eind", "begin", "loop", "midden", "helft", "kwartaal", "week", "maand",
+               "deadline", "termijn", "datum", "streefdatum", "einddatum", "ingangsdatum",
                "jaar", "periode", "ingang", "voorjaar", "zomer", "najaar", "winter", "herfst",
                "tot", "vanaf", "en", "of"}
 _VAGUE = re.compile(
@@ -734,11 +737,15 @@ def _told_as_past(text: str, start: int, end: int, *, past: bool) -> bool:
     left = left[edges[-1] if edges else 0 :]
     right = text[end : end + 150]
     edge = _CLAUSE_EDGE.search(right)
-    clause = left + " " + (right[: edge.start()] if edge else right)
-    if _PAST.search(clause):
+    # The verbs of the time's own clause stand after it (Dutch puts them last), or right before
+    # it ("zoals werd aangekondigd in de Miljoenennota"); a verb further back may end a relative
+    # clause of its own ("dat de middelen die waren toegezegd in 2025 beschikbaar komen"), which
+    # matters only for a time still ahead.
+    verbs = (left if past else left[-30:]) + " " + (right[: edge.start()] if edge else right)
+    if _PAST.search(verbs):
         return True
-    return bool(_PERFECT.search(clause) and (past or _RELATIVE_CLAUSE.search(left))
-                and _PERFECT_VERBS.search(clause) and not _MODAL.search(clause))
+    return bool(_PERFECT_VERBS.search(verbs) and (past or _RELATIVE_CLAUSE.search(left))
+                and not _MODAL.search(left + verbs))
 
 
 def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
@@ -765,14 +772,18 @@ def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
     if dated and not _RANGE_END.match(text, end):
         thing = _OF_THING.search(text, max(0, start - 30), start)
         # Not a name ("het Klimaatakkoord van 2019"): _name_year says why that is no deadline.
-        if thing and thing["noun"] not in _NOT_THINGS and original[thing.start()].islower():
+        # "voor het debat van 12 maart": the day of an occasion, the deadline itself.
+        if (thing and thing["noun"] not in _NOT_THINGS and original[thing.start()].islower()
+                and not _OCCASION_BEFORE.search(text, max(0, thing.start() - 30), thing.start())):
             return "de datum van iets anders, geen termijn", start
     earlier = text[max(0, start - 45) : start]
     if (("jaar" in earlier or "elk" in earlier or "ieder" in earlier or "telkens" in earlier
          or "periodiek" in earlier)
             and _EVERY.search(earlier)) or ("jaar" in text[end : end + 20]
                                             and _EVERY_AFTER.match(text, end)):
-        return "komt elk jaar terug, geen eenmalige termijn", start
+        every = _EVERY.search(earlier)
+        return "komt elk jaar terug, geen eenmalige termijn", (
+            max(0, start - 45) + every.start() if every else start)
     if before.endswith(("de", "een", "het", "verwachting")):
         described = _ATTRIBUTIVE.search(text, max(0, start - 30), start)
         if described and not re.match(r"\s+te\s", text[end:]):
@@ -816,8 +827,8 @@ def _find(original: str, today: date) -> Iterator[_Found]:
             ):
                 # A time in a past-tense clause is when something happened: context. With
                 # "voor"/"uiterlijk"/"binnen" it is a promised time, still a deadline unless past.
-                yield _Found(start, m.end(), order, None, "in de verleden tijd: wat toen gebeurde"
-                             " of was beoogd, geen termijn")
+                yield _Found(start, m.end(), order, None, "staat in de verleden tijd (wat toen"
+                             " gebeurde of was beoogd), geen termijn")
                 continue
             yield _Found(start, m.end(), order, dates, note=note)
 

@@ -1009,6 +1009,8 @@ def test_this_spring_said_in_summer_is_past_context():
     ("de ervaringen van afgelopen zomer mee te nemen", d(2024, 10, 15), "al voorbij"),
     ("de ervaringen van de vorige zomer mee te nemen", d(2024, 10, 15), "al voorbij"),
     ("zoals eerder dit jaar aangekondigd te onderzoeken", d(2024, 10, 15), "al voorbij"),
+    ("zoals werd aangekondigd in de Miljoenennota de lasten te verlagen", d(2024, 3, 15),
+     "verleden tijd"),
     # A time that comes back every year is a routine.
     ("jaarlijks voor 1 juli te rapporteren over de voortgang", d(2024, 10, 15), "elk jaar terug"),
     ("de Kamer elk jaar voor de zomer te informeren", d(2024, 10, 15), "elk jaar terug"),
@@ -1058,6 +1060,12 @@ def test_a_time_that_is_context_gives_no_period_and_says_why(text, today, reason
     ("het geld dat was gereserveerd te besteden en de Kamer in het voorjaar van 2025 te "
      "informeren", d(2024, 10, 15), "in het voorjaar van 2025"),
     ("voor het einde van 2025 te rapporteren", d(2024, 10, 15), "voor het einde van 2025"),
+    # A past verb further back ends a relative clause of its own; the time's verbs follow it.
+    ("ervoor te zorgen dat de regeling die was aangekondigd door de minister in 2026 wordt "
+     "ingevoerd", d(2024, 10, 15), "in 2026"),
+    # The day of an occasion, and a deadline's own nouns, are no "date of a thing".
+    ("de Kamer voor het commissiedebat van 12 maart te informeren", d(2024, 10, 15), "12 maart"),
+    ("de deadline van 1 juli te handhaven", d(2024, 10, 15), "1 juli"),
     ("de Kamer in de loop van 2025 te informeren", d(2024, 10, 15), "2025"),
     ("dit overzicht voor behandeling van de Voorjaarsnota 2025 aan de Kamer te doen toekomen",
      d(2024, 10, 3), "de Voorjaarsnota 2025"),
