@@ -711,9 +711,17 @@ def _name_year(original: str, m: re.Match[str]) -> bool:
 # Miljoenennota is aangekondigd"), but not one with a modal verb ("die in 2026 moeten zijn
 # afgerond") nor a clause that asks for a state ("ervoor te zorgen dat in 2025 alle scholen zijn
 # aangesloten").
-_PAST = re.compile(r"\b(?:was|waren|werd|werden|had|hadden)\b")
+_PAST_FORMS = (r"was|waren|werd|werden|had|hadden|zei|zeiden|sprak|spraken|kwam|kwamen|ging"
+               r"|gingen|gaf|gaven|stond|stonden|liet|lieten|hield|hielden|bleef|bleven|schreef"
+               r"|schreven|besloot|beloofde|beloofden|kondigde|kondigden|stelde|stelden"
+               r"|presenteerde|publiceerde|verscheen|deed|deden|bracht|brachten|vond|vonden"
+               r"|leek|leken|wilde|wilden|kon|konden|moest|moesten|zag|zagen")
+_PAST = re.compile(rf"\b(?:{_PAST_FORMS})\b")
 _PERFECT = re.compile(r"\b(?:is|zijn|heeft|hebben)\b")
-_TENSED = re.compile(r"\b(?:was|waren|werd|werden|had|hadden|is|zijn|heeft|hebben)\b")
+# For a quick test whether a text holds any of these verbs at all: a set of words is several times
+# cheaper than a regular expression of forty alternatives (docs/PERFORMANCE.md).
+_TENSE_WORDS = frozenset(_PAST_FORMS.split("|") + ["is", "zijn", "heeft", "hebben"])
+_PUNCTUATION = str.maketrans(",.;:()!?\"'«»", " " * 12)
 # The auxiliary and the participle stand together at the end of a Dutch subordinate clause.
 _PERFECT_VERBS = re.compile(
     rf"\b(?:is|zijn|heeft|hebben)\s+{_PARTICIPLE}\b|{_PARTICIPLE}\s+(?:is|zijn|heeft|hebben)\b")
@@ -794,7 +802,8 @@ def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
 def _find(original: str, today: date) -> Iterator[_Found]:
     """Every expression in `original`, overlapping ones included."""
     text = original.translate(_FOLD)
-    tensed = _TENSED.search(text)  # one scan here, so that _told_as_past runs only when needed
+    # One test here, so that _told_as_past runs only when the text has such a verb.
+    tensed = not _TENSE_WORDS.isdisjoint(text.translate(_PUNCTUATION).split())
     for order, (pattern, handler, trigger) in enumerate(_COMPILED):
         if not trigger(text):
             continue

@@ -1011,6 +1011,9 @@ def test_this_spring_said_in_summer_is_past_context():
     ("zoals eerder dit jaar aangekondigd te onderzoeken", d(2024, 10, 15), "al voorbij"),
     ("zoals werd aangekondigd in de Miljoenennota de lasten te verlagen", d(2024, 3, 15),
      "verleden tijd"),
+    ("de toezegging uit te voeren die de minister in maart deed", d(2024, 10, 15),
+     "verleden tijd"),
+    ("Dat zeiden ze op Verantwoordingsdag.", d(2024, 10, 15), "verleden tijd"),
     # A time that comes back every year is a routine.
     ("jaarlijks voor 1 juli te rapporteren over de voortgang", d(2024, 10, 15), "elk jaar terug"),
     ("de Kamer elk jaar voor de zomer te informeren", d(2024, 10, 15), "elk jaar terug"),
