@@ -4,7 +4,7 @@
 
 Labelled sets in tests/data/language/ (each case with who decided it and why):
 - deadlines: real "verzoekt de regering" clauses (shared/data/real/motion_deadline_clauses.json),
-  a development part and four held-out samples, each labelled before the parser ran on it;
+  a development part and five held-out samples, each labelled before the parser ran on it;
 - citations: real citations with their idents (dev and held-out), and for "no wrong idents" every
   real text without a citation in shared/data/real: Document and Zaak Onderwerp, motion clauses;
 - extraction: the chair's lists of the seven VLOS reports (three dev, four held-out), and the
@@ -252,6 +252,7 @@ def main():
     deadlines(load("deadlines_heldout2.json")["cases"], "SECOND HELD-OUT (deadline or none only)")
     deadlines(load("deadlines_heldout3.json")["cases"], "THIRD HELD-OUT (deadline or none only)")
     deadlines(load("deadlines_heldout4.json")["cases"], "FOURTH HELD-OUT (deadline or none only)")
+    deadlines(load("deadlines_heldout5.json")["cases"], "FIFTH HELD-OUT (deadline or none only)")
     cited = load("citations.json")
     citations(cited["dev"], "development")
     citations(cited["heldout"], "HELD-OUT")

@@ -1,6 +1,9 @@
-"""Draw the fourth held-out sample of real motion clauses for the deadline goals (issue 14).
+"""Draw the fourth and fifth held-out samples of real motion clauses for the deadline goals (issue 14).
 
     .venv/bin/python scripts/draw_deadline_sample.py /path/to/motion_deadline_clauses.json
+    .venv/bin/python scripts/draw_deadline_sample.py /path/to/motion_deadline_clauses.json --rest
+
+The fifth sample (--rest) is every candidate left after the fourth (deadlines_heldout5.json).
 
 Candidates: the clauses of shared/data/real/motion_deadline_clauses.json (duplicates removed) in
 none of the four earlier deadline sets of tests/data/language/ whose first 60 characters appear
@@ -45,9 +48,12 @@ def candidates(clauses: list[dict]) -> list[dict]:
 
 def main() -> None:
     clauses = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-    pool = candidates(clauses)
-    drawn = random.Random(SEED).sample(pool, SIZE)  # noqa: S311 (a sample, not a secret)
-    print(f"{len(pool)} candidates, {len(drawn)} drawn", file=sys.stderr)
+    if "--rest" in sys.argv:
+        EARLIER.append("deadlines_heldout4.json")
+        drawn = candidates(clauses)
+    else:
+        drawn = random.Random(SEED).sample(candidates(clauses), SIZE)  # noqa: S311 (not a secret)
+    print(f"{len(drawn)} drawn", file=sys.stderr)
     cases = [{"text": c["text"], "said_on": c["date"], "source": c["source"]} for c in drawn]
     json.dump(cases, sys.stdout, ensure_ascii=False, indent=1)
 
