@@ -1,4 +1,4 @@
-"""Draw the fourth and fifth held-out samples of real motion clauses for the deadline goals (issue 14).
+"""Draw the fourth and fifth held-out samples of real motion clauses (deadline goals, issue 14).
 
     .venv/bin/python scripts/draw_deadline_sample.py /path/to/motion_deadline_clauses.json
     .venv/bin/python scripts/draw_deadline_sample.py /path/to/motion_deadline_clauses.json --rest
