@@ -509,7 +509,7 @@ _DAY_MONTH_2 = rf"(?:(?P<d2>[0-3]?[0-9])\s+)?{_month('m2')}"
 _BEFORE = (r"\b(?:v[oó][oó]r|voorafgaand\s+aan|in\s+de\s+aanloop\s+naar)\s+(?:aanvang\s+van\s+)?"
            r"(?:(?:de|het)\s+)?(?:(?:aanstaande|komende|eerstvolgende|volgende)\s+)?")
 _RECESS = (r"(?P<rword>(?:zomer|kerst)(?:reces|vakantie|mis)?"
-           r"|(?:krokus|voorjaars|mei|herfst)(?:reces|vakantie)|reces)")
+           r"|(?:krokus|voorjaars?|mei|herfst)(?:reces|vakantie)|reces)")
 # Words before an occasion of the budget cycle; "voor" is found by _PREFIX.
 _OCCASION = (r"\b(?:(?P<blead>bij|in|op|rond|omstreeks|tijdens|met)\s+)?(?:(?:het|de)\s+)?"
              r"(?:(?:(?:aan)?komende?|eerstvolgende|volgende)\s+)?")
@@ -589,6 +589,7 @@ _START = re.compile(
 )
 # Negation is context: "niet te wachten tot het najaar". Not "niet later dan", which is a prefix.
 _NEGATION = re.compile(r"\bniet\b(?:\s+\S+){0,3}\s+$")
+_NOT_LATER = re.compile(r"niet\s+later\s+dan\b")  # "niet later dan (kort na) ...": "uiterlijk"
 # A year after these words names the thing ("de begroting 2026", "het jaartal 2034"); the
 # calendar rules read the ones that are occasions ("bij de begroting 2026").
 _NAME_WORDS = re.compile(
@@ -761,7 +762,7 @@ def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
     not), and where the words that make them so begin. `text` is `original` case-folded."""
     negated = "niet" in text[max(0, start - 40) : start] and _NEGATION.search(
         text, max(0, start - 40), start)
-    if negated and not re.search(r"\bniet\s+later\s+dan\s+$", text[max(0, start - 20) : start]):
+    if negated and not _NOT_LATER.match(text, negated.start()):
         return "ontkend, dus geen termijn", negated.start()
     started = _START.search(text, max(0, start - 25), start)
     if started:
