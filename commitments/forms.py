@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import (
+    DEADLINE_NONE_WITH_DATES,
     Commitment,
     CommitmentRelation,
     Execution,
@@ -109,6 +110,9 @@ class CommitmentForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
         if start and end and end < start:
             self.add_error("deadline_override_end",
                            _("Het einde van de termijn ligt vóór het begin."))
+        # At the checkbox, not above the form (the model's check would be a form-wide error).
+        if cleaned.get("deadline_none") and (start or end):
+            self.add_error("deadline_none", DEADLINE_NONE_WITH_DATES)
         return cleaned
 
 

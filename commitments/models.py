@@ -60,6 +60,9 @@ COMMITMENT_TRANSITIONS = {
 }
 OPEN_STATUSES = [Status.OPEN, Status.IN_PROGRESS, Status.PARTLY_DONE]
 DIGITS = "0123456789"
+# The check constraint's message, which CommitmentForm gives at the "Geen termijn" checkbox.
+DEADLINE_NONE_WITH_DATES = _("Kies óf ‘Geen termijn’ óf een handmatige termijn met data, niet "
+                             "allebei.")
 
 
 def is_overdue(status, deadline_end, today):
@@ -275,14 +278,13 @@ class Commitment(Versioned):
                 | Q(deadline_end__gte=models.F("deadline_start")),
                 name="commitment_deadline_ordered",
             ),
-            # "Geen termijn" and override dates contradict each other; a form's full_clean shows
-            # this message.
+            # "Geen termijn" and override dates contradict each other; CommitmentForm says so
+            # at the checkbox, with this message.
             models.CheckConstraint(
                 condition=Q(deadline_none=False) | Q(deadline_override_start__isnull=True,
                                                      deadline_override_end__isnull=True),
                 name="commitment_deadline_none_without_dates",
-                violation_error_message=_("Kies óf ‘Geen termijn’ óf een handmatige termijn met "
-                                          "data, niet allebei."),
+                violation_error_message=DEADLINE_NONE_WITH_DATES,
             ),
         ]
         indexes = [

@@ -66,8 +66,24 @@ def test_form_refuses_no_deadline_together_with_dates(horizon):
     form = CommitmentForm(form_data(horizon, deadline_none="on",
                                     deadline_override_end="2021-06-01"), instance=horizon)
     assert not form.is_valid()
-    assert form.non_field_errors() == [
-        "Kies óf ‘Geen termijn’ óf een handmatige termijn met data, niet allebei."]
+    assert form.errors == {"deadline_none": [
+        "Kies óf ‘Geen termijn’ óf een handmatige termijn met data, niet allebei."]}
+
+
+def test_the_page_gives_the_refusal_at_the_checkbox_and_keeps_what_was_typed(client_for, clerk,
+                                                                             horizon):
+    url = reverse("commitments:edit", args=[horizon.pk])
+    response = client_for(clerk).post(url, form_data(horizon, deadline_none="on",
+                                                     deadline_override_end="2021-06-01"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    message = "Kies óf ‘Geen termijn’ óf een handmatige termijn met data, niet allebei."
+    assert page.count(message) == 1
+    checkbox = page.index('name="deadline_none"')
+    assert page.rindex('<div class="field has-error">', 0, checkbox) < page.index(message) < checkbox
+    assert 'value="2021-06-01"' in page
+    horizon.refresh_from_db()
+    assert not horizon.deadline_none and horizon.deadline_override_end is None
 
 
 def test_clerk_sets_no_deadline_with_a_reason(client_for, clerk, horizon):
