@@ -228,8 +228,8 @@ class Stage(Versioned):
     name = models.CharField(_("naam"), max_length=200)
     order = models.PositiveIntegerField(_("volgorde"))
     planned_text = models.CharField(_("planning (zoals gezegd)"), max_length=300, blank=True,
-                                    help_text=_("Bijvoorbeeld: naar verwachting in het voorjaar "
-                                                "2021."))
+                                    help_text=_("Bijvoorbeeld: naar verwachting na het "
+                                                "zomerreces."))
     planned_on = models.DateField(_("planning gegeven op"), null=True, blank=True,
                                   help_text=_("Relatieve woorden (komend voorjaar) tellen vanaf "
                                               "deze datum."))

@@ -352,7 +352,7 @@ class LetterItem(DraftOnly, models.Model):
         help_text=_("Bij vaststellen wordt de toezegging afgedaan of de motie uitgevoerd."))
     explanation = models.TextField(_("toelichting"), blank=True)
     new_expected = models.CharField(_("nieuwe verwachte datum"), max_length=200, blank=True,
-                                    help_text=_("In woorden, bijvoorbeeld: voorjaar 2021."))
+                                    help_text=_("In woorden, bijvoorbeeld: voor het zomerreces."))
     history = tracked_history(table_name="register_historicalletteritem")
 
     objects = LetterPartQuerySet.as_manager()
