@@ -80,7 +80,8 @@ def test_the_page_gives_the_refusal_at_the_checkbox_and_keeps_what_was_typed(cli
     message = "Kies óf ‘Geen termijn’ óf een handmatige termijn met data, niet allebei."
     assert page.count(message) == 1
     checkbox = page.index('name="deadline_none"')
-    assert page.rindex('<div class="field has-error">', 0, checkbox) < page.index(message) < checkbox
+    field = page.rindex('<div class="field has-error">', 0, checkbox)
+    assert field < page.index(message) < checkbox
     assert 'value="2021-06-01"' in page
     horizon.refresh_from_db()
     assert not horizon.deadline_none and horizon.deadline_override_end is None
