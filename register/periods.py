@@ -393,8 +393,9 @@ def _just_out(m: re.Match[str], today: date, out: date, until: date) -> None:
 
 def _prinsjesdag_expr(m: re.Match[str], today: date) -> _Span:
     # The Miljoenennota, the Belastingplan and the begroting for year Y come on Prinsjesdag Y - 1.
-    offset = 0 if m["pday"] else -1
-    if not m["pday"] and "blead" in m.re.groupindex:
+    pday = m.groupdict().get("pday")  # "in de begroting 2027" has no Prinsjesdag group
+    offset = 0 if pday else -1
+    if not pday and "blead" in m.re.groupindex:
         _just_out(m, today, kamer.prinsjesdag(today.year), date(today.year, 12, 31))
     day = _by_year(lambda y: (kamer.prinsjesdag(y),) * 2, m, today, offset)[0]
     return _Span(day, day, day - timedelta(days=1))

@@ -729,6 +729,38 @@ def test_never_raises_on_dutch_date_words(text, today):
     check(parse_period(text, today), text)
 
 
+OCCASIONS = [
+    "begroting", "OCW-begroting", "begrotingen", "begrotingsbehandeling", "begrotingsdebat",
+    "Miljoenennota", "Belastingplan", "Prinsjesdag", "Voorjaarsnota", "voorjaarsbesluitvorming",
+    "Najaarsnota", "jaarverslag", "Verantwoordingsdag", "zomerreces", "kerstreces", "krokusreces",
+    "voorjaarsreces", "meireces", "herfstreces", "reces", "zomer", "voorjaar", "najaar", "winter",
+    "kwartaal", "helft", "maand", "jaar", "maart", "december",
+]
+
+
+@pytest.mark.parametrize("lead", ["", "in", "bij", "met", "op", "voor", "vóór", "tijdens",
+                                  "uiterlijk", "na", "vanaf", "tot", "richting", "sinds"])
+def test_every_occasion_word_with_every_lead_never_raises(lead):
+    # A blind real clause, "in de begroting 1997 ruimte te maken", raised IndexError: the rule
+    # for "in/met de begroting <year>" reached a group only the Prinsjesdag rule has.
+    for occasion in OCCASIONS:
+        for article in ("", "de ", "het "):
+            for tail in ("", " 2027", " voor 2027", " van 2027", " van dit jaar",
+                         " van volgend jaar", " 1997"):
+                text = f"verzoekt de regering {lead} {article}{occasion}{tail} te komen".strip()
+                for today in (d(2026, 3, 1), d(2026, 9, 20), d(1996, 9, 19)):
+                    check(parse_period(text, today), text)
+                    assert explain_period(text, today)
+
+
+@pytest.mark.parametrize("text, today, start", [
+    ("in de begroting 2027 ruimte te maken", d(2026, 3, 1), d(2026, 9, 15)),
+    ("met de begroting voor 2027 te komen", d(2026, 3, 1), d(2026, 9, 15)),
+])
+def test_in_the_budget_of_a_year_is_that_years_prinsjesdag(text, today, start):
+    assert parse_period(text, today).start == start
+
+
 @given(st.integers(1900, 2100), st.integers(1900, 2100), st.dates(d(1901, 1, 1), d(2099, 12, 31)))
 def test_past_years_are_context_when_a_later_one_is_not_past(first, second, today):
     period = parse_period(f"In {first} beloofd, in {second} geleverd", today)
