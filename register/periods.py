@@ -382,20 +382,34 @@ def _by_year(build: Callable[[int], tuple[date, date]], m: re.Match[str], today:
     raise ValueError("no year fits")
 
 
-def _just_out(m: re.Match[str], today: date, out: date, until: date) -> None:
+# "de ingrepen in de Voorjaarsnota": a thing the document holds, not a request to put something in
+# it ("de middelen in de Voorjaarsnota te reserveren").
+_HELD_IN = re.compile(r"\b(?:de|het)\s+[^\W\d_]+\s+$")
+_TO_DO = re.compile(r"\s+(?:[^\W\d_]+\s+)?te\s")
+
+
+def _just_out(m: re.Match[str], today: date, out: date, until: date,
+              since: date | None = None) -> None:
     """ "de belofte in de Voorjaarsnota" said in June: "in" a document of the budget cycle,
     without a year, said in the months after this year's came out (`out` – `until`) is that
-    document, not next year's: no deadline."""
-    if (m["blead"] == "in" and out < today <= until and not _written_year(m, today)
-            and not re.search(r"komend|volgend", m[0])):
+    document, not next year's: no deadline. So it is from `since` (the first day it may come
+    out) when the words name a thing it holds ("de ingrepen in de Voorjaarsnota", said in April)."""
+    if m["blead"] != "in" or _written_year(m, today) or re.search(r"komend|volgend", m[0]):
+        return
+    held = (since is not None and since <= today <= out
+            and _HELD_IN.search(m.string, max(0, m.start() - 40), m.start())
+            and not _TO_DO.match(m.string, m.end()))
+    if out < today <= until or held:
         raise _NoDeadline("het document van dit jaar was toen al verschenen, geen termijn")
 
 
-def _prinsjesdag_expr(m: re.Match[str], today: date) -> _Span:
+def _prinsjesdag_expr(m: re.Match[str], today: date) -> _Span | None:
     # The Miljoenennota, the Belastingplan and the begroting for year Y come on Prinsjesdag Y - 1.
     pday = m.groupdict().get("pday")  # "in de begroting 2027" has no Prinsjesdag group
     offset = 0 if pday else -1
     if not pday and "blead" in m.re.groupindex:
+        if not (m["year"] or m["rel"] or _as_occasion(m)):
+            return None  # "het behandelschema van het Belastingplan" is a document, not a moment
         _just_out(m, today, kamer.prinsjesdag(today.year), date(today.year, 12, 31))
     day = _by_year(lambda y: (kamer.prinsjesdag(y),) * 2, m, today, offset)[0]
     return _Span(day, day, day - timedelta(days=1))
@@ -435,7 +449,7 @@ def _budget_debate(m: re.Match[str], today: date) -> _Span | None:
 def _voorjaarsnota(m: re.Match[str], today: date) -> _Span | None:
     if not (m["year"] or m["rel"] or _as_occasion(m)):
         return None
-    _just_out(m, today, date(today.year, 5, 31), date(today.year, 8, 31))
+    _just_out(m, today, date(today.year, 5, 31), date(today.year, 8, 31), date(today.year, 4, 1))
     start, end = _by_year(lambda y: (date(y, 4, 1), date(y, 5, 31)), m, today)
     return _Span(start, end, start - timedelta(days=1))  # it is sent before 1 June
 
@@ -586,8 +600,39 @@ _COMPILED = [(re.compile(pattern), handler, _trigger(trigger))
 # are about ("cijfers over 2018").
 _START = re.compile(
     r"\b(?P<word>na|vanaf|sinds|niet\s+v[oó][oó]r|niet\s+eerder\s+dan|pas\s+(?:na|vanaf)"
-    r"|met\s+ingang\s+van|m\.i\.v\.|(?<!debat\s)over)\s+$"
+    r"|met\s+ingang\s+van|m\.i\.v\.|(?<!debat\s)over)\s+(?:het\s+jaar\s+)?$"
 )
+# "te verlengen tot eind 2026", "tot en met 2027 voort te zetten": how long something lasts.
+_UNTIL = re.compile(r"\b(?:tot(?:\s+(?:en\s+met|aan))?|t/m)$")
+# "richting 2070", "op weg naar 2050", "een groeipad naar 3,5 % van het bbp in 2035": a horizon,
+# or the year of a level to grow towards; not "in de aanloop naar", nor "naar 100 % uiterlijk in"
+# or "naar 30 % binnen twee jaar" (a level to reach by a time).
+_HORIZON = re.compile(
+    r"\b(?:richting|in\s+de\s+richting\s+van|(?:op\s+weg|toe\s+te\s+werken|toewerken)\s+naar)"
+    r"\s+$|\b(?P<level>naar)\s+(?:[a-z]+\s+){0,2}[0-9][0-9,.]*\s*(?:%|procent\b)"
+    r"(?:(?!uiterlijk|v[oó][oó]r\b|binnen)[^,;:]){0,45}$")
+# "voortaan op Prinsjesdag", "vanaf volgend jaar ... tijdens Prinsjesdag": a duty from now on,
+# every time, in the same phrase (not after a comma or "en": "voortaan ..., en voor de zomer").
+_STANDING_WORDS = ("voortaan", "vervolg", "vanaf", "ingang")
+_STANDING = re.compile(
+    r"\b(?:voortaan|in\s+het\s+vervolg|vanaf\s+nu"
+    r"|(?:vanaf|met\s+ingang\s+van)\s+(?:[a-z]+\s+){0,2}?(?:jaar\b|[0-9]))")
+_PHRASE_EDGE = re.compile(r"[,;:()]|\ben\b")
+# "op te nemen dat Tata Steel ... uiterlijk in 2037", "vast te houden aan de doelstelling om ...
+# uiterlijk in 2033": the time is part of what the government is to lay down, demand or keep to
+# (a target or condition for others), not when it must act. Not "ervoor te zorgen dat", which
+# asks for the outcome itself, nor "het doel te stellen dat" (a labelled deadline).
+_CONTENT_WORDS = ("te nemen", "opgenomen", "te leggen", "vastgelegd", "te spreken",
+                  "afgesproken", "veranker", "te eisen", "voorwaarde", "vast te houden")
+_CONTENT = re.compile(
+    r"\b(?:(?:op\s+te\s+nemen|opgenomen|vast\s+te\s+leggen|vastgelegd|af\s+te\s+spreken"
+    r"|afgesproken|te\s+verankeren|verankerd|te\s+eisen|voorwaarden?(?:\s+te\s+stellen)?)\s+dat"
+    r"|vast\s+te\s+houden\s+aan\b[^,;:]{0,80}?\b(?:om|dat))\b")
+_REQUEST_EDGE = re.compile(r"[;:]|\ben\b")
+# "een scenario uit te werken met ... vier kerncentrales in uiterlijk 2040": the scenario's year;
+# not when a verb follows the time ("deze scenario's met ... uiterlijk 1 juli te sturen").
+_SCENARIO = re.compile(r"\bscenario(?:'s|’s|s)?\b[^,;:]*?\b(?:met|waarin|waarbij|dat|die)\b")
+_TO_VERB = re.compile(r"[^,;:]*?\bte\s")
 # Negation is context: "niet te wachten tot het najaar". Not "niet later dan", which is a prefix.
 _NEGATION = re.compile(r"\bniet\b(?:\s+\S+){0,3}\s+$")
 _NOT_LATER = re.compile(r"niet\s+later\s+dan\b")  # "niet later dan (kort na) ...": "uiterlijk"
@@ -758,6 +803,38 @@ def _told_as_past(text: str, start: int, end: int, *, past: bool) -> bool:
                 and not _MODAL.search(left + verbs))
 
 
+def _in_clause(pattern: re.Pattern[str], text: str, start: int, reach: int,
+               edge: re.Pattern[str]) -> int | None:
+    """Where `pattern` occurs in the `reach` characters before `start` after the last `edge`."""
+    left = max(0, start - reach)
+    edges = [found.end() for found in edge.finditer(text, left, start)]
+    found = pattern.search(text, edges[-1] if edges else left, start)
+    return found.start() if found else None
+
+
+def _belongs_elsewhere(text: str, start: int, end: int) -> tuple[str, int]:
+    """Why the time from `start` to `end` belongs to something other than the request's deadline
+    ("" when it does not), and where the words that say so begin: a direction, a standing duty,
+    what is to be laid down or kept, a scenario."""
+    earlier = text[max(0, start - 60) : start]
+    horizon = ("richting" in earlier or "naar" in earlier) and _HORIZON.search(earlier)
+    if horizon and not (horizon["level"] and _DEADLINE_WORD.match(text, start)):
+        return "een richting of horizon, geen termijn", max(0, start - 60) + horizon.start()
+    far = text[max(0, start - 150) : start]
+    if any(word in far for word in _STANDING_WORDS):
+        standing = _in_clause(_STANDING, text, start, 150, _PHRASE_EDGE)
+        if standing is not None:
+            return "geldt vanaf nu of vanaf een begin steeds, geen eenmalige termijn", standing
+    if any(word in text[max(0, start - 400) : start] for word in _CONTENT_WORDS) and _in_clause(
+            _CONTENT, text, start, 400, _REQUEST_EDGE) is not None:
+        return ("hoort bij wat wordt vastgelegd, geëist of vastgehouden (een doel of voorwaarde),"
+                " geen termijn voor de regering", start)
+    if ("scenario" in far and _in_clause(_SCENARIO, text, start, 150, _PHRASE_EDGE) is not None
+            and not _TO_VERB.match(text, end)):
+        return "het jaartal van een scenario, geen termijn", start
+    return "", start
+
+
 def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
     """Why the words from `start` to `end` are context rather than a deadline ("" when they are
     not), and where the words that make them so begin. `text` is `original` case-folded."""
@@ -770,6 +847,12 @@ def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
         return "een begin of grens, geen termijn om iets vóór te leveren", started.start()
     # How the words right before end decides whether the patterns below can match: cheaper.
     before = text[max(0, start - 30) : start].rstrip()
+    if before.endswith(("tot", "met", "aan", "t/m")) and _UNTIL.search(before):
+        return "zegt hoe lang iets duurt, geen termijn om iets vóór te doen", (
+            max(0, start - 30) + _UNTIL.search(before).start())
+    reason, begins = _belongs_elsewhere(text, start, end)
+    if reason:
+        return reason, begins
     if before.endswith(("van", "voor", "vóór")) and _LEVEL.search(text, max(0, start - 24), start):
         return "het niveau van dat jaar, geen termijn", start
     if before.endswith(("afgelopen", "vorig", "vorige", "voorbije", "eerder")):
