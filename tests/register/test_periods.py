@@ -159,11 +159,6 @@ def test_words_without_a_period_give_none(text):
 
 LETTER_SENTENCES = [
     (
-        "Vanaf week 17 van dit jaar zijn de testcentra met in achtneming van de corona-"
-        "maatregelen en met een aangepast protocol geleidelijk weer opengegaan.",
-        "dit jaar", d(2020, 1, 1), d(2020, 12, 31),
-    ),
-    (
         "De eerste meting betreft de periode van de eerste fase van de intelligente lockdown "
         "(meting maart t/m\n18 mei 2020).",
         "maart t/m\n18 mei 2020", d(2020, 3, 1), d(2020, 5, 18),
@@ -323,10 +318,6 @@ LETTER_SENTENCES = [
         "Begin volgend jaar", d(2021, 1, 1), d(2021, 3, 31),
     ),
     (
-        "bevat vanwege een privacy-technisch probleem geen gegevens vanaf het jaar 2016.",
-        "2016", d(2016, 1, 1), d(2016, 12, 31),
-    ),
-    (
         "De wetswijziging is eind augustus jl. naar de Tweede Kamer gestuurd voor behandeling.",
         "eind augustus jl.", d(2020, 8, 21), d(2020, 8, 31),
     ),
@@ -409,6 +400,9 @@ def test_spoken_on_the_day_itself_the_day_counts():
         "Vanaf 1 januari\n2021 wordt de basiscursus door Trimbos aangeboden onder de naam Alcohol "
         "en Drugs-Basiscursus e-learning.",
         "Na een periode van versoepeling zijn de testcentra vanaf 14 oktober 22.00 open",
+        "bevat vanwege een privacy-technisch probleem geen gegevens vanaf het jaar 2016.",
+        "Vanaf week 17 van dit jaar zijn de testcentra met in achtneming van de corona-"
+        "maatregelen en met een aangepast protocol geleidelijk weer opengegaan.",
         # a year in a name is not the deadline year
         "Monitor Drugs Incidenten 2019",
         "Tijdens het VAO Drugspreventiebeleid en Verslavingszorg (Handelingen II\n2019/20, nr. 38, "
@@ -706,7 +700,8 @@ DUTCH_WORDS = [
     "nr.", ",", ".", "\n", "\u00a0", "maand", "deze", "volgende", "aankomende", "voorjaarspakket",
     "wanneer", "moet", "zijn", "Overleg", "Q3", "over", "aanvang", "presentatie", "debat",
     "aanstaande", "niveau", "Wet", "als", "beleidsdoel", "stellen", "dat", "naar verwachting",
-    "Voorjaarsnota", "voorgestelde",
+    "Voorjaarsnota", "voorgestelde", "voortaan", "richting", "naar", "3,5%", "op te nemen",
+    "vast te houden aan", "om", "scenario", "met", "vanaf", "Belastingplan",
 ]  # fmt: skip
 dutch_phrases = st.lists(st.sampled_from(DUTCH_WORDS), max_size=12).map(" ".join)
 any_day = st.dates()  # date.min to date.max: the edges of the calendar must not raise either
@@ -888,8 +883,8 @@ def test_begin_of_this_month_is_past_and_no_deadline():
     # A norm for every case, right after the time: "moet zijn/worden", "dient te worden".
     ("dat een bezwaar binnen drie maanden moet worden afgehandeld", "een norm voor elk geval"),
     ("dat elke aanvraag binnen acht weken afgehandeld dient te zijn", "een norm voor elk geval"),
-    ("als uitgangspunt op te nemen dat een letselschadezaak uiterlijk binnen twee jaar moet zijn "
-     "beslecht door een verzekeraar", "een norm voor elk geval"),
+    ("dat een letselschadezaak uiterlijk binnen twee jaar moet zijn beslecht door een "
+     "verzekeraar", "een norm voor elk geval"),
 ])
 def test_within_a_time_that_counts_from_each_case_is_no_deadline(text, why):
     assert parse_period(text, d(2025, 4, 10)) is None
@@ -1026,7 +1021,8 @@ def test_this_spring_said_in_summer_is_past_context():
     ("de plannen uit te voeren die in 2023 werden aangekondigd", d(2024, 10, 15), "verleden tijd"),
     ("In 2019 werden in totaal 6.629 incidenten geregistreerd: 5.577 bij de MDI en 1.052 bij "
      "het LIS.", LETTER_DATE, "verleden tijd"),
-    ("Tot 2015 was dit aandeel nog <1% van alle drugsincidenten.", LETTER_DATE, "verleden tijd"),
+    # "tot" says how long it lasted, which explain_period gives first.
+    ("Tot 2015 was dit aandeel nog <1% van alle drugsincidenten.", LETTER_DATE, "hoe lang"),
     # The perfect with a time already past (DESIGN's "first one counts" is for typed deadlines).
     ("De campagne is 19 november gestart.", LETTER_DATE, "verleden tijd"),
     ("duidelijk is gedaald ten opzichte van dezelfde periode vorig jaar (zie tabel 1).",
@@ -1150,3 +1146,119 @@ def test_not_later_than_and_the_spring_recess_without_s(text, today, start, end)
 
 def test_negation_before_a_recess_still_gives_no_period():
     assert parse_period("niet te wachten tot na het zomerreces", date(2025, 6, 10)) is None
+
+
+# --- Times that belong to something else than the request's deadline ----------------------------
+# The fifth held-out sample's false periods were of kinds no rule covered (docs/PERFORMANCE.md):
+# how long something lasts, a direction, a standing duty, a target to lay down or keep, a
+# scenario's year. These rules follow the clause's structure; the sentences are constructed.
+
+@pytest.mark.parametrize("text, today, reason", [
+    # "tot": how long something lasts, not by when to act.
+    ("de regeling te verlengen tot eind 2027", d(2025, 10, 2), "hoe lang iets duurt"),
+    ("de subsidie tot en met 2028 voort te zetten", d(2025, 10, 2), "hoe lang iets duurt"),
+    ("het huidige beleid te handhaven tot 1 januari 2027", d(2025, 10, 2), "hoe lang iets duurt"),
+    # A direction or horizon, or the year of a level to grow towards.
+    ("de gevolgen voor de woningmarkt richting 2060 in beeld te brengen", d(2025, 1, 16),
+     "richting of horizon"),
+    ("een plan te maken op weg naar 2050", d(2025, 1, 16), "richting of horizon"),
+    ("een ingroeipad naar 2 % van het bbp in 2030 uit te werken", d(2025, 1, 16),
+     "richting of horizon"),
+    # A standing duty: "voortaan", "in het vervolg", or from a start on.
+    ("voortaan op Prinsjesdag een overzicht van de uitgaven mee te sturen", d(2024, 10, 3),
+     "steeds, geen eenmalige termijn"),
+    ("voortaan voor de zomer de cijfers te publiceren", d(2024, 10, 3),
+     "steeds, geen eenmalige termijn"),
+    ("in het vervolg bij de Voorjaarsnota de kosten van de regeling te melden", d(2024, 10, 3),
+     "steeds, geen eenmalige termijn"),
+    ("de vlag vanaf volgend jaar weer te laten hijsen tijdens Prinsjesdag", d(2024, 10, 9),
+     "steeds, geen eenmalige termijn"),
+    # What the government is to lay down, demand or keep to: a target for others.
+    ("in de subsidievoorwaarden op te nemen dat alle bussen uiterlijk in 2030 emissievrij rijden",
+     d(2025, 6, 26), "vastgelegd, geëist of vastgehouden"),
+    ("in het convenant vast te leggen dat de sector voor 1 januari 2027 de uitstoot halveert",
+     d(2025, 6, 26), "vastgelegd, geëist of vastgehouden"),
+    ("als harde voorwaarde te stellen dat het bedrijf, met steun van het Rijk, uiterlijk in 2032 "
+     "klimaatneutraal produceert", d(2024, 5, 28), "vastgelegd, geëist of vastgehouden"),
+    ("vast te houden aan het doel om de wachtlijsten uiterlijk in 2028 weg te werken",
+     d(2024, 12, 3), "vastgelegd, geëist of vastgehouden"),
+    ("met de provincies af te spreken dat zij voor 2027 een plan indienen", d(2024, 12, 3),
+     "vastgelegd, geëist of vastgehouden"),
+    ("als uitgangspunt op te nemen dat een letselschadezaak uiterlijk binnen twee jaar moet zijn "
+     "beslecht door een verzekeraar", d(2025, 4, 10), "vastgelegd, geëist of vastgehouden"),
+    # The year inside a scenario.
+    ("een scenario uit te werken met drie extra windparken op zee in 2035", d(2024, 2, 28),
+     "scenario"),
+    # "in de Voorjaarsnota" said in its April–May window, naming a thing it holds: the one out.
+    ("de effecten van de bezuinigingen in de Voorjaarsnota voor gemeenten in kaart te brengen",
+     d(2025, 4, 23), "al verschenen"),
+])
+def test_a_time_that_belongs_to_something_else_gives_no_period(text, today, reason):
+    assert parse_period(text, today) is None
+    assert reason in explain_period(text, today)
+
+
+@pytest.mark.parametrize("text", [
+    # A Miljoenennota or Belastingplan without "bij", "voor", "in", a year or "komende" is the
+    # document (like the Voorjaarsnota), not Prinsjesdag.
+    "de gevolgen van het Belastingplan voor zzp'ers te onderzoeken",
+    "de Miljoenennota bevat geen overzicht van de subsidies",
+])
+def test_a_budget_document_without_an_occasion_word_is_no_time(text):
+    assert parse_period(text, d(2025, 1, 10)) is None
+
+
+@pytest.mark.parametrize("text, today, words", [
+    # An outcome to reach, a report, a proposal by a time: deadlines.
+    ("ervoor te zorgen dat de wet voor 1 januari 2027 is ingevoerd", d(2025, 3, 1),
+     "voor 1 januari 2027"),
+    ("de maatregelen uiterlijk in 2028 te realiseren", d(2025, 3, 1), "uiterlijk in 2028"),
+    ("voor Prinsjesdag met een voorstel te komen", d(2025, 3, 1), "voor Prinsjesdag"),
+    ("bij de Voorjaarsnota dekking te vinden", d(2025, 3, 1), "bij de Voorjaarsnota"),
+    ("bij de Miljoenennota met een voorstel te komen", d(2025, 3, 1), "bij de Miljoenennota"),
+    ("het doel te stellen dat de eerste SMR in Nederland in 2035 wordt gerealiseerd",
+     d(2024, 11, 7), "in 2035"),
+    ("een ondersteuningsteam in te stellen dat ervoor moet zorgen dat er binnen twee jaar 100 "
+     "buurthuizen zijn", d(2024, 11, 27), "binnen twee jaar"),
+    # The same verbs with a time of their own: continuing this year, freezing for next year.
+    ("de financiering van het fonds dit jaar voort te zetten", d(2024, 2, 12), "dit jaar"),
+    ("de huren voor komend jaar te bevriezen", d(2024, 10, 24), "komend jaar"),
+    # "in de Voorjaarsnota" with a verb after it: the occasion, also in its window.
+    ("de middelen in de Voorjaarsnota te reserveren", d(2025, 4, 23), "in de Voorjaarsnota"),
+    # "aanloop naar" is "voor"; a level to reach by a time is a deadline.
+    ("in aanloop naar het voorjaar met plannen te komen", d(2024, 12, 18), "het voorjaar"),
+    ("de registratielast te verlagen naar 30 % binnen twee jaar", d(2025, 7, 2),
+     "binnen twee jaar"),
+    ("op Prinsjesdag een pad voor te stellen richting de aanleg van de Lelylijn",
+     d(2025, 4, 24), "op Prinsjesdag"),
+    # The request after the content clause or the standing duty has its own deadline.
+    ("in de werkagenda op te nemen dat er één loket komt, en de Kamer binnen vier maanden te "
+     "informeren", d(2025, 9, 9), "binnen vier maanden"),
+    ("in het PvE op te nemen dat de veren elektrisch varen en de Kamer voor de zomer te "
+     "informeren", d(2025, 3, 9), "voor de zomer"),
+    ("voortaan dezelfde voorwaarden te hanteren, en de Kamer voor de zomer van 2026 te "
+     "rapporteren", d(2025, 3, 28), "voor de zomer van 2026"),
+    ("binnen twee weken met een voorstel te komen, door voortaan de bedragen te indexeren",
+     d(2025, 10, 2), "binnen twee weken"),
+    # A scenario that is to be sent by a time.
+    ("de Kamer deze scenario's met de kosten uiterlijk 1 juli te sturen", d(2025, 3, 9),
+     "uiterlijk 1 juli"),
+    ("een scenario uit te werken voor een tegemoetkoming, en de Kamer voor het zomerreces te "
+     "informeren", d(2025, 4, 16), "voor het zomerreces"),
+])
+def test_a_deadline_of_the_request_is_not_taken_for_something_else(text, today, words):
+    period = parse_period(text, today)
+    assert period is not None and period.text == words
+
+
+@given(st.sampled_from(["eind 2027", "1 januari 2028", "2030", "het eerste kwartaal van 2027",
+                        "medio 2029", "maart 2027", "de zomer van 2026"]),
+       st.sampled_from(["de regeling te verlengen tot {}", "de regeling tot en met {} voort te "
+                        "zetten", "de kosten richting {} in beeld te brengen", "voortaan "
+                        "uiterlijk {} de cijfers te publiceren", "in het convenant op te nemen "
+                        "dat de sector uiterlijk {} klimaatneutraal is", "vast te houden aan "
+                        "de afspraak om uiterlijk {} alle scholen aan te sluiten"]),
+       st.dates(d(2000, 1, 1), d(2026, 12, 31)))
+def test_a_time_of_a_duration_direction_standing_duty_or_content_is_never_a_deadline(
+        time, frame, today):
+    assert parse_period(frame.format(time), today) is None
