@@ -1,6 +1,7 @@
 """How well the parsers read real texts, and how fast: the figures of docs/PERFORMANCE.md "Quality".
 
     .venv/bin/python bench/parser_quality.py
+    .venv/bin/python bench/parser_quality.py --against main    # parse_period's CPU time vs main
 
 Labelled sets in tests/data/language/ (each case with who decided it and why):
 - deadlines: real "verzoekt de regering" clauses (shared/data/real/motion_deadline_clauses.json),
@@ -193,16 +194,16 @@ def letter_promises():
 # --- Speed ---------------------------------------------------------------------------------------
 
 
-def previous_parser():
-    """register/periods.py as it was before issue 14, loaded from git; None without git."""
+def previous_parser(revision=BEFORE_ISSUE_14):
+    """register/periods.py as it was at `revision`, loaded from git; None without git."""
     try:
-        source = subprocess.run(["git", "show", f"{BEFORE_ISSUE_14}:register/periods.py"],
+        source = subprocess.run(["git", "show", f"{revision}:register/periods.py"],
                                 cwd=ROOT, capture_output=True, check=True, text=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as file:
         file.write(source)
-    spec = importlib.util.spec_from_file_location("periods_before_14", file.name)
+    spec = importlib.util.spec_from_file_location(f"periods_{revision}", file.name)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
@@ -243,8 +244,34 @@ def speed():
     print(f"    goal: both parsers over the 10k texts under 1 s: {measured[-1][1]:.3f} s")
 
 
+def cpu_against(revision, rounds=7):
+    """CPU time of parse_period over the same 10,000 texts, now and at `revision` (main, say),
+    the two run in turn in one process, so that other work on the machine hits them alike."""
+    records = generate(10_000, 7)["value"]
+    texts = [(r["Tekst"], date.fromisoformat(r["Aanmaakdatum"][:10])) for r in records]
+    old = previous_parser(revision)
+    if old is None:
+        print(f"speed: revision {revision!r} not found in git")
+        return
+    best = {"now": float("inf"), revision: float("inf")}
+    for _ in range(rounds):
+        for name, parse in (("now", parse_period), (revision, old)):
+            cpu = time.process_time()
+            for text, day in texts:
+                parse(text, day)
+            best[name] = min(best[name], time.process_time() - cpu)
+    print(f"speed: CPU time of parse_period over {len(texts)} texts, best of {rounds}, "
+          f"interleaved; load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+    print(f"    at {revision}: {best[revision]:.3f} s; now: {best['now']:.3f} s; "
+          f"now / {revision}: {best['now'] / best[revision]:.2f}")
+
+
 def main():
     import django
+
+    if sys.argv[1:2] == ["--against"]:  # bench/parser_quality.py --against main
+        cpu_against(sys.argv[2])
+        return
 
     django.setup()  # the document field's messages are translated
     deadlines(load("deadlines_dev.json")["cases"], "development")

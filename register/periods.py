@@ -618,6 +618,13 @@ _STANDING = re.compile(
     r"\b(?:voortaan|in\s+het\s+vervolg|vanaf\s+nu"
     r"|(?:vanaf|met\s+ingang\s+van)\s+(?:[a-z]+\s+){0,2}?(?:jaar\b|[0-9]))")
 _PHRASE_EDGE = re.compile(r"[,;:()]|\ben\b")
+# Words one of which a text needs for any rule of _belongs_elsewhere ("%" aside): a set of words
+# is cheaper than looking for each around every time (docs/PERFORMANCE.md).
+_ELSEWHERE_WORDS = frozenset({
+    "richting", "weg", "toewerken", "werken", "procent", "voortaan", "vervolg", "vanaf", "ingang",
+    "nemen", "opgenomen", "leggen", "vastgelegd", "spreken", "afgesproken", "verankeren",
+    "verankerd", "eisen", "voorwaarde", "voorwaarden", "houden", "scenario", "scenario’s",
+    "scenarios"})
 # "op te nemen dat Tata Steel ... uiterlijk in 2037", "vast te houden aan de doelstelling om ...
 # uiterlijk in 2033": the time is part of what the government is to lay down, demand or keep to
 # (a target or condition for others), not when it must act. Not "ervoor te zorgen dat", which
@@ -817,7 +824,9 @@ def _belongs_elsewhere(text: str, start: int, end: int) -> tuple[str, int]:
     ("" when it does not), and where the words that say so begin: a direction, a standing duty,
     what is to be laid down or kept, a scenario."""
     earlier = text[max(0, start - 60) : start]
-    horizon = ("richting" in earlier or "naar" in earlier) and _HORIZON.search(earlier)
+    horizon = ("richting" in earlier or ("naar" in earlier and (
+        "%" in earlier or "procent" in earlier or "weg" in earlier or "werken" in earlier))
+    ) and _HORIZON.search(earlier)
     if horizon and not (horizon["level"] and _DEADLINE_WORD.match(text, start)):
         return "een richting of horizon, geen termijn", max(0, start - 60) + horizon.start()
     far = text[max(0, start - 150) : start]
@@ -835,9 +844,11 @@ def _belongs_elsewhere(text: str, start: int, end: int) -> tuple[str, int]:
     return "", start
 
 
-def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
+def _context(original: str, text: str, start: int, end: int,
+             elsewhere: bool = True) -> tuple[str, int]:
     """Why the words from `start` to `end` are context rather than a deadline ("" when they are
-    not), and where the words that make them so begin. `text` is `original` case-folded."""
+    not), and where the words that make them so begin. `text` is `original` case-folded;
+    `elsewhere` is False when it has none of the words that _belongs_elsewhere needs."""
     negated = "niet" in text[max(0, start - 40) : start] and _NEGATION.search(
         text, max(0, start - 40), start)
     if negated and not _NOT_LATER.match(text, negated.start()):
@@ -850,7 +861,7 @@ def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
     if before.endswith(("tot", "met", "aan", "t/m")) and _UNTIL.search(before):
         return "zegt hoe lang iets duurt, geen termijn om iets vóór te doen", (
             max(0, start - 30) + _UNTIL.search(before).start())
-    reason, begins = _belongs_elsewhere(text, start, end)
+    reason, begins = _belongs_elsewhere(text, start, end) if elsewhere else ("", start)
     if reason:
         return reason, begins
     if before.endswith(("van", "voor", "vóór")) and _LEVEL.search(text, max(0, start - 24), start):
@@ -887,13 +898,16 @@ def _context(original: str, text: str, start: int, end: int) -> tuple[str, int]:
 def _find(original: str, today: date) -> Iterator[_Found]:
     """Every expression in `original`, overlapping ones included."""
     text = original.translate(_FOLD)
-    # One test here, so that _told_as_past runs only when the text has such a verb.
-    tensed = not _TENSE_WORDS.isdisjoint(text.translate(_PUNCTUATION).split())
+    # One test here, so that _told_as_past runs only when the text has such a verb, and
+    # _belongs_elsewhere only when it has one of the words its rules need.
+    words = text.translate(_PUNCTUATION).split()
+    tensed = not _TENSE_WORDS.isdisjoint(words)
+    elsewhere = "%" in text or not _ELSEWHERE_WORDS.isdisjoint(words)
     for order, (pattern, handler, trigger) in enumerate(_COMPILED):
         if not trigger(text):
             continue
         for m in pattern.finditer(text):
-            reason, begins = _context(original, text, m.start(), m.end())
+            reason, begins = _context(original, text, m.start(), m.end(), elsewhere)
             if reason:
                 yield _Found(begins, m.end(), order, None, reason)
                 continue
