@@ -1,4 +1,7 @@
-"""The clerk's "Geen termijn": the words hold a date but name no deadline ("richting 2070")."""
+"""The clerk's "Geen termijn": the words hold a date but name no deadline ("met het oog op 2070").
+
+The parser reads "richting 2070" as a horizon itself; "met het oog op 2070" it still reads as the
+year, so the clerk's override is what keeps it off the overdue lists."""
 
 import datetime
 
@@ -21,7 +24,7 @@ D = datetime.date
 def horizon(clerk):
     """Words with a year that is a horizon, not a deadline: parsed as the year 2021."""
     return factories.commitment(clerk, title="Horizon", made_on=D(2020, 12, 18),
-                                deadline_text="richting 2021")
+                                deadline_text="met het oog op 2021")
 
 
 def form_data(commitment, **changes):
@@ -42,7 +45,7 @@ def test_no_deadline_gives_no_period_and_keeps_the_parsed_one(horizon):
     assert (horizon.deadline_parsed_start, horizon.deadline_parsed_end) == (D(2021, 1, 1),
                                                                             D(2021, 12, 31))
     assert horizon.deadline_overridden
-    assert horizon.deadline_text == "richting 2021"
+    assert horizon.deadline_text == "met het oog op 2021"
     assert not horizon.is_overdue(today=D(2023, 1, 1))
     assert not Commitment.objects.overdue(today=D(2023, 1, 1)).exists()
 
@@ -89,14 +92,14 @@ def test_the_page_gives_the_refusal_at_the_checkbox_and_keeps_what_was_typed(cli
 
 def test_clerk_sets_no_deadline_with_a_reason(client_for, clerk, horizon):
     url = reverse("commitments:edit", args=[horizon.pk])
-    data = form_data(horizon, deadline_none="on", reason="‘Richting 2021’ is een horizon")
+    data = form_data(horizon, deadline_none="on", reason="‘Met het oog op 2021’ is een horizon")
     response = client_for(clerk).post(url, data)
     assert response.status_code == 302
     horizon.refresh_from_db()
     assert horizon.deadline_none and horizon.deadline_end is None
     latest = horizon.history.latest()
     assert (latest.history_user, latest.history_change_reason, latest.deadline_none) == (
-        clerk, "‘Richting 2021’ is een horizon", True)
+        clerk, "‘Met het oog op 2021’ is een horizon", True)
     page = client_for(clerk).get(horizon.get_absolute_url()).content.decode()
     assert "Geen termijn (handmatig)" in page
     assert "afgeleid uit de woorden: 1 januari 2021 – 31 december 2021" in page
@@ -125,7 +128,7 @@ def test_edit_form_shows_the_checkbox_and_the_manual_preview(client_for, clerk, 
 
 def test_live_preview_says_no_deadline_when_ticked(client_for, advisor):
     url = reverse("period-preview")
-    query = {"words_name": "deadline_text", "deadline_text": "richting 2070",
+    query = {"words_name": "deadline_text", "deadline_text": "met het oog op 2070",
              "said_on": "2025-01-01", "none_name": "deadline_none"}
     plain = client_for(advisor).get(url, query).content.decode()
     ticked = client_for(advisor).get(url, {**query, "deadline_none": "on"}).content.decode()
