@@ -604,9 +604,11 @@ _START = re.compile(
 )
 # "te verlengen tot eind 2026", "tot en met 2027 voort te zetten": how long something lasts.
 _UNTIL = re.compile(r"\b(?:tot(?:\s+(?:en\s+met|aan))?|t/m)$")
-# "richting 2070", "op weg naar 2050", "een groeipad naar 3,5 % van het bbp in 2035": a horizon,
-# or the year of a level to grow towards; not "in de aanloop naar", nor "naar 100 % uiterlijk in"
-# or "naar 30 % binnen twee jaar" (a level to reach by a time).
+# "richting 2070", "op weg naar 2050", "een groeipad naar 3,5 % van het bbp in 2035": a horizon
+# year, or the year of a level to grow towards. Not "richting de zomer" or "in de aanloop naar",
+# which lead up to a time like "voor"; nor "naar 100 % uiterlijk in" or "naar 30 % binnen twee
+# jaar" (a level to reach by a time).
+_YEAR_AT = re.compile(r"(?:(?:begin|medio|eind)\s+)?(?:19[0-9]{2}|20[0-9]{2}|2100)\b")
 _HORIZON = re.compile(
     r"\b(?:richting|in\s+de\s+richting\s+van|(?:op\s+weg|toe\s+te\s+werken|toewerken)\s+naar)"
     r"\s+$|\b(?P<level>naar)\s+(?:[a-z]+\s+){0,2}[0-9][0-9,.]*\s*(?:%|procent\b)"
@@ -628,12 +630,13 @@ _ELSEWHERE_WORDS = frozenset({
 # "op te nemen dat Tata Steel ... uiterlijk in 2037", "vast te houden aan de doelstelling om ...
 # uiterlijk in 2033": the time is part of what the government is to lay down, demand or keep to
 # (a target or condition for others), not when it must act. Not "ervoor te zorgen dat", which
-# asks for the outcome itself, nor "het doel te stellen dat" (a labelled deadline).
+# asks for the outcome itself, nor "het doel te stellen dat" (a labelled deadline), nor "op
+# voorwaarde dat het kabinet voor 1 juli ...", a condition on the request itself.
 _CONTENT_WORDS = ("te nemen", "opgenomen", "te leggen", "vastgelegd", "te spreken",
                   "afgesproken", "veranker", "te eisen", "voorwaarde", "vast te houden")
 _CONTENT = re.compile(
     r"\b(?:(?:op\s+te\s+nemen|opgenomen|vast\s+te\s+leggen|vastgelegd|af\s+te\s+spreken"
-    r"|afgesproken|te\s+verankeren|verankerd|te\s+eisen|voorwaarden?(?:\s+te\s+stellen)?)\s+dat"
+    r"|afgesproken|te\s+verankeren|verankerd|te\s+eisen|voorwaarden?\s+te\s+stellen)\s+dat"
     r"|vast\s+te\s+houden\s+aan\b[^,;:]{0,80}?\b(?:om|dat))\b")
 _REQUEST_EDGE = re.compile(r"[;:]|\ben\b")
 # "een scenario uit te werken met ... vier kerncentrales in uiterlijk 2040": the scenario's year;
@@ -827,7 +830,8 @@ def _belongs_elsewhere(text: str, start: int, end: int) -> tuple[str, int]:
     horizon = ("richting" in earlier or ("naar" in earlier and (
         "%" in earlier or "procent" in earlier or "weg" in earlier or "werken" in earlier))
     ) and _HORIZON.search(earlier)
-    if horizon and not (horizon["level"] and _DEADLINE_WORD.match(text, start)):
+    if horizon and not (_DEADLINE_WORD.match(text, start) if horizon["level"]
+                        else not _YEAR_AT.match(text, start)):
         return "een richting of horizon, geen termijn", max(0, start - 60) + horizon.start()
     far = text[max(0, start - 150) : start]
     if any(word in far for word in _STANDING_WORDS):

@@ -1231,6 +1231,11 @@ def test_a_budget_document_without_an_occasion_word_is_no_time(text):
      "binnen twee jaar"),
     ("op Prinsjesdag een pad voor te stellen richting de aanleg van de Lelylijn",
      d(2025, 4, 24), "op Prinsjesdag"),
+    # "richting" before an occasion or a season leads up to it, like "in de aanloop naar".
+    ("de Kamer richting de zomer te informeren", d(2025, 3, 1), "de zomer"),
+    # A condition on the request itself, not one the government is to set for others.
+    ("spreekt uit in te stemmen op voorwaarde dat het kabinet voor 1 juli een plan stuurt",
+     d(2025, 3, 1), "voor 1 juli"),
     # The request after the content clause or the standing duty has its own deadline.
     ("in de werkagenda op te nemen dat er één loket komt, en de Kamer binnen vier maanden te "
      "informeren", d(2025, 9, 9), "binnen vier maanden"),
@@ -1254,7 +1259,7 @@ def test_a_deadline_of_the_request_is_not_taken_for_something_else(text, today, 
 @given(st.sampled_from(["eind 2027", "1 januari 2028", "2030", "het eerste kwartaal van 2027",
                         "medio 2029", "maart 2027", "de zomer van 2026"]),
        st.sampled_from(["de regeling te verlengen tot {}", "de regeling tot en met {} voort te "
-                        "zetten", "de kosten richting {} in beeld te brengen", "voortaan "
+                        "zetten", "voortaan "
                         "uiterlijk {} de cijfers te publiceren", "in het convenant op te nemen "
                         "dat de sector uiterlijk {} klimaatneutraal is", "vast te houden aan "
                         "de afspraak om uiterlijk {} alle scholen aan te sluiten"]),
@@ -1262,3 +1267,9 @@ def test_a_deadline_of_the_request_is_not_taken_for_something_else(text, today, 
 def test_a_time_of_a_duration_direction_standing_duty_or_content_is_never_a_deadline(
         time, frame, today):
     assert parse_period(frame.format(time), today) is None
+
+
+@given(st.integers(1900, 2100), st.sampled_from(["richting", "op weg naar", "in de richting van"]),
+       st.dates(d(1900, 1, 1), d(2100, 12, 31)))
+def test_a_year_after_a_direction_word_is_never_a_deadline(year, word, today):
+    assert parse_period(f"de gevolgen {word} {year} in beeld te brengen", today) is None
