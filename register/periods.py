@@ -19,7 +19,10 @@ The parliamentary calendar (DESIGN.md "The parliamentary calendar") comes from
 the period says so (`Period.estimated`). Words that look like a time but are not a deadline are
 found too, and kept as context with the reason, which `explain_period` gives in Dutch: a negation
 ("niet te wachten tot het najaar"), a start ("na 2027", "vanaf 1 januari"), a year that belongs to a
-name ("het 2030-doel", "Belastingplan 2025", "cijfers over 2018").
+name ("het 2030-doel", "Belastingplan 2025", "cijfers over 2018"); and a time that belongs to
+something else than the deadline of the request: how long something lasts ("te verlengen tot eind
+2026"), a horizon ("richting 2070"), a standing duty ("voortaan op Prinsjesdag"), a target the
+government is to lay down or keep for others ("op te nemen dat ... uiterlijk in 2035").
 """
 
 from __future__ import annotations
