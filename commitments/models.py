@@ -198,7 +198,7 @@ class Commitment(Versioned):
     topics = models.ManyToManyField(Topic, blank=True, related_name="commitments",
                                     verbose_name=_("onderwerpen"))
     deadline_text = models.CharField(_("termijn (zoals gezegd)"), max_length=300, blank=True,
-                                     help_text=_("Bijvoorbeeld: in het voorjaar van 2021."))
+                                     help_text=_("Bijvoorbeeld: voor het zomerreces."))
     deadline_parsed_start = models.DateField(_("termijn begin (afgeleid)"), null=True, blank=True,
                                              editable=False)
     deadline_parsed_end = models.DateField(_("termijn einde (afgeleid)"), null=True, blank=True,

@@ -97,8 +97,8 @@ class StagePlanForm(PeriodWordsForm, forms.Form):
     period_words = {"planned_text": "stated_on"}
     planned_text = forms.CharField(
         label=_("Planning in woorden"), max_length=300, widget=PeriodWordsInput,
-        help_text=_("Zoals gezegd of geschreven, bijvoorbeeld: naar verwachting in het voorjaar "
-                    "2021."))
+        help_text=_("Zoals gezegd of geschreven, bijvoorbeeld: naar verwachting na het "
+                    "zomerreces."))
     stated_on = forms.DateField(
         label=_("Gegeven op"), widget=DATE,
         help_text=_("De datum van de brief of het overleg met deze planning; woorden als "
@@ -144,8 +144,8 @@ class StagePlanForm(PeriodWordsForm, forms.Form):
         if text and stated_on and not cleaned.get("no_period") \
                 and parse_period(text, stated_on) is None:
             self.add_error("planned_text", _(
-                "Uit ‘%(text)s’ valt geen periode af te leiden. Schrijf bijvoorbeeld ‘in het "
-                "voorjaar van 2021’ of ‘eind 2021’, of vink aan dat de planning geen termijn "
+                "Uit ‘%(text)s’ valt geen periode af te leiden. Schrijf bijvoorbeeld ‘na het "
+                "zomerreces’ of ‘eind volgend jaar’, of vink aan dat de planning geen termijn "
                 "noemt.") % {"text": text})
         cleaned["shifts"] = []
         if self.offers and self.data.get("later") not in ("shift", "keep"):

@@ -329,8 +329,8 @@ class Stage(Versioned):
         reason = require_reason(reason)
         words = (words or "").strip()
         if not words:
-            raise ValidationError(gettext("Geef de planning in woorden, bijvoorbeeld ‘in het "
-                                          "voorjaar van 2021’."), code="words")
+            raise ValidationError(gettext("Geef de planning in woorden, bijvoorbeeld ‘na het "
+                                          "zomerreces’."), code="words")
         stated_on = require_past_date(stated_on or timezone.localdate(),
                                       gettext("Geef de datum waarop de planning is gegeven."))
         with transaction.atomic():

@@ -1,5 +1,4 @@
 import datetime
-import re
 
 import pytest
 from django.test import Client
@@ -251,9 +250,3 @@ def test_every_clerk_screen_writes_complete_history(client_for, clerk, track):
     # plan, start, complete + state, document + edit, two moves, added, withdrawn
     assert len(records) >= 10
     assert type(track).objects.get(pk=track.pk).withdrawn
-
-
-def test_the_planning_example_names_no_year_that_goes_stale():
-    help_text = str(Stage._meta.get_field("planned_text").help_text)
-    assert help_text == "Bijvoorbeeld: naar verwachting na het zomerreces."
-    assert not re.search(r"\d{4}", help_text)

@@ -4,7 +4,6 @@ expected date required, and the new dates written back on finalising with histor
 letter."""
 
 import datetime
-import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,7 +11,7 @@ from django.urls import reverse
 
 from commitments.models import Commitment
 from letters.compose import letter_compose
-from letters.models import LetterItem, LetterKind, LetterStatus
+from letters.models import LetterKind, LetterStatus
 from letters.services import letter_approve, letter_finalise, letter_submit
 from register.history import save_with_history
 from tests.browser_form import form_values
@@ -191,9 +190,3 @@ def test_the_demo_has_eerste_kamer_commitments_for_the_next_rappel(demo, letter_
     numbers = [item.commitment.ek_number for item in letter.items.order_by("order")]
     assert numbers == ["T03211", "T03212"]  # T03305 is due in 2027: not on this rappel
     assert all(item.explanation for item in letter.items.all())
-
-
-def test_the_new_date_example_names_no_year_that_goes_stale():
-    help_text = str(LetterItem._meta.get_field("new_expected").help_text)
-    assert help_text == "In woorden, bijvoorbeeld: voor het zomerreces."
-    assert not re.search(r"\d{4}", help_text)
