@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from register.models import Debate, Document, EmailChoice, Ministry, Party, Person, Topic
@@ -188,13 +189,26 @@ class PeriodWordsForm:
         value = self.get_initial_for_field(field, name)
         return value() if callable(value) else value
 
+    def preview_asked(self):
+        shown = self.data.get("period_preview")
+        return bool(shown) and shown in {self.add_prefix(name) for name in self.period_words}
+
     def clean(self):
         cleaned = super().clean()
-        shown = self.data.get("period_preview")
-        if shown and shown in {self.add_prefix(name) for name in self.period_words}:
+        if self.preview_asked():
             raise ValidationError(_("Nog niet opgeslagen: de afgeleide termijn staat bij het "
                                     "veld. Kies ‘Opslaan’ om op te slaan."), code="preview")
         return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self.preview_asked():
+            # Only the period was asked for: fields not yet filled in are no error yet (they are
+            # said on "Opslaan"); the form stays unsaved with this notice alone.
+            notice = [error for error in self.non_field_errors().as_data()
+                      if error.code == "preview"]
+            self._errors = ErrorDict({NON_FIELD_ERRORS: self.error_class(
+                notice, error_class="nonfield", renderer=self.renderer)})
 
 
 class DebateForm(forms.ModelForm):

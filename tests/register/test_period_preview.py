@@ -88,6 +88,22 @@ def test_without_javascript_the_button_shows_the_period_and_saves_nothing(client
     assert not Commitment.objects.filter(title="Nieuwe toezegging").exists()
 
 
+def test_the_button_on_a_half_filled_form_says_nothing_of_fields_not_yet_filled(client_for,
+                                                                                clerk):
+    # A clerk types the deadline words first and asks what they mean: no "Dit veld is
+    # verplicht" under the fields still to come, and nothing saved.
+    response = client_for(clerk).post(reverse("commitments:create"), {
+        "title": "Half", "deadline_text": "voor het kerstreces", "made_on": "2025-12-01",
+        "period_preview": "deadline_text"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "tot en met 18 december 2025" in html and "Nog niet opgeslagen" in html
+    assert "Dit veld is verplicht." not in html and "has-error" not in html
+    assert 'value="Half"' in html
+    assert response.context["form"].errors.keys() == {"__all__"}
+    assert not Commitment.objects.filter(title="Half").exists()
+
+
 def test_without_the_button_the_form_saves(client_for, clerk, commitment):
     response = client_for(clerk).post(reverse("commitments:create"), form_data(commitment))
     assert response.status_code == 302
