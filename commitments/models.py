@@ -409,6 +409,13 @@ class Commitment(Versioned):
             raise ValidationError(
                 gettext("Bij ‘Afgedaan’ hoort het document waarmee de toezegging is nagekomen: "
                         "kies er een of typ een verwijzing."), code="document")
+        if document is not None and new not in (Status.DONE, Status.PARTLY_DONE):
+            # It would be dropped without a word (apply_status keeps it only for these two).
+            raise ValidationError(
+                gettext("Een document hoort alleen bij ‘Afgedaan’ of ‘Deels afgedaan’; bij "
+                        "‘%(new)s’ wordt het niet vastgelegd. Maak het documentveld leeg of "
+                        "kies een andere status.") % {"new": Status(new).label},
+                code="document")
         if new == Status.PARTLY_DONE:
             require_remaining(self.remaining if remaining is None else remaining)
 
@@ -769,6 +776,12 @@ class Motion(Versioned):
             raise ValidationError(
                 gettext("Bij ‘Uitgevoerd’ hoort het document waarin de uitvoering is gemeld: "
                         "kies er een of typ een verwijzing."), code="document")
+        if document is not None and new not in (Execution.EXECUTED, Execution.PARTLY_EXECUTED):
+            raise ValidationError(
+                gettext("Een document hoort alleen bij ‘Uitgevoerd’ of ‘Deels uitgevoerd’; bij "
+                        "‘%(new)s’ wordt het niet vastgelegd. Maak het documentveld leeg of "
+                        "kies een andere uitvoering.") % {"new": Execution(new).label},
+                code="document")
         if new == Execution.PARTLY_EXECUTED:
             require_remaining(self.remaining if remaining is None else remaining)
 

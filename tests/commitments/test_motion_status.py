@@ -51,16 +51,20 @@ def test_only_adopted_motions_are_executed(outcome, clerk):
 
 
 EXECUTIONS = [(old, new) for old in Execution for new in Execution]
+REPORTED = (Execution.EXECUTED, Execution.PARTLY_EXECUTED)
 
 
 @pytest.mark.parametrize("old, new", EXECUTIONS)
 def test_execution_transitions(old, new, clerk):
     motion = voted(VoteOutcome.ADOPTED, clerk)
+    def reported(status):  # only these two keep a document
+        return factories.document() if status in REPORTED else None
+
     if old != Execution.OPEN:
-        motion.change_status(old, by=clerk, reason="voorbereiding", document=factories.document(),
+        motion.change_status(old, by=clerk, reason="voorbereiding", document=reported(old),
                              remaining="rest")
     if new in EXECUTION_TRANSITIONS[old]:
-        motion.change_status(new, by=clerk, reason="stand", document=factories.document(),
+        motion.change_status(new, by=clerk, reason="stand", document=reported(new),
                              remaining="rest")
         assert motion.execution_status == new
     else:
@@ -85,3 +89,13 @@ def test_executed_needs_the_reporting_document(clerk):
     letter = factories.document()
     motion.change_status("executed", by=clerk, reason="klaar", document=letter)
     assert (motion.reported_by, motion.reported_on) == (letter, letter.date)
+
+
+def test_a_document_is_refused_where_the_execution_keeps_none(clerk):
+    motion = voted(VoteOutcome.ADOPTED, clerk)
+    with pytest.raises(ValidationError, match="hoort alleen bij ‘Uitgevoerd’ of ‘Deels "
+                                              "uitgevoerd’; bij ‘In uitvoering’"):
+        motion.change_status(Execution.IN_PROGRESS, by=clerk, reason="gestart",
+                             document=factories.document())
+    motion.refresh_from_db()
+    assert motion.execution_status == Execution.OPEN and motion.history.count() == 2

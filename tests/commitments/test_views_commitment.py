@@ -119,6 +119,22 @@ def test_done_with_a_typed_reference_creates_the_document_once(client_for, clerk
     assert Document.objects.filter(ident="kst-24077-470").count() == 1
 
 
+def test_a_document_for_a_status_that_keeps_none_is_refused_not_dropped(client_for, clerk,
+                                                                        commitment):
+    # "In uitvoering" keeps no document: typed, it was dropped without a word (and created).
+    url = reverse("commitments:change-status", args=[commitment.pk])
+    response = client_for(clerk).post(url, {
+        "new": "in_progress", "reason": "gestart", "version": commitment.version,
+        "document_reference": "Kst. 24 077, nr. 480"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["document_reference"] == [
+        "Een document hoort alleen bij ‘Afgedaan’ of ‘Deels afgedaan’; bij ‘In uitvoering’ "
+        "wordt het niet vastgelegd. Maak het documentveld leeg of kies een andere status."]
+    assert 'value="Kst. 24 077, nr. 480"' in response.content.decode()
+    assert Commitment.objects.get().status == "open"
+    assert not Document.objects.filter(ident="kst-24077-480").exists()
+
+
 def test_unrecognised_reference_is_explained(client_for, clerk, commitment):
     url = reverse("commitments:change-status", args=[commitment.pk])
     response = client_for(clerk).post(url, {"new": "done", "reason": "x",
