@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from commitments.forms import (
@@ -55,8 +56,10 @@ def proposal_upload(request):
         form.add_error("report", error)
         return proposal_list(request, upload_form=form)
     if new:
-        messages.success(request, _("%(new)d toezegging(en) uit het verslag staan klaar om te "
-                                    "beoordelen.") % {"new": new})
+        messages.success(request, ngettext(
+            "%(new)d toezegging uit het verslag staat klaar om te beoordelen.",
+            "%(new)d toezeggingen uit het verslag staan klaar om te beoordelen.", new)
+            % {"new": new})
     elif known:
         messages.info(request, _("Dit verslag is al eerder ingelezen; er zijn geen nieuwe "
                                  "voorstellen."))

@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequ
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from commitments.filters import CommitmentFilter
@@ -613,8 +614,9 @@ def letter_promises_offer(request, pk):
         messages.error(request, _("Alleen een vastgestelde brief doet beloften."))
         return redirect(letter)
     new, _known = letter_offer_promises(letter=letter, by=request.user)
-    messages.success(request, _("%(new)d belofte(n) uit de brief staan klaar om te beoordelen.")
-                     % {"new": new})
+    messages.success(request, ngettext(
+        "%(new)d belofte uit de brief staat klaar om te beoordelen.",
+        "%(new)d beloften uit de brief staan klaar om te beoordelen.", new) % {"new": new})
     return redirect("commitments:proposals")
 
 

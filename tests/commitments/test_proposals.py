@@ -60,6 +60,19 @@ def test_clerk_uploads_a_report_and_sees_its_proposals(client_for, clerk):
     assert not Commitment.objects.exists()  # nothing becomes a commitment without a person
 
 
+@pytest.mark.parametrize("name, message", [
+    (ECONOMY, "6 toezeggingen uit het verslag staan klaar om te beoordelen."),
+    # The MIVD debate of 2 July 2025: one commitment read out.
+    ("verslag_29d8cf68-423e-4ae9-b4f0-7e908c7f5311_fb28c35e-af8d-49ee-8905-ad41eb41e4de.xml",
+     "1 toezegging uit het verslag staat klaar om te beoordelen."),
+])
+def test_the_message_counts_in_words_not_with_a_parenthesised_plural(client_for, clerk, name,
+                                                                      message):
+    response = client_for(clerk).post(reverse("commitments:proposal-upload"),
+                                      {"report": report(name)}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == [message]
+
+
 def test_the_same_report_twice_offers_nothing_new(client_for, clerk):
     client = client_for(clerk)
     upload(client)
