@@ -416,15 +416,19 @@ class ProposalAcceptForm(PeriodWordsForm, forms.ModelForm):
         model = Commitment
         fields = ["title", "text", "bewindspersoon", "ministry", "made_on", "to_member",
                   "committee", "dossier", "deadline_text", "owner"]
+        # As on the commitment's own form: a minister or member a report names but the register
+        # does not know yet is added here ("+ nieuwe bewindspersoon"), not on another page.
         widgets = {"made_on": DATE, "text": forms.Textarea(attrs={"rows": 5}),
-                   "deadline_text": PeriodWordsInput}
+                   "deadline_text": PeriodWordsInput,
+                   "bewindspersoon": SearchSelect(create=NEW_BEWINDSPERSOON),
+                   "to_member": SearchSelect("leden", create=NEW_MEMBER),
+                   "dossier": SearchSelect("dossiers")}
+        field_classes = {"owner": UserChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bewindspersoon"].queryset = Person.objects.filter(offices__isnull=False) \
-            .distinct()
-        self.fields["to_member"].queryset = Person.objects.filter(memberships__isnull=False) \
-            .distinct()
+        self.fields["bewindspersoon"].queryset = Person.objects.bewindspersonen()
+        self.fields["to_member"].queryset = Person.objects.members()
 
 
 class ProposalMergeForm(forms.Form):

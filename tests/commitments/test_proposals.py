@@ -110,6 +110,20 @@ def test_a_report_with_a_doctype_in_utf16_is_refused_and_nothing_is_offered(clie
     assert not CommitmentProposal.objects.exists()
 
 
+def test_a_person_the_register_does_not_know_is_added_on_the_accept_form(client_for, clerk,
+                                                                        offered):
+    # A report names a minister or member not yet in the register: the form offers to add
+    # them in place, as the commitment's own form does (leaving the page lost the edits).
+    page = client_for(clerk).get(reverse("commitments:proposal-accept", args=[offered[0].pk]))
+    html = page.content.decode()
+    create = reverse("person-create")
+    assert html.count(f'data-create-url="{create}"') == 2
+    assert 'data-create-label="+ nieuwe bewindspersoon"' in html
+    assert 'data-create-label="+ nieuw Kamerlid"' in html
+    assert page.context["form"].fields["owner"].label_from_instance(clerk) == \
+        clerk.get_full_name()
+
+
 def test_accept_after_editing_creates_the_commitment_with_history(client_for, clerk, offered):
     client = client_for(clerk)
     proposal = offered[0]
