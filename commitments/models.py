@@ -1,6 +1,7 @@
 """Commitments (toezeggingen) and motions (moties), with their status workflows."""
 
 import datetime
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -1039,6 +1040,9 @@ class SyncRun(models.Model):
     def __str__(self):
         return f"sync_tk {self.started_at:%Y-%m-%d %H:%M} ({self.get_outcome_display()})"
 
+    def message_shown(self):
+        return logged_run_message(self.message)
+
 
 class SyncRunEntity(models.Model):
     """What one run did with one entity set: the run log the command prints and the app shows."""
@@ -1080,6 +1084,9 @@ class SyncRunEntity(models.Model):
     def skipped_reasons(self):
         return skipped_reasons(self.skipped)
 
+    def problem_lines(self):
+        return [logged_problem(entry) for entry in self.problems]
+
 
 # Why the sync skipped records, by the code its run log stores ("soort:Bijlage": a code and the
 # Kamer's word), so that each reader sees the reason in their own language.
@@ -1107,3 +1114,58 @@ def skipped_reasons(skipped):
     """(reason, count) of a run log's skipped records, the most first."""
     return sorted(((skip_reason(key), count) for key, count in skipped.items()),
                   key=lambda pair: (-pair[1], pair[0]))
+
+
+# How a run ended, by the code its run log stores (a JSON object: the code and its values), so
+# that each reader sees it in their own language; the command prints it in Dutch.
+RUN_MESSAGES = {
+    "gone": _("afgebroken: het proces is weg (gestopt of gestorven)"),
+    "quiet": _("afgebroken: de run schreef niets meer (gestopt of gestorven)"),
+    "service": _("sync_tk gestopt: %(why)s. Wat al verwerkt was blijft; de volgende run gaat "
+                 "verder vanaf de cursor (afsluitcode %(exit)s)."),
+    "database": _("sync_tk gestopt door een fout van de database (%(error)s). Wat al verwerkt "
+                  "was blijft; start sync_tk opnieuw."),
+    "partial": _("%(count)s record(s) konden niet worden gelezen en zijn overgeslagen; de rest "
+                 "is verwerkt (afsluitcode %(exit)s)."),
+}
+
+
+def run_message(code, **params):
+    """A run's message as SyncRun.message stores it."""
+    return json.dumps({"code": code, **params}, ensure_ascii=False)
+
+
+def logged_run_message(stored):
+    """A run's stored message in the active language; runs logged before the codes hold the
+    Dutch text itself, which is shown as it is."""
+    try:
+        params = json.loads(stored)
+    except ValueError:
+        return stored
+    if not isinstance(params, dict) or params.get("code") not in RUN_MESSAGES:
+        return stored
+    return str(RUN_MESSAGES[params["code"]]) % params
+
+
+def logged_problem(entry):
+    """A problem of a run log in the active language: where (set, page, record, field) and the
+    message by its Dutch template (reading.RecordError), or a difference with the Kamer. Rows
+    written before hold the Dutch line itself, shown as it is; a message without a template in
+    the catalogue stays as the importer wrote it."""
+    if isinstance(entry, str):
+        return entry
+    if "difference" in entry:
+        return gettext("Verschil: %(difference)s") % entry
+    where = [entry["file"]] if entry.get("file") else []
+    if entry.get("page") is not None:
+        where.append(gettext("pagina %(page)s") % entry)
+    if entry.get("record") is not None:
+        where.append(gettext("record %(record)s") % entry
+                     + (f" ({entry['key']})" if entry.get("key") else ""))
+    if entry.get("field"):
+        where.append(gettext("veld %(field)s") % entry)
+    # "found" names what a JSON value is ("een lijst"): words of ours, translated too.
+    params = {name: gettext(value) if name == "found" else value
+              for name, value in entry.get("params", {}).items()}
+    message = gettext(entry["text"]) % params if params else gettext(entry["text"])
+    return ", ".join(where) + ": " + message if where else message

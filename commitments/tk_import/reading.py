@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from commitments.tk_import.texts import MATCH_THRESHOLD
 
@@ -34,18 +35,33 @@ class Issue:
     record: int | None = None
     key: str = ""
     field: str = ""
+    # A message kept as its Dutch template and values (a RecordError's): the sync's run log
+    # stores both, so that each reader sees it in their own language (SyncRunEntity.problem_lines).
+    params: tuple = ()
+    page: int | None = None
+
+    def text(self):
+        return self.message % dict(self.params) if self.params else self.message
 
     def __str__(self):
         where = [self.file] if self.file else []
+        if self.page is not None:
+            where.append(f"pagina {self.page}")
         if self.record is not None:
             where.append(f"record {self.record}" + (f" ({self.key})" if self.key else ""))
         if self.field:
             where.append(f"veld {self.field}")
-        return ", ".join(where) + ": " + self.message if where else self.message
+        return ", ".join(where) + ": " + self.text() if where else self.text()
 
 
 class RecordError(Exception):
-    def __init__(self, field, message):
+    """A record that cannot be read. The message is a Dutch template ("is %(length)s tekens
+    lang"), its values given by name: `message` is the text, `template` and `params` what the
+    run log stores."""
+
+    def __init__(self, field, message, **params):
+        self.template, self.params = message, params
+        message = message % params if params else message
         super().__init__(message)
         self.field, self.message = field, message
 
@@ -246,24 +262,27 @@ def text_value(record, name, *, required=False, max_length=None):
         value = ""
     elif isinstance(value, float) and not math.isfinite(value):
         # JSON's 1e400 is read as infinity (and NaN, Infinity are read at all): no text.
-        raise RecordError(name, f"verwacht tekst, gevonden een getal dat niet eindig is "
-                                f"({value})")
+        raise RecordError(name, gettext_noop("verwacht tekst, gevonden een getal dat niet "
+                                             "eindig is (%(value)s)"), value=str(value))
     elif isinstance(value, int | float) and not isinstance(value, bool):
         value = str(value)
     elif not isinstance(value, str):
-        raise RecordError(name, f"verwacht tekst, gevonden {json_type(value)}")
+        raise RecordError(name, gettext_noop("verwacht tekst, gevonden %(found)s"),
+                          found=json_type(value))
     elif not value.isascii() and (surrogate := _SURROGATE.search(value)):
         # JSON may escape half of a UTF-16 pair ("\ud800") on its own: no character, and no
         # database can store it.
-        raise RecordError(name, f"bevat een ongeldig teken (U+{ord(surrogate[0]):04X}, een "
-                                f"losse helft van een UTF-16-paar) op positie "
-                                f"{surrogate.start() + 1}")
+        raise RecordError(name, gettext_noop("bevat een ongeldig teken (U+%(code)s, een losse "
+                                             "helft van een UTF-16-paar) op positie "
+                                             "%(position)s"),
+                          code=f"{ord(surrogate[0]):04X}", position=surrogate.start() + 1)
     # PostgreSQL refuses NUL characters in text; they carry no meaning in the Kamer's data.
     value = value.replace("\x00", "").strip()
     if required and not value:
-        raise RecordError(name, "ontbreekt of is leeg")
+        raise RecordError(name, gettext_noop("ontbreekt of is leeg"))
     if max_length and len(value) > max_length:
-        raise RecordError(name, f"is {len(value)} tekens lang; er passen er {max_length}")
+        raise RecordError(name, gettext_noop("is %(length)s tekens lang; er passen er %(max)s"),
+                          length=len(value), max=max_length)
     return value
 
 
@@ -273,8 +292,12 @@ def shown(text):
 
 
 def json_type(value):
-    return {dict: "een object", list: "een lijst", bool: "waar/onwaar"}.get(type(value),
-                                                                           type(value).__name__)
+    """What a JSON value is, in words (translated where the run log shows it: JSON_TYPES)."""
+    return JSON_TYPES.get(type(value), type(value).__name__)
+
+
+JSON_TYPES = {dict: gettext_noop("een object"), list: gettext_noop("een lijst"),
+              bool: gettext_noop("waar/onwaar")}
 
 
 def moment_value(record, name):
@@ -283,13 +306,15 @@ def moment_value(record, name):
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise RecordError(name, f"verwacht een datum, gevonden {json_type(value)}")
+        raise RecordError(name, gettext_noop("verwacht een datum, gevonden %(found)s"),
+                          found=json_type(value))
     if value.startswith(NO_DATE):
         return None
     try:
         return parse_moment(value)[0]
     except (ValueError, OverflowError):
-        raise RecordError(name, f"‘{shown(value[:40])}’ is geen datum") from None
+        raise RecordError(name, gettext_noop("‘%(value)s’ is geen datum"),
+                          value=shown(value[:40])) from None
 
 
 @lru_cache(maxsize=8192)
@@ -316,7 +341,8 @@ def bool_value(record, name):
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
-    raise RecordError(name, f"verwacht true of false, gevonden {value!r:.40}")
+    raise RecordError(name, gettext_noop("verwacht true of false, gevonden %(value)s"),
+                      value=f"{value!r:.40}")
 
 
 # --- Settings and queries ------------------------------------------------------------------------

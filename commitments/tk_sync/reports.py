@@ -26,6 +26,7 @@ from xml.etree.ElementTree import ParseError
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from commitments.models import CommitmentProposal
 from commitments.proposals import proposals_plan, proposals_write, report_source
@@ -120,8 +121,9 @@ class VerslagImport:
                 return None
             proposals = toezeggingen_from_report(xml)
         except (ValueError, ParseError) as error:
-            self.report.errors.append(Issue(item.file, f"het verslag is geen leesbare VLOS-XML: "
-                                            f"{error}", item.index, item.tk_id))
+            self.report.errors.append(Issue(item.file, gettext_noop(
+                "het verslag is geen leesbare VLOS-XML: %(error)s"), item.index, item.tk_id,
+                                            params=(("error", str(error)),)))
             return None
         if not proposals:
             self.report.unchanged += 1  # a debate without commitments read out

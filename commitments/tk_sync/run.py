@@ -17,8 +17,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
-from commitments.models import SyncCursor, SyncRun, SyncRunEntity, skipped_reasons
+from commitments.models import (
+    SyncCursor,
+    SyncRun,
+    SyncRunEntity,
+    run_message,
+    skipped_reasons,
+)
 from commitments.tk_import.reading import (
     NO_SOORT,
     NO_SURNAME,
@@ -61,8 +68,8 @@ class EntityLog:
                 "tombstones": self.tombstones, "skipped": skipped,
                 "errors": report.skipped_invalid(),
                 # What could not be read, then where the Kamer and we differ (ours kept).
-                "problems": ([str(issue) for issue in report.errors]
-                             + [f"Verschil: {line}" for line in report.differences]
+                "problems": ([logged_issue(issue) for issue in report.errors]
+                             + [{"difference": line} for line in report.differences]
                              )[:KEEP_PROBLEMS],
                 "cursor_from": self.since, "cursor_to": self.until}
 
@@ -89,6 +96,13 @@ class EntityLog:
         return out + [f"  {line}" for line in self.report.sections()]
 
 
+def logged_issue(issue):
+    """A problem as the run log stores it: where, and the message by its Dutch template and
+    values, shown in the reader's language (commitments.models.logged_problem)."""
+    return {"file": issue.file, "page": issue.page, "record": issue.record, "key": issue.key,
+            "field": issue.field, "text": issue.message, "params": dict(issue.params)}
+
+
 def skip_key(soort):
     """How a record of another Soort (or of none, or a person without a surname) is counted in
     the run log: by code, shown in the reader's language (commitments.models.SKIP_REASONS)."""
@@ -109,8 +123,7 @@ def start_run(*, by, base_url):
                                  f"actief {timezone.localtime(run.heartbeat):%H:%M}); wacht "
                                  f"tot die klaar is")
             run.outcome = SyncRun.Outcome.INTERRUPTED
-            run.message = ("afgebroken: het proces is weg (gestopt of gestorven)" if gone else
-                           "afgebroken: de run schreef niets meer (gestopt of gestorven)")
+            run.message = run_message("gone" if gone else "quiet")
             run.finished_at = run.heartbeat
             run.save()
         return SyncRun.objects.create(user=by, base_url=base_url, host=host, pid=os.getpid())
@@ -175,19 +188,19 @@ def sync_entity(client, entity, *, by, since, dry_run, run):
 
 def read_page(page, entity, number, report):
     """The page's records parsed (problems to the report) and its latest ApiGewijzigdOp."""
-    items, latest, where = [], None, f"{entity.name}, pagina {number}"
+    items, latest, where = [], None, f"{entity.name}, pagina {number}"  # for the parsers
     for index, record in enumerate(page.records, 1):
         report.records += 1
         try:
             if not isinstance(record, dict):
-                raise RecordError("", "is geen JSON-object")
+                raise RecordError("", gettext_noop("is geen JSON-object"))
             moment = moment_value(record, "ApiGewijzigdOp")
             if moment and (latest is None or moment > latest):
                 latest = moment
             item = entity.parse(record, where, index, report)
         except RecordError as error:
-            report.errors.append(Issue(where, error.message, index, record_key(record),
-                                       error.field))
+            report.errors.append(Issue(entity.name, error.template, index, record_key(record),
+                                       error.field, tuple(error.params.items()), number))
             continue
         if item is not None:
             items.append(item)

@@ -187,8 +187,9 @@ def in_status(commitment, status, *, by, remaining):
     path = {Status.IN_PROGRESS: ["in_progress"], Status.PARTLY_DONE: ["partly_done"],
             Status.DONE: ["done"], Status.LAPSED: ["lapsed"]}.get(status, [])
     for step in path:
+        document = factories.document("400") if step in ("done", "partly_done") else None
         commitment.change_status(step, by=by, reason="eerder", remaining="Eerder gezegd.",
-                                 document=factories.document("400"))
+                                 document=document)
     if not remaining:
         Commitment.objects.filter(pk=commitment.pk).update(remaining="")
     return Commitment.objects.get(pk=commitment.pk)

@@ -1,6 +1,7 @@
 """What people see of the sync: the motion's vote, the run log, and /healthz."""
 
 import datetime
+import re
 
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -78,6 +79,60 @@ def test_a_run_logged_before_the_codes_shows_its_reasons_as_written(client_for, 
     finally:
         translation.deactivate()
     assert "andere Soort: Bijlage: 2; vergadering Plenair: 1" in page
+
+
+def english_page(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    try:
+        return client.get(SYNC_LOG).content.decode()
+    finally:
+        translation.deactivate()  # the request activated English in the test's thread
+
+
+def test_the_problems_and_the_runs_message_are_shown_in_the_readers_language(
+        client_for, advisor, clerk, replay, settings):
+    documents = replay.sets["Document"]
+    documents[3] = {**documents[3], "Volgnummer": None}
+    documents[7] = {**documents[7], "Datum": ["morgen"]}
+    sync(replay, "Document", expect=3)
+    client = client_for(advisor)
+    dutch = client.get(SYNC_LOG).content.decode()
+    assert ", veld Volgnummer: ontbreekt of is leeg</li>" in dutch
+    assert "veld Datum: verwacht een datum, gevonden een lijst</li>" in dutch
+    assert "2 record(s) konden niet worden gelezen en zijn overgeslagen; de rest is verwerkt " \
+           "(afsluitcode 3)." in dutch
+    page = english_page(client, settings)
+    assert re.search(r"<li>Document, page \d+, record \d+ \(\w+\), field Volgnummer: is "
+                     r"missing or empty</li>", page)
+    assert re.search(r"<li>Document, page \d+, record \d+ \(\w+\), field Datum: expected a "
+                     r"date, found a list</li>", page)
+    assert "2 record(s) could not be read and were skipped; the rest was processed (exit " \
+           "code 3)." in page
+    assert "ontbreekt" not in page and "pagina" not in page and "afsluitcode" not in page
+
+
+def test_a_difference_is_shown_under_its_translated_heading(client_for, advisor, clerk,
+                                                            settings):
+    run = SyncRun.objects.create(user=clerk, base_url="https://example.org/", outcome="failed",
+                                 finished_at=timezone.now(),
+                                 message='{"code": "database", "error": "disk I/O error"}')
+    run.entities.create(entity="Zaak", problems=[{"difference": "2019Z08689: uitslag …"}])
+    page = english_page(client_for(advisor), settings)
+    assert "Difference: 2019Z08689: uitslag …" in page  # the line itself as the import wrote it
+    assert "sync_tk stopped by a database error (disk I/O error)." in page
+
+
+def test_a_run_logged_before_the_codes_shows_its_problems_and_message_as_written(
+        client_for, advisor, clerk, settings):
+    run = SyncRun.objects.create(user=clerk, base_url="https://example.org/", outcome="partial",
+                                 finished_at=timezone.now(),
+                                 message="1 record(s) konden niet worden gelezen.")
+    run.entities.create(entity="Zaak", problems=["Zaak, pagina 1, record 2: kapot",
+                                                 "Verschil: anders"])
+    page = english_page(client_for(advisor), settings)
+    assert "1 record(s) konden niet worden gelezen." in page
+    assert "<li>Zaak, pagina 1, record 2: kapot</li>" in page
+    assert "<li>Verschil: anders</li>" in page
 
 
 def test_the_run_log_needs_a_login_and_a_role(client_for, norole, client):

@@ -40,7 +40,7 @@ def test_a_new_motion_voted_before_it_was_filed_keeps_no_vote(clerk, client_for,
             "april 2019). De uitslag van de Kamer (‘Verworpen’) is niet overgenomen; de onze "
             "blijft.")
     assert line in output
-    assert any(line in problem for problem in zaak_log().problems)
+    assert any(line in problem for problem in zaak_log().problem_lines())
     page = client_for(clerk).get(reverse("commitments:differences")).content.decode()
     assert "Moties waarvan de stemming bij de Kamer anders is" in page
     assert "Verworpen, 16 april 2019" in page

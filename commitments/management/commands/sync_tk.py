@@ -6,9 +6,9 @@ from datetime import datetime
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import DatabaseError
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from commitments.models import SyncRun
+from commitments.models import SyncRun, logged_run_message, run_message
 from commitments.tk_sync.client import ODataClient, ServiceFailed
 from commitments.tk_sync.run import AnotherRun, finish_run, start_run, sync
 from commitments.tk_sync.sets import BY_NAME, SETS
@@ -63,14 +63,11 @@ class Command(UserCommand):
         except AnotherRun as busy:
             raise CommandError(str(busy)) from None
         except ServiceFailed as failed:
-            message = (f"sync_tk gestopt: {failed}. Wat al verwerkt was blijft; de volgende run "
-                       f"gaat verder vanaf de cursor (afsluitcode {SERVICE_FAILED}).")
-            self.finish(run, SyncRun.Outcome.FAILED, message)
+            message = self.finish(run, SyncRun.Outcome.FAILED, "service", why=str(failed),
+                                  exit=SERVICE_FAILED)
             raise CommandError(message, returncode=SERVICE_FAILED) from None
         except DatabaseError as error:
-            message = (f"sync_tk gestopt door een fout van de database ({error}). Wat al "
-                       f"verwerkt was blijft; start sync_tk opnieuw.")
-            self.finish(run, SyncRun.Outcome.FAILED, message)
+            message = self.finish(run, SyncRun.Outcome.FAILED, "database", error=str(error))
             raise CommandError(message) from error
         finally:
             client.close()
@@ -80,15 +77,19 @@ class Command(UserCommand):
             return
         errors = sum(log.report.skipped_invalid() for log in logs)
         if errors:
-            message = (f"{errors} record(s) konden niet worden gelezen en zijn overgeslagen; de "
-                       f"rest is verwerkt (afsluitcode {SKIPPED}).")
-            self.finish(run, SyncRun.Outcome.PARTIAL, message)
+            message = self.finish(run, SyncRun.Outcome.PARTIAL, "partial", count=errors,
+                                  exit=SKIPPED)
             raise CommandError(message, returncode=SKIPPED)
-        self.finish(run, SyncRun.Outcome.SUCCEEDED, "")
+        self.finish(run, SyncRun.Outcome.SUCCEEDED, None)
 
-    def finish(self, run, outcome, message):
+    def finish(self, run, outcome, code, **params):
+        """Ends the run log with the message by its code (shown in the reader's language);
+        returns the message in Dutch, as the command prints it."""
+        stored = run_message(code, **params) if code else ""
         if run is not None:
-            finish_run(run, outcome=outcome, message=message)
+            finish_run(run, outcome=outcome, message=stored)
+        with translation.override("nl"):
+            return logged_run_message(stored)
 
 
 def since_value(text):
