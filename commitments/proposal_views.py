@@ -32,8 +32,10 @@ def get_proposal(pk):
 
 
 @permission_required(MAY_REVIEW, raise_exception=True)
-def proposal_list(request, upload_form=None):
-    """The proposals still to be reviewed, oldest source first, and the last decided ones."""
+def proposal_list(request, upload_form=None, refused=None):
+    """The proposals still to be reviewed, oldest source first, and the last decided ones.
+    `refused`: a merge or rejection refused, shown at its proposal's field with what was typed
+    ({"pk", "field", "value", "errors"})."""
     open_ones = CommitmentProposal.objects.filter(status=ProposalStatus.OPEN) \
         .select_related("made_in")
     decided = CommitmentProposal.objects.exclude(status=ProposalStatus.OPEN) \
@@ -41,7 +43,8 @@ def proposal_list(request, upload_form=None):
     return render(request, "commitments/proposal_list.html", {
         "proposals": open_ones, "decided": decided,
         "upload_form": upload_form or ProposalUploadForm(),
-        "merge_form": ProposalMergeForm(), "reject_form": ProposalRejectForm()})
+        "merge_form": ProposalMergeForm(), "reject_form": ProposalRejectForm(),
+        "refused": refused})
 
 
 @require_POST
@@ -103,18 +106,24 @@ def proposal_accept_view(request, pk):
 
 
 def decide(request, pk, form_class, act, success):
+    """Merge or reject; refused, the list again with the reason at the proposal's field and what
+    was typed kept (a redirect lost both, the message far above the proposal)."""
     proposal = get_proposal(pk)
     form = form_class(request.POST)
+    (field,) = form.fields
     if form.is_valid():
         try:
             act(proposal, form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            errors = error.messages
         else:
             messages.success(request, success)
+            return redirect("commitments:proposals")
     else:
-        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
-    return redirect("commitments:proposals")
+        errors = [m for messages_ in form.errors.values() for m in messages_]
+    return proposal_list(request, refused={"pk": proposal.pk, "field": field,
+                                           "value": request.POST.get(field, ""),
+                                           "errors": errors})
 
 
 @require_POST
