@@ -919,6 +919,15 @@ class CommitmentProposal(models.Model):
             return f"het verslag ‘{self.source_title}’ van {when} ({self.source_id})"
         return f"de brief ‘{self.source_title}’ van {when}"
 
+    def source_shown(self):
+        """Where it was said, for the screen: in the reader's language (source_label is the
+        history's Dutch)."""
+        values = {"title": self.source_title, "date": date_format(self.said_on, "j F Y"),
+                  "id": self.source_id}
+        if self.source == self.Source.REPORT:
+            return gettext("het verslag ‘%(title)s’ van %(date)s (%(id)s)") % values
+        return gettext("de brief ‘%(title)s’ van %(date)s") % values
+
     def period_explanation(self):
         return explain_period(self.text, self.said_on)
 

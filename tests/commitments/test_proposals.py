@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from commitments.models import Commitment, CommitmentProposal, ProposalStatus
 from register.models import Office, Person
@@ -231,3 +232,21 @@ def test_the_review_list_costs_the_same_for_many_proposals(client_for, clerk, of
     with django_assert_max_num_queries(12):
         page = client.get(reverse("commitments:proposals"))
     assert page.status_code == 200
+
+
+def test_the_source_is_named_in_the_readers_language(client_for, clerk, offered, settings):
+    client = client_for(clerk)
+    dutch = client.get(reverse("commitments:proposals")).content.decode()
+    assert "het verslag ‘Staat van de Economie’ van 2 juli 2025 (" in dutch
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    try:
+        english = client.get(reverse("commitments:proposals")).content.decode()
+        accept = client.get(reverse("commitments:proposal-accept", args=[offered[0].pk]))
+    finally:
+        translation.deactivate()  # the request activated English in the test's thread
+    assert "the report ‘Staat van de Economie’ of 2 July 2025 (" in english
+    assert "het verslag" not in english
+    assert "the report ‘Staat van de Economie’ of 2 July 2025 (" in accept.content.decode()
+    # The history keeps naming it in Dutch.
+    assert offered[0].history.get().history_change_reason.startswith(
+        "Voorgesteld uit het verslag ‘Staat van de Economie’ van 2 juli 2025")
