@@ -20,6 +20,19 @@ def test_no_main_page_scrolls_sideways(login):
         assert wide <= window, f"{path}: {wide} px wide in a {window} px window"
 
 
+def test_a_final_letters_history_does_not_scroll_sideways(login):
+    """The history's table of changes held the PDF's SHA-256 (64 characters without a break):
+    the final letter's page was 1637 px wide in a 1280 px window."""
+    page = login("griffie")
+    page.goto("/brieven/")
+    page.locator("main a", has_text="Voortgangsbrief drugsbeleid").first.click()
+    page.get_by_text("SHA-256 van de PDF").first.wait_for()
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    window = page.evaluate("document.documentElement.clientWidth")
+    screenshot(page, "final-letter-history")
+    assert wide <= window, f"{wide} px wide in a {window} px window"
+
+
 @pytest.mark.parametrize("user", ["griffie", "brieven", "beleid"])
 def test_the_header_buttons_do_not_wrap_at_1280_px_in_either_language(login, user):
     """The English header's "Nederlands" button broke over two lines at 1280 px: a button's
