@@ -196,8 +196,9 @@ class PeriodWordsForm:
     def clean(self):
         cleaned = super().clean()
         if self.preview_asked():
+            # Said without naming the button: it is "Opslaan", "Vastleggen" or "Overnemen".
             raise ValidationError(_("Nog niet opgeslagen: de afgeleide termijn staat bij het "
-                                    "veld. Kies ‘Opslaan’ om op te slaan."), code="preview")
+                                    "veld. Klopt die, sla het formulier dan op."), code="preview")
         return cleaned
 
     def full_clean(self):

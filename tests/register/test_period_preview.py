@@ -7,7 +7,9 @@ import pytest
 from django.urls import reverse
 
 from commitments.models import Commitment
+from legislation.models import Stage
 from tests import factories
+from tests.legislation.builders import law_track, stages
 
 
 @pytest.fixture
@@ -102,6 +104,21 @@ def test_the_button_on_a_half_filled_form_says_nothing_of_fields_not_yet_filled(
     assert 'value="Half"' in html
     assert response.context["form"].errors.keys() == {"__all__"}
     assert not Commitment.objects.filter(title="Half").exists()
+
+
+def test_the_notice_names_no_button_the_form_does_not_have(client_for, clerk):
+    # The stage's plan is saved with "Vastleggen": "Kies ‘Opslaan’" sent the clerk looking.
+    track = law_track(clerk)
+    stage = stages(track)[0]
+    response = client_for(clerk).post(
+        reverse("legislation:stage-plan", args=[track.pk, stage.pk]),
+        {"version": stage.version, "planned_text": "na het zomerreces",
+         "stated_on": "2025-06-01", "reason": "", "period_preview": "planned_text"})
+    html = response.content.decode()
+    assert "Nog niet opgeslagen: de afgeleide termijn staat bij het veld. Klopt die, sla het " \
+           "formulier dan op." in html
+    assert "Opslaan" not in html and "Vastleggen" in html
+    assert Stage.objects.get(pk=stage.pk).planned_text == ""
 
 
 def test_without_the_button_the_form_saves(client_for, clerk, commitment):
