@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import screenshot
+from tests.e2e.test_journeys import choose
 
 pytestmark = pytest.mark.e2e
 REPORT = Path(__file__).resolve().parents[1] / "data" / "vlos" / (
@@ -29,7 +30,7 @@ def test_clerk_uploads_a_report_accepts_one_and_rejects_one(login):
     from_report.first.get_by_role("link", name="Overnemen…").click()
     page.wait_for_url(re.compile(r"/overnemen/$"))
     page.get_by_label("Korte titel").fill("Brief over het ondernemerspact")
-    page.get_by_label("Bewindspersoon").select_option(index=1)
+    choose(page, "Bewindspersoon", "Karrem", "Karremans")  # searchable, as on the commitment form
     page.get_by_label("Ministerie").select_option(index=1)
     # "Voor de zomer" said on 2 July 2025: before the recess of 4 July, not a year later.
     page.get_by_label("Termijn (zoals gezegd)").fill("")
