@@ -5,7 +5,8 @@
 
 Labelled sets in tests/data/language/ (each case with who decided it and why):
 - deadlines: real "verzoekt de regering" clauses (shared/data/real/motion_deadline_clauses.json),
-  a development part and five held-out samples, each labelled before the parser ran on it;
+  a development part and seven held-out samples (the sixth also real motion titles,
+  reported per kind), each labelled before the parser ran on it;
 - citations: real citations with their idents (dev and held-out), and for "no wrong idents" every
   real text without a citation in shared/data/real: Document and Zaak Onderwerp, motion clauses;
 - extraction: the chair's lists of the seven VLOS reports (three dev, four held-out), and the
@@ -280,6 +281,11 @@ def main():
     deadlines(load("deadlines_heldout3.json")["cases"], "THIRD HELD-OUT (deadline or none only)")
     deadlines(load("deadlines_heldout4.json")["cases"], "FOURTH HELD-OUT (deadline or none only)")
     deadlines(load("deadlines_heldout5.json")["cases"], "FIFTH HELD-OUT (deadline or none only)")
+    sixth = load("deadlines_heldout6.json")["cases"]
+    for kind in ("clause", "motion title"):
+        deadlines([c for c in sixth if c["kind"] == kind],
+                  f"SIXTH HELD-OUT, {kind}s (deadline or none only)")
+    deadlines(load("deadlines_heldout7.json")["cases"], "SEVENTH HELD-OUT (deadline or none only)")
     cited = load("citations.json")
     citations(cited["dev"], "development")
     citations(cited["heldout"], "HELD-OUT")

@@ -902,6 +902,30 @@ def _context(original: str, text: str, start: int, end: int,
     return "", start
 
 
+# A time already past when the words were said is a deadline typed late ("voor 1 juli 2020" typed
+# in August: overdue) only when it is introduced as the request's deadline: by "voor",
+# "uiterlijk", "binnen", "niet later dan" and the like, or by "in"/"op"/"per"/"bij"/... with the
+# request's verb after it in the same clause ("in de begroting 1997 ruimte te maken") or right
+# before it ("de Kamer te informeren in maart 2020"). Any other past time is context: "bij brief
+# van 3 april 2019" said in June 2019, "de basisbeurs zoals die tot 2015 bestond", "een nota van
+# wijziging op het Belastingplan 2014" said in October 2013.
+_ASKED_LEAD = re.compile(r"(?:in|op|per|bij|tijdens|met|rond|omstreeks)\s")
+_ASKED_VERB_AFTER = re.compile(r"[^,;:()«»]*?\bte\s+[^\W\d_]")
+_ASKED_VERB_BEFORE = re.compile(r"\bte\s+[^\W\d_]+\s+$")
+
+
+def _asked(text: str, start: int, end: int) -> bool:
+    """Whether the time from `start` to `end` is introduced as the request's deadline, or is
+    all the text (the words of a deadline field)."""
+    if _DEADLINE_WORD.match(text, start) or not text[:start].strip(" ,.;:(") and not text[
+            end:].strip(" ,.;:)"):
+        return True  # a deadline word, or the time is all the text (a deadline field)
+    if not _ASKED_LEAD.match(text, start):
+        return False
+    return bool(_ASKED_VERB_AFTER.match(text, end)
+                or _ASKED_VERB_BEFORE.search(text, max(0, start - 40), start))
+
+
 def _find(original: str, today: date) -> Iterator[_Found]:
     """Every expression in `original`, overlapping ones included."""
     text = original.translate(_FOLD)
@@ -944,6 +968,10 @@ def _find(original: str, today: date) -> Iterator[_Found]:
                 # "voor"/"uiterlijk"/"binnen" it is a promised time, still a deadline unless past.
                 yield _Found(start, m.end(), order, None, "staat in de verleden tijd (wat toen"
                              " gebeurde of was beoogd), geen termijn")
+                continue
+            if past and not _asked(text, start, m.end()):
+                yield _Found(start, m.end(), order, None, "lag al achter ons toen het gezegd werd"
+                             " en wordt niet als termijn gevraagd: context, geen termijn")
                 continue
             yield _Found(start, m.end(), order, dates, note=note)
 

@@ -168,7 +168,7 @@ LETTER_SENTENCES = [
         "maatregelen (meting 1 juni t/m september 2020)",
         "1 juni t/m september 2020", d(2020, 6, 1), d(2020, 9, 30),
     ),
-    # the table header: all quarters are past, so the first one counts
+    # the table header: all quarters are past and none is asked for: context
     ("Q2 2019 Q3 2019 Q2 2020 Q3 2020", "Q2 2019", d(2019, 4, 1), d(2019, 6, 30)),
     (
         "In de zomer is het beleid geëvalueerd en heeft men zich voorbereid op de tweede golf.",
@@ -337,7 +337,13 @@ LETTER_SENTENCES = [
 @pytest.mark.parametrize(("sentence", "words", "start", "end"), LETTER_SENTENCES)
 def test_reference_letter_sentences(sentence, words, start, end):
     period = parse_period(sentence, LETTER_DATE)
-    assert (period.start, period.end, period.text) == (start, end, words)
+    if end < LETTER_DATE:
+        # What the letter tells of the past is context: no deadline, and the reason says so
+        # (DESIGN "Periods": a wholly past time counts only when introduced as the deadline).
+        assert period is None
+        assert "lag al achter ons" in explain_period(sentence, LETTER_DATE)
+    else:
+        assert (period.start, period.end, period.text) == (start, end, words)
 
 
 # Days and months without a year are read forward, by the DESIGN convention, also where the
@@ -367,7 +373,8 @@ LETTER_DAYS_WITHOUT_YEAR = [
 
 @pytest.mark.parametrize(("sentence", "words", "start", "end"), LETTER_DAYS_WITHOUT_YEAR)
 def test_reference_letter_days_without_year(sentence, words, start, end):
-    assert parse_period(sentence, LETTER_DATE) == Period(start, end, words)
+    expected = Period(start, end, words) if end >= LETTER_DATE else None  # past: context
+    assert parse_period(sentence, LETTER_DATE) == expected
 
 
 def test_spoken_on_the_day_itself_the_day_counts():
@@ -376,8 +383,8 @@ def test_spoken_on_the_day_itself_the_day_counts():
         "Graaf (CU) toegezegd met de spoedeisende hulp in gesprek te gaan"
     )
     assert span(sentence, d(2019, 11, 7)) == (d(2019, 11, 7), d(2019, 11, 7))
-    # read later, it is the only expression, and the first of the past ones counts
-    assert span(sentence) == (d(2019, 11, 7), d(2019, 11, 7))
+    # read later, it is past and not asked for ("Tijdens het Algemeen Overleg op ..."): context
+    assert parse_period(sentence, LETTER_DATE) is None
 
 
 @pytest.mark.parametrize(
@@ -427,7 +434,8 @@ def test_whole_reference_letter():
     [
         ("Tijdens het AO van 7 november 2019 heb ik toegezegd in maart 2021 terug te komen.",
          LETTER_DATE, "in maart 2021"),
-        ("In april 2019 en in november 2019", LETTER_DATE, "In april 2019"),
+        ("In april 2019 en in november 2019", d(2019, 4, 2), "In april 2019"),
+        ("In april 2019 en in november 2019", d(2019, 5, 2), "in november 2019"),
         ("Q2 2019 Q3 2019 Q2 2020 Q3 2020", d(2020, 5, 1), "Q2 2020"),
         ("Q2 2019 Q3 2019 Q2 2020 Q3 2020", d(2020, 7, 1), "Q3 2020"),
         ("op 17 december 2020 beloofd, uiterlijk 18 december 2020", LETTER_DATE,
@@ -761,8 +769,10 @@ def test_past_years_are_context_when_a_later_one_is_not_past(first, second, toda
     period = parse_period(f"In {first} beloofd, in {second} geleverd", today)
     if first < today.year <= second:
         assert period.text == f"in {second}"
-    else:
+    elif first >= today.year:
         assert period.text == f"In {first}"
+    else:  # both past, neither introduced as a deadline: context
+        assert period is None
 
 
 def rule_matches_without_their_trigger(text):
