@@ -104,12 +104,13 @@ _SEP = r"(?:\s+(?:van|het|de|in)\b)*\s+"
 _YEAR_OR_MARK = rf"(?:{_SEP}{_WHEN}|\s*{_MARK})?"
 _PART = r"(?P<part>begin|medio|half|midden|eind|einde|ultimo)(?:\s*-\s*|\s+(?:van\s+)?)"
 _DAY = r"(?P<day>[0-3]?[0-9])"
-# "voor de presentatie van de Voorjaarsnota", "voor aanvang van", "voor het debat over": the
-# moment of the occasion itself, so still before it.
+# "voor de presentatie van de Voorjaarsnota", "voor aanvang van", "voor het debat over", "voor het
+# commissiedebat mestbeleid van 7 november": the moment of the occasion itself, so still before it.
 _PREFIX = re.compile(
     r"\b(?P<prefix>v[oó][oó]r|uiterlijk|voorafgaand\s+aan|niet\s+later\s+dan|ten\s+laatste"
     r"|ter\s+voorbereiding(?:\s+van)?)\s+"
-    r"(?:(?:de|het)\s+)?(?:(?:presentatie|publicatie|verschijning|aanvang|debat)\s+(?:van|over)\s+)?$"
+    r"(?:(?:de|het)\s+)?(?:(?:presentatie|publicatie|verschijning|aanvang)\s+(?:van|over)\s+"
+    r"|[a-z]*debat\s+(?:[a-z-]+\s+){0,2}?(?:van|over|op)\s+)?$"
 )
 
 
@@ -434,8 +435,8 @@ def _as_occasion(m: re.Match[str]) -> bool:
 
 
 def _budget_debate(m: re.Match[str], today: date) -> _Span | None:
-    if not (m["debate"] or _as_occasion(m)):
-        return None
+    if not (m["debate"] or _as_occasion(m)) or (m["blead"] == "op" and not m["debate"]):
+        return None  # "de weerbaarheidsgelden op de begroting van JenV": money in it, no moment
     year = _written_year(m, today)
     if year is None:  # the first budget debates that have not ended by today
         year = next(y for y in range(today.year, today.year + 3)
@@ -497,10 +498,16 @@ _EVERY_ONE = re.compile(
     r"(?:(?!\bdat\b)[^;:])*$")
 
 
+# "zorg voor ... afhandeling binnen zes weken": the handling of each claim within a time is a norm.
+_CASE_NOUN = re.compile(r"\b(?:afhandeling|behandeling|beslissing|uitbetaling|terugbetaling"
+                        r"|beoordeling|toekenning|betaling)\s+$")
+
+
 def _within(m: re.Match[str], today: date) -> _Span | None:
     if _AFTER_EVENT.match(m.string, m.end()) or _EACH_TIME.match(m.string, m.end()):
         raise _NoDeadline("telt vanaf een gebeurtenis zonder datum, dus geen termijn")
-    if _NORM.match(m.string, m.end()) or (_HANDLED.match(m.string, m.end()) and _EVERY_ONE.search(
+    if _NORM.match(m.string, m.end()) or _CASE_NOUN.search(m.string, max(0, m.start() - 20),
+                                                            m.start()) or (_HANDLED.match(m.string, m.end()) and _EVERY_ONE.search(
             m.string, max(0, m.start() - 200), m.start())):
         raise _NoDeadline("een norm voor elk geval, geen termijn voor de regering")
     unit = m["unit"].lower()
@@ -605,6 +612,9 @@ _START = re.compile(
     r"\b(?P<word>na|vanaf|sinds|niet\s+v[oó][oó]r|niet\s+eerder\s+dan|pas\s+(?:na|vanaf)"
     r"|met\s+ingang\s+van|m\.i\.v\.|(?<!debat\s)over)\s+(?:het\s+jaar\s+)?$"
 )
+# "Motie ... over per 2026 meer prestatieafspraken", "over binnen een maand ... uitvoeren": "over"
+# introduces a title, and the time has its own preposition; it is no "cijfers over 2018".
+_OWN_PREPOSITION = re.compile(r"(?:in|op|per|binnen|uiterlijk|v[oó][oó]r|rond|omstreeks)\s")
 # "te verlengen tot eind 2026", "tot en met 2027 voort te zetten": how long something lasts.
 _UNTIL = re.compile(r"\b(?:tot(?:\s+(?:en\s+met|aan))?|t/m)$")
 # "richting 2070", "op weg naar 2050", "een groeipad naar 3,5 % van het bbp in 2035": a horizon
@@ -687,14 +697,17 @@ _GONE = re.compile(r"\b(?:afgelopen|vorige?|voorbije|eerder)\s+$")
 # "jaarlijks voor 1 juli", "elk jaar voor de zomer", "elke zomer": a time that comes back is a
 # routine, not a deadline (the labelled sets give such clauses none).
 _EVERY = re.compile(
-    r"\b(?:(?:half|drie)?jaarlijks|(?:elk|ieder)e?\s+jaar|telkens|periodiek)\b[^,;]{0,25}$"
+    r"\b(?:(?:half|drie)?jaarlijks|(?:elk|ieder)e?\s+jaar|telkens|periodiek)\b,?[^,;]{0,25}$"
     r"|\b(?:elk|ieder)e?\s+$")  # "elke zomer", "ieder voorjaar"
-_EVERY_AFTER = re.compile(r"\s+(?:van\s+)?(?:elk|ieder)e?\s+jaar\b")
+# "in 2012 en volgende jaren", "vanaf 2026 en de jaren daarna": every year from then on.
+_EVERY_AFTER = re.compile(r"\s+(?:van\s+)?(?:elk|ieder)e?\s+jaar\b|\s+en\s+(?:de\s+)?(?:(?:daarop)?"
+                          r"volgende|latere|komende|verdere)\s+jaren\b|\s+en\s+de\s+jaren\s+daarna\b")
 # "de brief van 12 maart", "de cijfers van 2023": a date that belongs to the thing before it.
 # ("uit april", "uit de Miljoenennota": where something comes from.)
 _OF_THING = re.compile(r"\b(?P<noun>[^\W\d_]+)\s+van\s+$")
+# "voor het commissiedebat mestbeleid van 7 november": the date of the debate the request is before.
 _OCCASION_BEFORE = re.compile(r"\b(?:v[oó][oó]r|uiterlijk|voorafgaand\s+aan|tijdens|bij)\s+"
-                             r"(?:(?:de|het)\s+)?$")
+                             r"(?:(?:de|het)\s+)?(?:[a-z]*debat\s+)?$")
 _RANGE_END = re.compile(r"\s*(?:tot|t/m|naar|-|–)")  # "van 2025 tot 2028": a range
 _DATE_START = re.compile(rf"[0-9]|(?:{_MONTH_FULL})\b")
 _NOT_THINGS = {"einde", "eind", "begin", "loop", "midden", "helft", "kwartaal", "week", "maand",
@@ -851,6 +864,68 @@ def _belongs_elsewhere(text: str, start: int, end: int) -> tuple[str, int]:
     return "", start
 
 
+# "het Bestuursakkoord ... 2022-2032", "binnen de fietsambitie 2022–2025": a span of years is the
+# term or the name of a plan, not a time to deliver by.
+_YEARS_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*[-–]\s*$")
+_YEARS_AFTER = re.compile(r"\s*[-–]\s*(?:19|20)[0-9]{2}(?![0-9])")
+# The phrase a time stands in: back to a comma, a colon, a bracket or "en".
+_PHRASE_START = re.compile(r"(?:[,;:()•]|\ben\b)[^,;:()•]*?$")
+# "af te zien van de geplande verhoging ... per 2027": the time of what is not to be done.
+_FORGO = re.compile(r"\baf\s+te\s+zien\s+van\b")
+# "de geplande verhoging van de vliegbelasting per 2027", "de voorgestelde ...verhoging voor 2027",
+# "de geplande bouwprojecten voor 2023": the time of a plan, said to name the plan.
+_PLANNED = re.compile(r"\b(?:geplande|voorgestelde|voorgenomen)\s+(?:[^\W\d_][\w-]*\s+){0,6}"
+                      r"(?:v[oó][oó]r\s+)?$")
+# "als de inspectie volgend jaar concludeert dat ...": the time of a condition, not of the request.
+# Not "zodra ... later dit jaar gereed is" (as soon as: when it is expected), not "zowel ... als".
+_CONDITION = re.compile(r"(?<!zowel\s)\b(?:als|indien|mocht(?:en)?)\s+(?:de|het|een|er|zij|hij|dit"
+                        r"|deze|die|u|wij|we)\b[^,;:()]*$")
+# "met het oog op het doel van 50% circulair in 2030", "het doel van 20% in 2030": a target's year.
+_AIM = re.compile(r"\bmet\s+het\s+oog\s+op\b[^,;:()]*$|\bdoel(?:stelling)?\s+van\s+[0-9][^,;:()]{0,40}$")
+# "een plasticstrategie ... die in 2050 resulteert in", "de proef die in 2016 van start gaat": a
+# relative clause in the present that says what something does, or when; not one with "te", a
+# modal verb or a passive ("die later dit jaar naar de Kamer wordt gestuurd": that letter is the
+# occasion).
+_WHICH = re.compile(r"\b(?:die|welke)\s+(?:[^\W\d_]+\s+){0,2}$")
+_NOT_DESCRIPTION = re.compile(r"\b(?:te|moet|moeten|dient|dienen|zal|zullen|kan|kunnen|mag|mogen"
+                              r"|wordt|worden)\b")
+_YEAR_IN = re.compile(r"(?:19|20)[0-9]{2}")  # a year written out ("die dit jaar ..." is not)
+_TO_VERB_IN_PHRASE = re.compile(r"(?:(?!\ben\b)[^,;:()])*?\bte\s")
+_UNTIL_EDGE = re.compile(r"[^,;:()]*")
+
+
+def _not_the_request(text: str, start: int, end: int) -> tuple[str, int]:
+    """Why the time from `start` to `end` is not when the request is to be done ("" when it
+    may be): a span of years, what is not to be done, a plan's time, a condition, an aim, what a
+    thing does."""
+    if _YEARS_AFTER.match(text, end) or _YEARS_BEFORE.search(text, max(0, start - 8), start):
+        return "een reeks jaren (de looptijd of naam van iets), geen termijn", start
+    led = _DEADLINE_WORD.match(text, start) or _prefix(text, start)
+    window = text[max(0, start - 150) : start]
+    phrase = _PHRASE_START.search(window)
+    phrase = window[phrase.start() :] if phrase else window
+    to_verb = _TO_VERB_IN_PHRASE.match(text, end)
+    if "zien" in phrase and not led and _FORGO.search(phrase):
+        return "de tijd van iets dat de regering niet moet doen, geen termijn", start
+    if ("gepland" in phrase or "voorgeste" in phrase or "voorgenomen" in phrase) and not to_verb:
+        planned = _PLANNED.search(phrase)
+        if planned:
+            return "de tijd van een plan, om het plan te noemen, geen termijn", start
+    if ("als" in phrase or "indien" in phrase or "mocht" in phrase) and not led and not to_verb:
+        condition = _CONDITION.search(window)
+        if condition:
+            return "hoort bij een voorwaarde (als …), geen termijn", max(0, start - 150) + (
+                condition.start())
+    if ("oog" in phrase or "doel" in phrase) and _AIM.search(window):
+        return "het jaar van een doel waar iets op gericht is, geen termijn", start
+    if ("die" in phrase[-40:] or "welke" in phrase[-40:]) and not led and _WHICH.search(phrase) and (
+            _YEAR_IN.search(text, start, end)):
+        clause = _UNTIL_EDGE.match(text, end)
+        if not (_NOT_DESCRIPTION.search(clause[0]) or _PAST.search(clause[0])):
+            return "beschrijft wat iets doet of wanneer het begint, geen termijn", start
+    return "", start
+
+
 def _context(original: str, text: str, start: int, end: int,
              elsewhere: bool = True) -> tuple[str, int]:
     """Why the words from `start` to `end` are context rather than a deadline ("" when they are
@@ -861,7 +936,7 @@ def _context(original: str, text: str, start: int, end: int,
     if negated and not _NOT_LATER.match(text, negated.start()):
         return "ontkend, dus geen termijn", negated.start()
     started = _START.search(text, max(0, start - 25), start)
-    if started:
+    if started and not (started["word"] == "over" and _OWN_PREPOSITION.match(text, start)):
         return "een begin of grens, geen termijn om iets vóór te leveren", started.start()
     # How the words right before end decides whether the patterns below can match: cheaper.
     before = text[max(0, start - 30) : start].rstrip()
@@ -890,7 +965,7 @@ def _context(original: str, text: str, start: int, end: int,
     earlier = text[max(0, start - 45) : start]
     if (("jaar" in earlier or "elk" in earlier or "ieder" in earlier or "telkens" in earlier
          or "periodiek" in earlier)
-            and _EVERY.search(earlier)) or ("jaar" in text[end : end + 20]
+            and _EVERY.search(earlier)) or ("ja" in text[end : end + 30]
                                             and _EVERY_AFTER.match(text, end)):
         every = _EVERY.search(earlier)
         return "komt elk jaar terug, geen eenmalige termijn", (
@@ -899,7 +974,7 @@ def _context(original: str, text: str, start: int, end: int,
         described = _ATTRIBUTIVE.search(text, max(0, start - 30), start)
         if described and not re.match(r"\s+te\s", text[end:]):
             return "beschrijft iets dat erop volgt, geen termijn", described.start()
-    return "", start
+    return _not_the_request(text, start, end)
 
 
 # A time already past when the words were said is a deadline typed late ("voor 1 juli 2020" typed

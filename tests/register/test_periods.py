@@ -175,11 +175,6 @@ LETTER_SENTENCES = [
         "In de zomer", d(2021, 6, 1), d(2021, 8, 31),
     ),
     (
-        "Indien de uitgestelde zorgvraag alsnog volgend jaar wordt ingehaald, is er risico op "
-        "logistieke problemen.",
-        "volgend jaar", d(2021, 1, 1), d(2021, 12, 31),
-    ),
-    (
         "toen ging het om respectievelijk 5.157 en 951 (2018) en 5.117 en 788 (2017) meldingen.",
         "2018", d(2018, 1, 1), d(2018, 12, 31),
     ),
@@ -412,6 +407,9 @@ def test_spoken_on_the_day_itself_the_day_counts():
         "maatregelen en met een aangepast protocol geleidelijk weer opengegaan.",
         # a year in a name is not the deadline year
         "Monitor Drugs Incidenten 2019",
+        # a condition's time is not the request's
+        "Indien de uitgestelde zorgvraag alsnog volgend jaar wordt ingehaald, is er risico op "
+        "logistieke problemen.",
         "Tijdens het VAO Drugspreventiebeleid en Verslavingszorg (Handelingen II\n2019/20, nr. 38, "
         "item 5) is de motie aangenomen.",
     ],
@@ -1105,7 +1103,8 @@ def test_a_time_that_is_context_gives_no_period_and_says_why(text, today, reason
     ("ervoor te zorgen dat de regeling die was aangekondigd door de minister in 2026 wordt "
      "ingevoerd", d(2024, 10, 15), "in 2026"),
     # The day of an occasion, and a deadline's own nouns, are no "date of a thing".
-    ("de Kamer voor het commissiedebat van 12 maart te informeren", d(2024, 10, 15), "12 maart"),
+    ("de Kamer voor het commissiedebat van 12 maart te informeren", d(2024, 10, 15),
+     "voor het commissiedebat van 12 maart"),
     ("de deadline van 1 juli te handhaven", d(2024, 10, 15), "1 juli"),
     ("de Kamer in de loop van 2025 te informeren", d(2024, 10, 15), "2025"),
     ("dit overzicht voor behandeling van de Voorjaarsnota 2025 aan de Kamer te doen toekomen",
