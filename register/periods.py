@@ -506,9 +506,9 @@ _CASE_NOUN = re.compile(r"\b(?:afhandeling|behandeling|beslissing|uitbetaling|te
 def _within(m: re.Match[str], today: date) -> _Span | None:
     if _AFTER_EVENT.match(m.string, m.end()) or _EACH_TIME.match(m.string, m.end()):
         raise _NoDeadline("telt vanaf een gebeurtenis zonder datum, dus geen termijn")
-    if _NORM.match(m.string, m.end()) or _CASE_NOUN.search(m.string, max(0, m.start() - 20),
-                                                            m.start()) or (_HANDLED.match(m.string, m.end()) and _EVERY_ONE.search(
-            m.string, max(0, m.start() - 200), m.start())):
+    per_case = _CASE_NOUN.search(m.string, max(0, m.start() - 20), m.start())
+    if _NORM.match(m.string, m.end()) or per_case or (_HANDLED.match(m.string, m.end()) and (
+            _EVERY_ONE.search(m.string, max(0, m.start() - 200), m.start()))):
         raise _NoDeadline("een norm voor elk geval, geen termijn voor de regering")
     unit = m["unit"].lower()
     if m["half"]:
@@ -866,8 +866,8 @@ def _belongs_elsewhere(text: str, start: int, end: int) -> tuple[str, int]:
 
 # "het Bestuursakkoord ... 2022-2032", "binnen de fietsambitie 2022–2025": a span of years is the
 # term or the name of a plan, not a time to deliver by.
-_YEARS_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*[-–]\s*$")
-_YEARS_AFTER = re.compile(r"\s*[-–]\s*(?:19|20)[0-9]{2}(?![0-9])")
+_YEARS_BEFORE = re.compile(r"(?<![0-9])(?:19[0-9]{2}|20[0-9]{2}|2100)\s*[-–]\s*$")
+_YEARS_AFTER = re.compile(r"\s*[-–]\s*(?:19[0-9]{2}|20[0-9]{2}|2100)(?![0-9])")
 # The phrase a time stands in: back to a comma, a colon, a bracket or "en".
 _PHRASE_START = re.compile(r"(?:[,;:()•]|\ben\b)[^,;:()•]*?$")
 # "af te zien van de geplande verhoging ... per 2027": the time of what is not to be done.
@@ -881,7 +881,8 @@ _PLANNED = re.compile(r"\b(?:geplande|voorgestelde|voorgenomen)\s+(?:[^\W\d_][\w
 _CONDITION = re.compile(r"(?<!zowel\s)\b(?:als|indien|mocht(?:en)?)\s+(?:de|het|een|er|zij|hij|dit"
                         r"|deze|die|u|wij|we)\b[^,;:()]*$")
 # "met het oog op het doel van 50% circulair in 2030", "het doel van 20% in 2030": a target's year.
-_AIM = re.compile(r"\bmet\s+het\s+oog\s+op\b[^,;:()]*$|\bdoel(?:stelling)?\s+van\s+[0-9][^,;:()]{0,40}$")
+_AIM = re.compile(r"\bmet\s+het\s+oog\s+op\b[^,;:()]*$"
+                  r"|\bdoel(?:stelling)?\s+van\s+[0-9][^,;:()]{0,40}$")
 # "een plasticstrategie ... die in 2050 resulteert in", "de proef die in 2016 van start gaat": a
 # relative clause in the present that says what something does, or when; not one with "te", a
 # modal verb or a passive ("die later dit jaar naar de Kamer wordt gestuurd": that letter is the
@@ -918,8 +919,8 @@ def _not_the_request(text: str, start: int, end: int) -> tuple[str, int]:
                 condition.start())
     if ("oog" in phrase or "doel" in phrase) and _AIM.search(window):
         return "het jaar van een doel waar iets op gericht is, geen termijn", start
-    if ("die" in phrase[-40:] or "welke" in phrase[-40:]) and not led and _WHICH.search(phrase) and (
-            _YEAR_IN.search(text, start, end)):
+    relative = "die" in phrase[-40:] or "welke" in phrase[-40:]
+    if relative and not led and _WHICH.search(phrase) and _YEAR_IN.search(text, start, end):
         clause = _UNTIL_EDGE.match(text, end)
         if not (_NOT_DESCRIPTION.search(clause[0]) or _PAST.search(clause[0])):
             return "beschrijft wat iets doet of wanneer het begint, geen termijn", start

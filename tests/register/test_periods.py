@@ -1282,3 +1282,124 @@ def test_a_time_of_a_duration_direction_standing_duty_or_content_is_never_a_dead
        st.dates(d(1900, 1, 1), d(2100, 12, 31)))
 def test_a_year_after_a_direction_word_is_never_a_deadline(year, word, today):
     assert parse_period(f"de gevolgen {word} {year} in beeld te brengen", today) is None
+
+
+# --- Times that are not the request's (the seventh held-out sample's kinds, not its clauses) -----
+
+NOT_THE_REQUESTS = [
+    # A time wholly past when said, not introduced as the deadline: context.
+    ("bij de uitwerking van het bij brief van 3 april 2019 aangekondigde traject aandacht te "
+     "besteden aan innovatie", d(2019, 6, 19), "lag al achter ons"),
+    ("te komen met een nota van wijziging op het Belastingplan 2014 waarin de korting wordt "
+     "teruggedraaid", d(2013, 10, 17), "lag al achter ons"),
+    ("de voorzitter te vragen afstand te nemen van zijn uitspraak (Elsevier 2012)",
+     d(2015, 10, 29), "lag al achter ons"),
+    # A span of years: a plan's term or name.
+    ("binnen de fietsambitie 2022–2025 aandacht te besteden aan helmen", d(2023, 3, 28),
+     "reeks jaren"),
+    ("het Bestuursakkoord Openbaar Vervoer 2022-2032 spoedig te evalueren", d(2025, 4, 9),
+     "reeks jaren"),
+    # What the government is asked not to do.
+    ("af te zien van de verhoging van de vliegbelasting per 2027", d(2025, 10, 2),
+     "niet moet doen"),
+    # A plan's time, said to name the plan.
+    ("ervoor te zorgen dat de geplande bouwprojecten voor 2028 geen vertraging oplopen",
+     d(2025, 2, 22), "een plan"),
+    ("dit te dekken uit de middelen voor de voorgestelde loonsverhoging voor 2027 en de rest "
+     "elders te zoeken", d(2025, 6, 25), "een plan"),
+    # A condition.
+    ("om, als de inspectie volgend jaar concludeert dat de resultaten achterblijven, opnieuw te "
+     "kijken naar de investeringen", d(2025, 6, 25), "voorwaarde"),
+    # An aim.
+    ("met het oog op het doel van 50% circulair in 2030 te komen tot een hoger percentage",
+     d(2025, 10, 3), "doel"),
+    # What a thing does, or when it begins.
+    ("een strategie uit te werken die in 2050 resulteert in een circulaire industrie",
+     d(2025, 10, 3), "beschrijft wat iets doet"),
+    ("ervoor te zorgen dat de premie deel uitmaakt van de proef die in 2026 van start gaat",
+     d(2025, 9, 1), "beschrijft wat iets doet"),
+    # Every year.
+    ("de Kamer elk jaar, voor de begrotingsbehandeling, een rapportage te sturen",
+     d(2025, 7, 7), "elk jaar"),
+    ("erop toe te zien dat in 2027 en volgende jaren genoeg stageplaatsen zijn", d(2026, 11, 14),
+     "elk jaar"),
+]
+
+
+@pytest.mark.parametrize(("text", "today", "why"), NOT_THE_REQUESTS)
+def test_a_time_that_is_not_the_requests_gives_no_period_and_says_why(text, today, why):
+    assert parse_period(text, today) is None
+    assert why in explain_period(text, today)
+
+
+@pytest.mark.parametrize(("text", "today"), [
+    ("hiervoor te putten uit de weerbaarheidsgelden op de begroting van JenV", d(2025, 9, 25)),
+    ("zorg bij schadeclaims voor snelle communicatie en afhandeling binnen zes weken",
+     d(2025, 2, 18)),
+])
+def test_money_on_the_budget_and_a_norm_per_claim_give_no_period(text, today):
+    assert parse_period(text, today) is None
+
+
+STAY_DEADLINES = [
+    # Past, but introduced as the deadline: typed late, so overdue (DESIGN "Periods").
+    ("voor 1 juli 2020", d(2020, 8, 3), "voor 1 juli 2020", d(2020, 6, 30)),
+    ("15 maart", d(2021, 3, 16), "15 maart", d(2021, 3, 15)),
+    ("de Kamer uiterlijk 1 juli 2020 te informeren", d(2020, 8, 3), "uiterlijk 1 juli 2020",
+     d(2020, 7, 1)),
+    ("in maart 2020 de Kamer te informeren", d(2020, 4, 2), "in maart 2020", d(2020, 3, 31)),
+    ("de Kamer te informeren in maart 2020", d(2020, 4, 2), "in maart 2020", d(2020, 3, 31)),
+    ("in de begroting 1997 ruimte te maken voor kleinere klassen", d(1996, 9, 19),
+     "in de begroting 1997", d(1996, 9, 17)),
+    ("de Kamer uiterlijk dit voorjaar te informeren", d(2014, 11, 19), "uiterlijk dit voorjaar",
+     d(2014, 5, 31)),
+    # A later time of the request after the one that is not.
+    ("af te zien van de verhoging per 2027 en voor 1 juli met dekking te komen", d(2025, 3, 2),
+     "voor 1 juli", d(2025, 6, 30)),
+    ("de voorgestelde wijziging voor de zomer aan de Kamer te sturen", d(2025, 3, 2),
+     "voor de zomer", d(2025, 7, 3)),
+    ("het plan 2022–2030 in 2026 te evalueren", d(2025, 3, 2), "in 2026", d(2026, 12, 31)),
+    ("zodra de evaluatie later dit jaar gereed is deze naar de Kamer te sturen", d(2025, 5, 15),
+     "dit jaar", d(2025, 12, 31)),
+    ("zowel de kosten als de baten voor de zomer in kaart te brengen", d(2025, 3, 2),
+     "voor de zomer", d(2025, 7, 3)),
+    ("een structuurvisie op te stellen die uiterlijk eind 2026 aan de Kamer wordt gestuurd",
+     d(2025, 3, 2), "uiterlijk eind 2026", d(2026, 12, 31)),
+    ("in de stikstofbrief, die later dit jaar naar de Kamer wordt gestuurd, het effect te "
+     "beschrijven", d(2025, 3, 2), "dit jaar", d(2025, 12, 31)),
+    ("de regering binnen zes weken een brief te laten sturen", d(2025, 2, 18),
+     "binnen zes weken", d(2025, 4, 1)),
+    ("het collegegeld te betalen uit meevallers op de rijksbegroting bij de Voorjaarsnota 2024",
+     d(2024, 4, 15), "bij de Voorjaarsnota 2024", d(2024, 5, 31)),
+    # A dated debate: by that day.
+    ("voor het commissiedebat mestbeleid van 7 november een lijst te presenteren",
+     d(2024, 10, 7), "voor het commissiedebat mestbeleid van 7 november", d(2024, 11, 7)),
+    # A motion title: "over" before a time with its own preposition.
+    ("Motie van het lid Michon-Derkzen over per 2026 meer prestatieafspraken in de "
+     "strafrechtketen", d(2025, 4, 8), "per 2026", d(2026, 12, 31)),
+    ("Motie van het lid Van Dijk over binnen een maand de aangenomen motie uitvoeren",
+     d(2025, 4, 3), "binnen een maand", d(2025, 5, 3)),
+]
+
+
+@pytest.mark.parametrize(("text", "today", "words", "end"), STAY_DEADLINES)
+def test_deadlines_stay_next_to_times_that_are_not_the_requests(text, today, words, end):
+    period = parse_period(text, today)
+    assert period is not None and (period.text, period.end) == (words, end)
+
+
+@given(st.integers(1900, 2100), st.dates(d(1901, 1, 1), d(2099, 12, 31)))
+def test_a_past_date_of_a_letter_is_never_a_deadline_and_a_typed_one_always_is(year, today):
+    told = parse_period(f"zoals aangekondigd bij brief van 3 april {year} de regeling uit te "
+                        "werken", today)
+    typed = parse_period(f"voor 1 juli {year}", today)
+    assert typed is not None
+    if date(year, 4, 3) < today:
+        assert told is None
+
+
+@given(st.integers(1900, 2099), st.integers(0, 20), st.dates(d(1901, 1, 1), d(2099, 12, 31)))
+def test_a_span_of_years_is_never_a_deadline(first, length, today):
+    last = min(2100, first + length)
+    for dash in ("-", "–"):
+        assert parse_period(f"binnen het programma {first}{dash}{last} meer te doen", today) is None
