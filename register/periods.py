@@ -868,8 +868,6 @@ def _belongs_elsewhere(text: str, start: int, end: int) -> tuple[str, int]:
 # term or the name of a plan, not a time to deliver by.
 _YEARS_BEFORE = re.compile(r"(?<![0-9])(?:19[0-9]{2}|20[0-9]{2}|2100)\s*[-–]\s*$")
 _YEARS_AFTER = re.compile(r"\s*[-–]\s*(?:19[0-9]{2}|20[0-9]{2}|2100)(?![0-9])")
-# The phrase a time stands in: back to a comma, a colon, a bracket or "en".
-_PHRASE_START = re.compile(r"(?:[,;:()•]|\ben\b)[^,;:()•]*?$")
 # "af te zien van de geplande verhoging ... per 2027": the time of what is not to be done.
 _FORGO = re.compile(r"\baf\s+te\s+zien\s+van\b")
 # "de geplande verhoging van de vliegbelasting per 2027", "de voorgestelde ...verhoging voor 2027",
@@ -893,25 +891,37 @@ _NOT_DESCRIPTION = re.compile(r"\b(?:te|moet|moeten|dient|dienen|zal|zullen|kan|
 _YEAR_IN = re.compile(r"(?:19|20)[0-9]{2}")  # a year written out ("die dit jaar ..." is not)
 _TO_VERB_IN_PHRASE = re.compile(r"(?:(?!\ben\b)[^,;:()])*?\bte\s")
 _UNTIL_EDGE = re.compile(r"[^,;:()]*")
+# The words one of which each rule of _not_the_request but the first needs: a set test on the
+# words of the text, made once per text (docs/PERFORMANCE.md); then one search per time.
+_NOT_THE_REQUEST_SET = frozenset({
+    "zien", "geplande", "voorgestelde", "voorgenomen", "als", "indien", "mocht", "mochten", "oog",
+    "doel", "doelstelling", "die", "welke"})
+_NOT_THE_REQUEST_WORDS = re.compile(
+    "zien|gepland|voorgeste|voorgenomen|als|indien|mocht|oog|doel|die|welke")
+_LAST_EDGE = re.compile(r"(?s).*(?:[,;:()•]|\ben\b)")
 
 
-def _not_the_request(text: str, start: int, end: int) -> tuple[str, int]:
+def _not_the_request(text: str, start: int, end: int, words: bool = True) -> tuple[str, int]:
     """Why the time from `start` to `end` is not when the request is to be done ("" when it
     may be): a span of years, what is not to be done, a plan's time, a condition, an aim, what a
-    thing does."""
-    if _YEARS_AFTER.match(text, end) or _YEARS_BEFORE.search(text, max(0, start - 8), start):
+    thing does. `words` is False when the text has none of _NOT_THE_REQUEST_WORDS."""
+    if (_YEARS_AFTER.match(text, end) or _YEARS_BEFORE.search(text, max(0, start - 8), start)):
         return "een reeks jaren (de looptijd of naam van iets), geen termijn", start
-    led = _DEADLINE_WORD.match(text, start) or _prefix(text, start)
+    if not words:
+        return "", start
     window = text[max(0, start - 150) : start]
-    phrase = _PHRASE_START.search(window)
-    phrase = window[phrase.start() :] if phrase else window
-    to_verb = _TO_VERB_IN_PHRASE.match(text, end)
+    # The phrase the time stands in: after the last comma, colon, bracket or "en".
+    edge = _LAST_EDGE.match(window)
+    phrase = window[edge.end() :] if edge else window
+    if not _NOT_THE_REQUEST_WORDS.search(phrase):
+        return "", start
+    led = _DEADLINE_WORD.match(text, start) or _prefix(text, start)
     if "zien" in phrase and not led and _FORGO.search(phrase):
         return "de tijd van iets dat de regering niet moet doen, geen termijn", start
-    if ("gepland" in phrase or "voorgeste" in phrase or "voorgenomen" in phrase) and not to_verb:
-        planned = _PLANNED.search(phrase)
-        if planned:
-            return "de tijd van een plan, om het plan te noemen, geen termijn", start
+    to_verb = _TO_VERB_IN_PHRASE.match(text, end)
+    planned = "gepland" in phrase or "voorgeste" in phrase or "voorgenomen" in phrase
+    if planned and not to_verb and _PLANNED.search(phrase):
+        return "de tijd van een plan, om het plan te noemen, geen termijn", start
     if ("als" in phrase or "indien" in phrase or "mocht" in phrase) and not led and not to_verb:
         condition = _CONDITION.search(window)
         if condition:
@@ -928,10 +938,11 @@ def _not_the_request(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 def _context(original: str, text: str, start: int, end: int,
-             elsewhere: bool = True) -> tuple[str, int]:
+             elsewhere: bool = True, others: bool = True) -> tuple[str, int]:
     """Why the words from `start` to `end` are context rather than a deadline ("" when they are
     not), and where the words that make them so begin. `text` is `original` case-folded;
-    `elsewhere` is False when it has none of the words that _belongs_elsewhere needs."""
+    `elsewhere` is False when it has none of the words that _belongs_elsewhere needs, `others`
+    when it has none that _not_the_request needs beyond a span of years."""
     negated = "niet" in text[max(0, start - 40) : start] and _NEGATION.search(
         text, max(0, start - 40), start)
     if negated and not _NOT_LATER.match(text, negated.start()):
@@ -975,7 +986,7 @@ def _context(original: str, text: str, start: int, end: int,
         described = _ATTRIBUTIVE.search(text, max(0, start - 30), start)
         if described and not re.match(r"\s+te\s", text[end:]):
             return "beschrijft iets dat erop volgt, geen termijn", described.start()
-    return _not_the_request(text, start, end)
+    return _not_the_request(text, start, end, others)
 
 
 # A time already past when the words were said is a deadline typed late ("voor 1 juli 2020" typed
@@ -1010,11 +1021,12 @@ def _find(original: str, today: date) -> Iterator[_Found]:
     words = text.translate(_PUNCTUATION).split()
     tensed = not _TENSE_WORDS.isdisjoint(words)
     elsewhere = "%" in text or not _ELSEWHERE_WORDS.isdisjoint(words)
+    others = not _NOT_THE_REQUEST_SET.isdisjoint(words)
     for order, (pattern, handler, trigger) in enumerate(_COMPILED):
         if not trigger(text):
             continue
         for m in pattern.finditer(text):
-            reason, begins = _context(original, text, m.start(), m.end(), elsewhere)
+            reason, begins = _context(original, text, m.start(), m.end(), elsewhere, others)
             if reason:
                 yield _Found(begins, m.end(), order, None, reason)
                 continue
