@@ -6,7 +6,10 @@ of expression, each paired with a small function that turns a match into dates. 
 overlap, the one starting first wins, and at the same start the longest ("eind maart 2021" rather
 than "maart 2021"). Of the expressions found, the first whose period has not ended by `today` is
 the deadline: dates already past when the words were spoken are context ("Tijdens het AO van
-7 november 2019 ..."), not deadlines.
+7 november 2019 ..."), not deadlines. When all are past, the first one counts only if it is
+introduced as the request's deadline ("voor 1 juli 2020" typed in August 2020: overdue; "in maart
+2020 de Kamer te informeren"), or is all the text; any other past time is context ("bij brief van
+3 april 2019", said in June 2019), and then there is no period.
 
 Beyond the DESIGN table, because the reference letter uses them: ranges ("van 12 juni tot en met
 10 juli jl.", "maart t/m 18 mei 2020"), "jl."/"a.s." and "dit/volgend/vorig jaar" after a month
@@ -22,7 +25,11 @@ found too, and kept as context with the reason, which `explain_period` gives in 
 name ("het 2030-doel", "Belastingplan 2025", "cijfers over 2018"); and a time that belongs to
 something else than the deadline of the request: how long something lasts ("te verlengen tot eind
 2026"), a horizon ("richting 2070"), a standing duty ("voortaan op Prinsjesdag"), a target the
-government is to lay down or keep for others ("op te nemen dat ... uiterlijk in 2035").
+government is to lay down or keep for others ("op te nemen dat ... uiterlijk in 2035"); and times
+that are not the request's: a span of years ("de fietsambitie 2022–2025"), what is not to be done
+("af te zien van ... per 2027"), a plan's time ("de geplande bouwprojecten voor 2023"), a condition
+("als de inspectie volgend jaar concludeert"), an aim ("met het oog op het doel van ... in 2030"),
+what a thing does ("een strategie die in 2050 resulteert in").
 """
 
 from __future__ import annotations
@@ -1077,7 +1084,8 @@ def _expressions(text: str, today: date) -> list[_Found]:
 
 
 def _choose(found: list[_Found], today: date) -> _Found | None:
-    """The first period that has not ended by today; if all have, the first one."""
+    """The first period that has not ended by today; if all have, the first one (past periods
+    not introduced as the request's deadline are already context: _asked)."""
     periods = [f for f in found if f.span is not None]
     return next((f for f in periods if f.span[1] >= today), periods[0] if periods else None)
 
