@@ -8,8 +8,9 @@ than "maart 2021"). Of the expressions found, the first whose period has not end
 the deadline: dates already past when the words were spoken are context ("Tijdens het AO van
 7 november 2019 ..."), not deadlines. When all are past, the first one counts only if it is
 introduced as the request's deadline ("voor 1 juli 2020" typed in August 2020: overdue; "in maart
-2020 de Kamer te informeren"), or is all the text; any other past time is context ("bij brief van
-3 april 2019", said in June 2019), and then there is no period.
+2020 de Kamer te informeren"), or starts a short text (a deadline field's words: "1 juli 2020
+(verlengd)"); any other past time is context ("bij brief van 3 april 2019", said in June 2019),
+and then there is no period.
 
 Beyond the DESIGN table, because the reference letter uses them: ranges ("van 12 juni tot en met
 10 juli jl.", "maart t/m 18 mei 2020"), "jl."/"a.s." and "dit/volgend/vorig jaar" after a month
@@ -1000,7 +1001,8 @@ def _context(original: str, text: str, start: int, end: int,
 # in August: overdue) only when it is introduced as the request's deadline: by "voor",
 # "uiterlijk", "binnen", "niet later dan" and the like, or by "in"/"op"/"per"/"bij"/... with the
 # request's verb after it in the same clause ("in de begroting 1997 ruimte te maken") or right
-# before it ("de Kamer te informeren in maart 2020"). Any other past time is context: "bij brief
+# before it ("de Kamer te informeren in maart 2020"), or when it starts a text of at most 60
+# characters (a deadline field's words). Any other past time is context: "bij brief
 # van 3 april 2019" said in June 2019, "de basisbeurs zoals die tot 2015 bestond", "een nota van
 # wijziging op het Belastingplan 2014" said in October 2013.
 _ASKED_LEAD = re.compile(r"(?:in|op|per|bij|tijdens|met|rond|omstreeks)\s")
@@ -1009,11 +1011,10 @@ _ASKED_VERB_BEFORE = re.compile(r"\bte\s+[^\W\d_]+\s+$")
 
 
 def _asked(text: str, start: int, end: int) -> bool:
-    """Whether the time from `start` to `end` is introduced as the request's deadline, or is
-    all the text (the words of a deadline field)."""
-    if _DEADLINE_WORD.match(text, start) or not text[:start].strip(" ,.;:(") and not text[
-            end:].strip(" ,.;:)"):
-        return True  # a deadline word, or the time is all the text (a deadline field)
+    """Whether the time from `start` to `end` is introduced as the request's deadline, or starts
+    a short text (the words of a deadline field: "1 juli 2020 (verlengd)")."""
+    if _DEADLINE_WORD.match(text, start) or not text[:start].strip(" ,.;:(") and len(text) <= 60:
+        return True  # a deadline word, or the words of a deadline field ("1 juli 2020 (verlengd)")
     if not _ASKED_LEAD.match(text, start):
         return False
     return bool(_ASKED_VERB_AFTER.match(text, end)
