@@ -61,10 +61,14 @@ def percent(part, whole):
 
 
 def deadlines(cases, label):
-    right = wrong_where_none = none_cases = with_period = right_with_period = 0
+    right = wrong_where_none = none_cases = with_period = right_with_period = crashes = 0
     misses = []
     for case in cases:
-        period = parse_period(case["text"], date.fromisoformat(case["said_on"]))
+        try:
+            period = parse_period(case["text"], date.fromisoformat(case["said_on"]))
+        except Exception as error:  # a crash on a real text is a miss, and is shown as one
+            period, crashes = None, crashes + 1
+            print(f"    CRASH {error!r}: {case['text'][:90]!r} ({case['said_on']})")
         found = [str(period.start), str(period.end)] if period else None
         # The second held-out set labels only whether a clause names a deadline ("deadline").
         ok = found is not None if case["expected"] == "deadline" else found == case["expected"]
@@ -80,7 +84,8 @@ def deadlines(cases, label):
     print(f"deadlines, {label}: {len(cases)} clauses; the period DESIGN prescribes "
           f"{percent(right, len(cases))} (of those naming a deadline "
           f"{percent(right_with_period, with_period)}); a period where none was right "
-          f"{percent(wrong_where_none, none_cases)}")
+          f"{percent(wrong_where_none, none_cases)}"
+          + (f"; CRASHED on {crashes}" if crashes else ""))
     for text, said_on, expected, found in misses:
         print(f"    miss: {text!r} ({said_on}): expected {expected}, found {found}")
 
@@ -286,6 +291,7 @@ def main():
         deadlines([c for c in sixth if c["kind"] == kind],
                   f"SIXTH HELD-OUT, {kind}s (deadline or none only)")
     deadlines(load("deadlines_heldout7.json")["cases"], "SEVENTH HELD-OUT (deadline or none only)")
+    deadlines(load("deadlines_heldout8.json")["cases"], "EIGHTH HELD-OUT (deadline or none only)")
     cited = load("citations.json")
     citations(cited["dev"], "development")
     citations(cited["heldout"], "HELD-OUT")
