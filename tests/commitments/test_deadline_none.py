@@ -4,6 +4,7 @@ The parser reads "richting 2070" as a horizon itself; "met het oog op 2070" it s
 year, so the clerk's override is what keeps it off the overdue lists."""
 
 import datetime
+import re
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -169,3 +170,15 @@ def test_overdue_and_due_filters_and_the_calendar_leave_it_out(client, clerk, ad
     feed = client.get(reverse("commitments:feed-ics", args=[token.token]))
     events = Calendar.from_ical(feed.content).walk("VEVENT")
     assert [str(event["summary"]) for event in events] == [f"Termijn {late.number}: Te laat"]
+
+
+def test_the_help_texts_examples_are_words_the_parser_still_reads_as_a_deadline():
+    # An example the parser already reads as no deadline would tell the clerk to tick a box
+    # that changes nothing ("richting 2070" and "voortaan op Prinsjesdag" were such examples).
+    from register.periods import parse_period
+
+    help_text = str(Commitment._meta.get_field("deadline_none").help_text)
+    examples = re.findall(r"‘([^’]+)’", help_text)
+    assert len(examples) == 2
+    for example in examples:
+        assert parse_period(example, datetime.date(2026, 3, 1)) is not None, example
