@@ -10,19 +10,31 @@
     return div.innerHTML;
   }
   function remote(url) {
+    // The values of the server's answer to what is typed now: the list shows those and only
+    // those, never what an earlier, shorter search found ("g" finds more than "graaf").
+    let answered = new Set();
     return {
       valueField: "value",
       labelField: "text",
       searchField: ["text"],
       // The server matched the words already (in more than the label): show what it found.
-      score: () => () => 1,
+      score: () => (option) => (answered.has(String(option.value)) ? 1 : 0),
       loadThrottle: 250,
       shouldLoad: (query) => query.trim().length > 0,
-      load: (query, callback) => {
+      load: function (query, callback) {
+        // Every search asks the server: tom-select's cache would show, after a backspace, the
+        // answer to a longer search.
+        this.loadedSearches = {};
         const address = url + (url.includes("?") ? "&" : "?") + "q=" + encodeURIComponent(query);
         fetch(address, {headers: {Accept: "application/json"}, credentials: "same-origin"})
           .then((response) => (response.ok ? response.json() : {results: []}))
-          .then((data) => callback(data.results))
+          .then((data) => {
+            // A slow answer to what was typed before: the search for what is typed now is on
+            // its way, and its answer is the one to show.
+            if (this.inputValue() !== query) return callback();
+            answered = new Set(data.results.map((result) => String(result.value)));
+            callback(data.results);
+          })
           .catch(() => callback());
       },
     };
