@@ -169,6 +169,7 @@ class SearchSelect(forms.Select):
         attrs = {**(attrs or {}), "data-search": url,
                  "data-no-results": gettext("Niets gevonden"),
                  "data-type-more": gettext("Typ een deel van de naam"),
+                 "data-search-failed": gettext("Zoeken lukt nu niet; probeer het zo opnieuw"),
                  "data-placeholder": gettext("Typ om te zoeken")}
         return super().get_context(name, value, attrs)
 

@@ -9,10 +9,11 @@
     div.textContent = text || "";
     return div.innerHTML;
   }
-  function remote(url) {
+  function remote(select, url) {
     // The values of the server's answer to what is typed now: the list shows those and only
     // those, never what an earlier, shorter search found ("g" finds more than "graaf").
     let answered = new Set();
+    let failed = false;
     return {
       valueField: "value",
       labelField: "text",
@@ -26,16 +27,24 @@
         // answer to a longer search.
         this.loadedSearches = {};
         const address = url + (url.includes("?") ? "&" : "?") + "q=" + encodeURIComponent(query);
+        const show = (results, failure) => {
+          // A slow answer to what was typed before: the search for what is typed now is on
+          // its way, and its answer is the one to show.
+          if (this.inputValue() !== query) return callback();
+          answered = new Set(results.map((result) => String(result.value)));
+          failed = failure;
+          callback(results);
+        };
         fetch(address, {headers: {Accept: "application/json"}, credentials: "same-origin"})
-          .then((response) => (response.ok ? response.json() : {results: []}))
-          .then((data) => {
-            // A slow answer to what was typed before: the search for what is typed now is on
-            // its way, and its answer is the one to show.
-            if (this.inputValue() !== query) return callback();
-            answered = new Set(data.results.map((result) => String(result.value)));
-            callback(data.results);
-          })
-          .catch(() => callback());
+          .then((response) => (response.ok ? response.json() : Promise.reject(response)))
+          .then((data) => show(data.results, false))
+          .catch(() => show([], true));
+      },
+      render: {
+        // A search the server could not answer is not a search that found nothing.
+        no_results: (data) => '<div class="no-results">' + escapeHtml(
+          !data.input ? select.dataset.typeMore
+            : failed ? select.dataset.searchFailed : select.dataset.noResults) + "</div>",
       },
     };
   }
@@ -56,10 +65,8 @@
     };
     if (url) {
       const dossier = select.dataset.dossier;
-      Object.assign(settings, remote(dossier ? url + "?dossier=" + encodeURIComponent(dossier) : url));
-      settings.render.no_results = (data) =>
-        '<div class="no-results">' +
-        escapeHtml(data.input ? select.dataset.noResults : select.dataset.typeMore) + "</div>";
+      const address = dossier ? url + "?dossier=" + encodeURIComponent(dossier) : url;
+      Object.assign(settings, remote(select, address));
     }
     new TomSelect(select, settings);
     // tom-select moves the label to its typing field, the one combobox a screen reader meets;

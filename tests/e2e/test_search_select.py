@@ -86,6 +86,19 @@ def test_a_late_answer_to_an_earlier_search_is_not_shown(login):
     expect(options).to_have_text(["Van der Graaf"])
 
 
+def test_a_search_the_server_cannot_answer_says_so(login):
+    """A failed search is not "Niets gevonden": the clerk would think the member is unknown."""
+    page = login("griffie")
+    page.route("**/keuzes/**", lambda route: route.fulfill(status=502, body="Bad Gateway"))
+    member_search(page)
+    page.keyboard.type("graaf")
+    page.locator(".ts-dropdown .no-results", has_text="Zoeken lukt nu niet").wait_for()
+    page.unroute("**/keuzes/**")
+    page.keyboard.type("x")
+    page.keyboard.press("Backspace")
+    expect(page.locator(".ts-dropdown:visible .option")).to_have_text(["Van der Graaf"])
+
+
 def test_a_search_that_finds_nothing_says_so(login):
     page = login("griffie")
     page.goto("/toezeggingen/nieuw/")
