@@ -294,7 +294,34 @@ _PAST = re.compile(r"\b(?:heb|hebben|had|hadden)\s+(?:ik|wij|we)\b|\b(?:ik|wij|w
                    r"(?:heb|hebben|had|hadden)\b", re.IGNORECASE)
 
 
+# A footnote pasted with a letter's text (a PDF's page foot): "14 Kamerstuk 24 077, nr. 465",
+# "2 Raadpleegbaar via www.tweedekamer.nl", "16 https://www.trimbos.nl/…". A number, then a
+# citation's first word or an address; or a capital, next to another such line numbered one
+# apart ("9 Raadpleegbaar via …" / "10 CAM, Risicobeoordeling lachgas (2019)").
+_FOOTNOTE = re.compile(r"(\d{1,3}) +(?:www\.|https?://|[A-Z])")
+_CITATION_START = re.compile(
+    r"\d{1,3} +(?:www\.|https?://|(?:Kamerstuk(?:ken)?|Kst\.?|(?:Aanhangsel )?Handelingen|"
+    r"Raadpleegbaar|Zie|Bron|Stb\.?|Staatsblad|Stcrt\.?|Staatscourant|Bijlage|Kamerbrief|"
+    r"Brief|Motie|Amendement|Rapport|ECLI)\b)")
+
+
+def _without_footnotes(text):
+    lines = text.splitlines()
+    numbers = [int(m.group(1)) if (m := _FOOTNOTE.match(line.strip())) else None
+               for line in lines]
+
+    def footnote(i):
+        if numbers[i] is None:
+            return False
+        near = [numbers[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        return bool(_CITATION_START.match(lines[i].strip())) or any(
+            n is not None and abs(n - numbers[i]) == 1 for n in near)
+
+    return "\n".join(line for i, line in enumerate(lines) if not footnote(i))
+
+
 def _sentences(text: str) -> list[str]:
+    text = _without_footnotes(text)
     flat = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", text)  # "plaatsge-\nvonden"
     flat = " ".join(flat.split())
     # A footnote number may follow the full stop: "preventie.4 Zo verwacht ik".

@@ -3,6 +3,7 @@ from the two reports without commitments), corrections and withdrawals, and the 
 reference letter."""
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -182,6 +183,26 @@ def test_the_promises_of_the_reference_letter():
         assert any(start in text and deadline == words for text, deadline in found), start
     assert len(proposals) == len(LETTER_PROMISES)
     assert all(isinstance(p, Proposal) and p.position.startswith("zin ") for p in proposals)
+
+
+def test_a_promise_carries_no_footnotes_of_the_page_foot():
+    """The PDF's page foot sits between two sentences: "…coronacrisis. 11 Raadpleegbaar via
+    www.tweedekamer.nl 12 Aanhangsel Handelingen II 2019/20, nr. 243 13 www.rijballonvrij.nl
+    14 Kamerstuk 24 077, nr. 465 De verwachting is …" was one proposal's text."""
+    proposals = promises_in_letter(LETTER.read_text(encoding="utf-8"), date(2020, 12, 18))
+    texts = [p.text for p in proposals]
+    assert "De verwachting is dat het wetsvoorstel komend voorjaar aan uw Kamer zal worden " \
+           "aangeboden." in texts
+    assert not [t for t in texts if re.search(r"Raadpleegbaar|Kamerstuk|www\.|Handelingen", t)]
+
+
+def test_numbered_lines_of_the_text_itself_stay():
+    text = ("Dit proces heeft vertraging opgelopen. Ik verwacht dat\n"
+            "3 Kamerleden nog vragen stellen; ik zal uw Kamer\n"
+            "12 juni informeren.\n\n7 Kamerstuk 24 077, nr. 465\n")
+    (proposal,) = promises_in_letter(text, date(2020, 12, 18))
+    assert proposal.text == ("Ik verwacht dat 3 Kamerleden nog vragen stellen; ik zal uw Kamer "
+                             "12 juni informeren.")
 
 
 @pytest.mark.parametrize(
