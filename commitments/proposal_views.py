@@ -4,7 +4,9 @@ first), merge or reject each proposal (commitments.proposals)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -53,6 +55,7 @@ def proposal_upload(request):
     form = ProposalUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return proposal_list(request, upload_form=form)
+    before = CommitmentProposal.objects.aggregate(last=Max("pk"))["last"] or 0
     try:
         new, known = proposals_from_report(xml=form.cleaned_data["report"], by=request.user)
     except ValidationError as error:
@@ -63,6 +66,12 @@ def proposal_upload(request):
             "%(new)d toezegging uit het verslag staat klaar om te beoordelen.",
             "%(new)d toezeggingen uit het verslag staan klaar om te beoordelen.", new)
             % {"new": new})
+        # The list is by date said, oldest first: a report of today lands below the older ones
+        # still open. The page opens at its first proposal.
+        first = CommitmentProposal.objects.filter(pk__gt=before,
+                                                  status=ProposalStatus.OPEN).first()
+        if first is not None:
+            return redirect(reverse("commitments:proposals") + f"#voorstel-{first.pk}")
     elif known:
         messages.info(request, _("Dit verslag is al eerder ingelezen; er zijn geen nieuwe "
                                  "voorstellen."))

@@ -46,9 +46,9 @@ def offered(client_for, clerk, karremans):
 def test_clerk_uploads_a_report_and_sees_its_proposals(client_for, clerk):
     client = client_for(clerk)
     response = upload(client)
-    assert response.status_code == 302 and response["Location"] == reverse(
-        "commitments:proposals")
     proposals = CommitmentProposal.objects.all()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "commitments:proposals") + f"#voorstel-{proposals[0].pk}"
     assert len(proposals) == 6 and {p.status for p in proposals} == {ProposalStatus.OPEN}
     first = proposals[0]
     assert first.said_on == datetime.date(2025, 7, 2)
@@ -59,6 +59,22 @@ def test_clerk_uploads_a_report_and_sees_its_proposals(client_for, clerk):
     assert "6 voorstellen te beoordelen" in page and "Karremans, minister van Economische Zaken" \
         in page
     assert not Commitment.objects.exists()  # nothing becomes a commitment without a person
+
+
+def test_a_new_report_opens_the_list_at_its_first_proposal(client_for, clerk):
+    """The list is oldest first: a report of an older debate's proposals still open, the new
+    ones are below them — the page opens at the first new one, not at the top."""
+    client = client_for(clerk)
+    older = CommitmentProposal.objects.create(
+        source="report", source_id="older", source_title="Ouder debat", position="1",
+        said_on=datetime.date(2020, 1, 1), text="Ik stuur een brief.")
+    response = upload(client)
+    first = CommitmentProposal.objects.exclude(pk=older.pk).first()
+    assert response["Location"].endswith(f"#voorstel-{first.pk}")
+    assert first.said_on > older.said_on
+    page = client.get(response["Location"]).content.decode()
+    assert page.index("Ik stuur een brief.") < page.index(f'id="voorstel-{first.pk}"')
+    assert upload(client)["Location"] == reverse("commitments:proposals")  # nothing new
 
 
 @pytest.mark.parametrize("name, message", [
