@@ -270,9 +270,14 @@ def _season(m: re.Match[str], today: date) -> _Span:
     first = _SEASONS[m["season"].lower()]
     if m["this"] and not (m["year"] or m["rel"]):
         # "dit voorjaar" is this year's, also when it is past; "deze winter" in January or
-        # February is the one that began in December.
+        # February is the one that began in December. But a request for "dit voorjaar" made
+        # more than three months after it ended ("... dit voorjaar aan de Kamer voor te leggen",
+        # said in December) asks for the next one: a request is not for a time long gone.
         year = today.year - (first == 12 and today.month <= 2)
-        return _plain(*_months(year, first, 3))
+        start, end = _months(year, first, 3)
+        if end < today - timedelta(days=91) and _ASKED_VERB_AFTER.match(m.string, m.end()):
+            start, end = _months(year + 1, first, 3)
+        return _plain(start, end)
     return _plain(*_place(lambda y: _months(y, first, 3), m, today))
 
 
@@ -559,7 +564,7 @@ _RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
     (rf"{_BEFORE}{_RECESS}\b(?:{_SEP}{_WHEN})?", _before_recess, r"zomer|kerst|reces"),
     (rf"\bna\s+(?:afloop\s+van\s+)?(?:(?:de|het)\s+)?{_RECESS}\b(?:{_SEP}{_WHEN})?",
      _after_recess, r"\bna\s"),
-    (rf"\b(?:binnen|(?<=uiterlijk\s)over)\s+(?:(?P<half>(?:een\s+)?half)\s*"
+    (rf"\b(?:binnen|(?<=uiterlijk\s)over|over\s+uiterlijk)\s+(?:(?P<half>(?:een\s+)?half)\s*"
      rf"|(?P<n>[0-9]{{1,3}}|{_NUMBER})\s+)"
      r"(?P<unit>werkdag(?:en)?|dag(?:en)?|weken|week|maand(?:en)?|jaar|jaren)\b", _within,
      r"binnen|uiterlijk"),
@@ -699,6 +704,12 @@ _ATTRIBUTIVE = re.compile(
 )
 # "op het niveau van dit jaar": the year is a measure, not a deadline.
 _LEVEL = re.compile(r"(?:niveau|peil)\s+van\s+(?:v[oó][oó]r\s+)?$")
+# "een dekkingsgraad van 105% voor het jaar 2022", "het budget voor de jaren 2020 en 2021": the
+# year something is for (as "voor volgend jaar"), not a time to act before. (The budget "voor
+# het jaar 2026" is left to the budget rules: "bij de aanbieding van de begroting ... voor het
+# jaar 2026".)
+_FOR_YEAR = re.compile(r"\b(?:voor|van)\s+(?:het\s+(?:kalender)?jaar|de\s+jaren)\s+(?:(?:19|20)[0-9]{2}"
+                       r"\s*(?:,|en|of|t/m|tot(?:\s+en\s+met)?)\s*)*$")
 # "afgelopen zomer", "vorige maand", "eerder dit jaar": a time that the words themselves put in
 # the past. (Without them "zomer" would be read as the next one.)
 _GONE = re.compile(r"\b(?:afgelopen|vorige?|voorbije|eerder)\s+$")
@@ -887,8 +898,42 @@ _PLANNED = re.compile(r"\b(?:geplande|voorgestelde|voorgenomen)\s+(?:[^\W\d_][\w
 _CONDITION = re.compile(r"(?<!zowel\s)\b(?:als|indien|mocht(?:en)?)\s+(?:de|het|een|er|zij|hij|dit"
                         r"|deze|die|u|wij|we)\b[^,;:()]*$")
 # "met het oog op het doel van 50% circulair in 2030", "het doel van 20% in 2030": a target's year.
-_AIM = re.compile(r"\bmet\s+het\s+oog\s+op\b[^,;:()]*$"
+_AIM = re.compile(r"\bmet\s+het\s+oog(?:\s+op\b[^,;:()]*)?\s*$"
                   r"|\bdoel(?:stelling)?\s+van\s+[0-9][^,;:()]{0,40}$")
+# "de afspraak uit het Klimaatakkoord om in 2030 ... aardgasvrij gemaakt te hebben los te laten",
+# "de belofte om de tekorten in 2022 tot nul terug te brengen niet te breken": the time is part
+# of what an agreement, promise or intention holds (its "om te" clause, before its verb), not
+# when the government must act on it.
+_PROMISE_WORDS = ("afspra", "belofte", "voornemen", "ambitie", "streven", "intentie", "plan")
+_PROMISE = re.compile(
+    r"\b(?:de|het|deze|dit|die|dat|haar|zijn|hun)\s+(?:[^\W\d_]+\s+)?"
+    r"(?:afspra(?:ak|ken)|beloften?|beloftes|voornemens?|ambities?|streven|intenties?|plan(?:nen)?)"
+    r"(?:\s+(?!(?:is|zijn|was|waren|blijft|blijven)\b)[^\s,;:()]+){0,6}?\s+om\s+"
+    r"(?:(?!\bte\s)[^,;:()])*$")
+# "te onderzoeken hoe ... kan plaatsvinden voor de invoering op 1 januari 2025", "een onderzoek
+# naar de vraag of een extra windpark op zee voor 2023 ... mogelijk is": the time is part of the
+# question to be studied, up to the question's own verb ("of X mogelijk is en de Kamer voor de
+# zomer te informeren": after "is en" the request goes on; see also _OWN_VERB_AFTER).
+_QUESTION_WORDS = ("onderz", "na te gaan", "bezien", "bekijken", "verkennen", "inventari",
+                   "in kaart", "uit te zoeken", "vraag")
+_QUESTION = re.compile(
+    r"\b(?:onderzo(?:ek|eken|eksvraag)|na\s+te\s+gaan|te\s+(?:bezien|bekijken|verkennen"
+    r"|inventariseren)|in\s+kaart\s+te\s+brengen|uit\s+te\s+zoeken|(?:de|het)\s+vraag(?:stuk)?)"
+    r"\b(?:\s+[^\s,;:()]+){0,8}?\s+(?:of|hoe|welke|wat|waarom|wanneer|in\s+hoeverre"
+    r"|op\s+welke\s+wijze)\s+(?:(?!\bte\s|\b(?:is|zijn|kan|kunnen|wordt|worden|moet|moeten|zal"
+    r"|zullen|heeft|hebben|mag|mogen|gaat|gaan)\s*(?:,|\ben\b))[^;:()])*$")
+# "... en de Kamer hierover voor de zomer te informeren": a request's verb after the time (not
+# one of "door kritisch te kijken", "om ... te"), so the question has ended before it.
+_OWN_VERB_AFTER = re.compile(r"(?:(?!\b(?:door|om|zonder|teneinde)\s)[^,;:()])*?\bte\s+[^\W\d_]")
+# "in het kader van de voorbereiding voor de infasering van de aanlandplicht in 2017 te
+# bewerkstelligen dat ...": the time belongs to the frame the request is set in; not when it is
+# the frame itself ("in het kader van de begrotingsbehandeling 2026": at that debate).
+_FRAME = re.compile(r"\bin\s+het\s+kader\s+van\s+(?:(?:de|het)\s+)?[^\W\d_][\w-]*\s"
+                    r"(?:(?!\bte\s)[^,;:()]){1,120}$")
+# "na publicatie door het CBS op 13 maart ... in kaart te brengen": the time of the event the
+# request waits for, like "na 2027" a start; not "na te gaan" (a verb), nor when the request's
+# verb follows in the clause ("na overleg met de gemeenten in 2025 een regeling te treffen").
+_AFTER_THING = re.compile(r"\bna\s+(?!te\b)(?:(?!\bte\s)[^,;:()]){1,60}$")
 # "een plasticstrategie ... die in 2050 resulteert in", "de proef die in 2016 van start gaat": a
 # relative clause in the present that says what something does, or when; not one with "te", a
 # modal verb or a passive ("die later dit jaar naar de Kamer wordt gestuurd": that letter is the
@@ -903,9 +948,10 @@ _UNTIL_EDGE = re.compile(r"[^,;:()]*")
 # words of the text, made once per text (docs/PERFORMANCE.md); then one search per time.
 _NOT_THE_REQUEST_SET = frozenset({
     "zien", "geplande", "voorgestelde", "voorgenomen", "als", "indien", "mocht", "mochten", "oog",
-    "doel", "doelstelling", "die", "welke"})
+    "doel", "doelstelling", "die", "welke", "om", "of", "hoe", "welke", "wat", "waarom", "wanneer",
+    "hoeverre", "wijze", "kader", "na"})
 _NOT_THE_REQUEST_WORDS = re.compile(
-    "zien|gepland|voorgeste|voorgenomen|als|indien|mocht|oog|doel|die|welke")
+    "zien|gepland|voorgeste|voorgenomen|als|indien|mocht|oog|doel|die|welke|om|na")
 _LAST_EDGE = re.compile(r"(?s).*(?:[,;:()•]|\ben\b)")
 
 
@@ -921,6 +967,13 @@ def _not_the_request(text: str, start: int, end: int, words: bool = True) -> tup
     # The phrase the time stands in: after the last comma, colon, bracket or "en".
     edge = _LAST_EDGE.match(window)
     phrase = window[edge.end() :] if edge else window
+    # Rules that reach past an "en" in the phrase: "hoe vereenvoudiging en versnelling kan ...".
+    if (any(word in window for word in _QUESTION_WORDS) and _QUESTION.search(window)
+            and not _OWN_VERB_AFTER.match(text, end)):
+        return "hoort bij de vraag die onderzocht wordt, geen termijn", start
+    if "kader" in window and _FRAME.search(window) and not (
+            _DEADLINE_WORD.match(text, start) or _prefix(text, start)):
+        return "hoort bij het kader (in het kader van …), geen termijn", start
     if not _NOT_THE_REQUEST_WORDS.search(phrase):
         return "", start
     led = _DEADLINE_WORD.match(text, start) or _prefix(text, start)
@@ -935,8 +988,15 @@ def _not_the_request(text: str, start: int, end: int, words: bool = True) -> tup
         if condition:
             return "hoort bij een voorwaarde (als …), geen termijn", max(0, start - 150) + (
                 condition.start())
-    if ("oog" in phrase or "doel" in phrase) and _AIM.search(window):
+    if ("oog" in phrase or "doel" in phrase) and not led and _AIM.search(window):
         return "het jaar van een doel waar iets op gericht is, geen termijn", start
+    if " om " in phrase and any(word in phrase for word in _PROMISE_WORDS) and _PROMISE.search(
+            phrase):
+        return ("hoort bij wat een afspraak, belofte of voornemen inhoudt, geen termijn voor de"
+                " regering", start)
+    if ("na" in phrase and not led and _AFTER_THING.search(phrase)
+            and not _ASKED_VERB_AFTER.match(text, end)):
+        return "de tijd van iets waarna gehandeld wordt (na …), geen termijn", start
     relative = "die" in phrase[-40:] or "welke" in phrase[-40:]
     if relative and not led and _WHICH.search(phrase) and _YEAR_IN.search(text, start, end):
         clause = _UNTIL_EDGE.match(text, end)
@@ -966,6 +1026,9 @@ def _context(original: str, text: str, start: int, end: int,
     reason, begins = _belongs_elsewhere(text, start, end) if elsewhere else ("", start)
     if reason:
         return reason, begins
+    if ("jaar" in before or "jaren" in before) and _FOR_YEAR.search(
+            text, max(0, start - 50), start) and "begroting" not in text[max(0, start - 120):start]:
+        return "het jaar waarvoor iets geldt, geen termijn", start
     if before.endswith(("van", "voor", "vóór")) and _LEVEL.search(text, max(0, start - 24), start):
         return "het niveau van dat jaar, geen termijn", start
     if before.endswith(("afgelopen", "vorig", "vorige", "voorbije", "eerder")):
@@ -1010,12 +1073,35 @@ _ASKED_VERB_AFTER = re.compile(r"[^,;:()«»]*?\bte\s+[^\W\d_]")
 _ASKED_VERB_BEFORE = re.compile(r"\bte\s+[^\W\d_]+\s+$")
 
 
+# "de benoeming van een lid van de Eerste Kamer per 1 december 2021 ... af te wijzen": a past time
+# right after an act named as a noun (with what it is of or by) is the date of that act.
+_DATED_ACT = re.compile(r"\b(?:de|het)\s+[^\W\d_]*(?:ing|atie|tie)\s+(?:van|door)\s+"
+                        r"(?:(?!\bte\s)[^,;:()]){0,60}$")
+# The words of a deadline field: a short text whose time comes first, or a time with its year
+# written after at most three words that are no clause ("naar verwachting 1 juni 2020",
+# "streefdatum: Q2 2020", "(verwacht) juni 2020"); not "bij brief van 3 april 2019" (the date of a
+# letter), "NOVA d.d. 12 januari 2009", "afgerond in juni 2020", "dezelfde periode vorig jaar", nor
+# a year right after a word ("Kabinetsformatie 2021": a name).
+_FIELD_WORDS = re.compile(r"(?:\(?[^\W\d_][\w.-]*\)?:?\s+){1,3}")
+_NOT_FIELD = re.compile(rf"\b(?:van|te|d\.d\.)\s|{_PARTICIPLE}\s")
+
+
+def _field(text: str, start: int, end: int) -> bool:
+    """Whether `text` is the words of a deadline field and its time runs from `start` to `end`."""
+    if len(text) > 60:
+        return False
+    words = text[:start].lstrip(" ,.;:(")
+    return not words or bool(
+        _FIELD_WORDS.fullmatch(words) and not _NOT_FIELD.search(words)
+        and _YEAR_IN.search(text, start, end) and not _YEAR_IN.match(text, start))
+
+
 def _asked(text: str, start: int, end: int) -> bool:
-    """Whether the time from `start` to `end` is introduced as the request's deadline, or starts
-    a short text (the words of a deadline field: "1 juli 2020 (verlengd)")."""
-    if _DEADLINE_WORD.match(text, start) or not text[:start].strip(" ,.;:(") and len(text) <= 60:
+    """Whether the time from `start` to `end` is introduced as the request's deadline, or is the
+    time of a short text (the words of a deadline field: "1 juli 2020 (verlengd)")."""
+    if _DEADLINE_WORD.match(text, start) or _field(text, start, end):
         return True  # a deadline word, or the words of a deadline field ("1 juli 2020 (verlengd)")
-    if not _ASKED_LEAD.match(text, start):
+    if not _ASKED_LEAD.match(text, start) or _DATED_ACT.search(text, max(0, start - 100), start):
         return False
     return bool(_ASKED_VERB_AFTER.match(text, end)
                 or _ASKED_VERB_BEFORE.search(text, max(0, start - 40), start))

@@ -1352,7 +1352,7 @@ STAY_DEADLINES = [
     ("de Kamer te informeren in maart 2020", d(2020, 4, 2), "in maart 2020", d(2020, 3, 31)),
     ("in de begroting 1997 ruimte te maken voor kleinere klassen", d(1996, 9, 19),
      "in de begroting 1997", d(1996, 9, 17)),
-    ("de Kamer uiterlijk dit voorjaar te informeren", d(2014, 11, 19), "uiterlijk dit voorjaar",
+    ("de Kamer uiterlijk dit voorjaar te informeren", d(2014, 7, 19), "uiterlijk dit voorjaar",
      d(2014, 5, 31)),
     # A later time of the request after the one that is not.
     ("af te zien van de verhoging per 2027 en voor 1 juli met dekking te komen", d(2025, 3, 2),
@@ -1404,3 +1404,135 @@ def test_a_span_of_years_is_never_a_deadline(first, length, today):
     last = min(2100, first + length)
     for dash in ("-", "–"):
         assert parse_period(f"binnen het programma {first}{dash}{last} meer te doen", today) is None
+
+
+# --- The eighth sample's kinds (constructed sentences, not its clauses) --------------------------
+
+NOT_THE_REQUESTS_EIGHTH = [
+    # What an agreement, promise or intention holds (its "om te" clause).
+    ("de afspraak met de provincies om in 2028 alle stallen te hebben aangepast los te laten",
+     d(2025, 3, 2), "afspraak, belofte"),
+    ("de belofte om de wachtlijsten in 2027 weg te werken na te komen", d(2025, 3, 2),
+     "afspraak, belofte"),
+    ("het voornemen om per 1 januari 2027 de heffing in te voeren te heroverwegen",
+     d(2025, 3, 2), "afspraak, belofte"),
+    ("haar ambitie uit het regeerakkoord om voor 2030 tienduizend woningen te bouwen bij te "
+     "stellen", d(2025, 3, 2), "afspraak, belofte"),
+    # The question to be studied.
+    ("te onderzoeken of een tweede kerncentrale voor 2035 haalbaar is", d(2025, 3, 2),
+     "de vraag die onderzocht wordt"),
+    ("na te gaan hoe de regeling op 1 juli 2026 eenvoudiger kan worden door de aanvraag te "
+     "digitaliseren", d(2025, 3, 2), "de vraag die onderzocht wordt"),
+    ("een onderzoek te laten doen naar de vraag of de heffing in 2027 kan worden verlaagd",
+     d(2025, 3, 2), "de vraag die onderzocht wordt"),
+    # The frame the request is set in.
+    ("in het kader van de invoering van de nieuwe wet in 2027 te zorgen dat gemeenten "
+     "voldoende middelen hebben", d(2025, 3, 2), "het kader"),
+    # The time of an event the request waits for.
+    ("na de publicatie door het RIVM op 12 mei, de Kamer te informeren over de gevolgen",
+     d(2025, 3, 2), "waarna gehandeld wordt"),
+    # The year something is for.
+    ("een regeling te treffen voor een toeslag van 3% voor het jaar 2026", d(2025, 3, 2),
+     "het jaar waarvoor"),
+    ("het budget voor de jaren 2026 en 2027 te verhogen", d(2025, 3, 2), "het jaar waarvoor"),
+    # An aim's horizon.
+    ("met het oog op 2070", d(2025, 3, 2), "doel"),
+    ("met het oog op 2040 de dijken te versterken", d(2025, 3, 2), "doel"),
+    # A date just past of another's act named as a noun ("de benoeming ... per").
+    ("de benoeming van de nieuwe directeur per 1 maart 2025 terug te draaien", d(2025, 3, 2),
+     "lag al achter ons"),
+]
+
+
+@pytest.mark.parametrize(("text", "today", "why"), NOT_THE_REQUESTS_EIGHTH)
+def test_a_time_of_an_agreement_question_frame_or_purpose_gives_no_period(text, today, why):
+    assert parse_period(text, today) is None
+    assert why in explain_period(text, today)
+
+
+STAY_DEADLINES_EIGHTH = [
+    # The request's own time next to these kinds.
+    ("de afspraak om de wet in te voeren voor 1 juli 2025 aan de Kamer te sturen",
+     d(2025, 3, 2), "voor 1 juli 2025", d(2025, 6, 30)),
+    ("een plan op te stellen om in 2030 alle scholen te verduurzamen", d(2025, 3, 2),
+     "in 2030", d(2030, 12, 31)),
+    ("Het streven is om dit najaar afspraken te maken", d(2025, 3, 2), "dit najaar",
+     d(2025, 11, 30)),
+    ("te onderzoeken wat de gevolgen zijn en de Kamer voor de zomer te informeren",
+     d(2025, 3, 2), "voor de zomer", d(2025, 7, 3)),
+    ("te onderzoeken hoe de regeling eenvoudiger kan, en de Kamer uiterlijk in juni 2025 te "
+     "informeren", d(2025, 3, 2), "uiterlijk in juni 2025", d(2025, 6, 30)),
+    ("te onderzoeken of het mogelijk is om voor 1 juli een regeling te treffen", d(2025, 3, 2),
+     "voor 1 juli", d(2025, 6, 30)),
+    ("te onderzoeken hoe de huur dit jaar kan worden bevroren, en daar uiterlijk bij de "
+     "Voorjaarsnota over te rapporteren", d(2025, 2, 8), "uiterlijk bij de Voorjaarsnota",
+     d(2025, 5, 31)),
+    ("in het kader van de begrotingsbehandeling 2026 een overzicht te sturen", d(2025, 3, 2),
+     "de begrotingsbehandeling 2026", d(2025, 12, 18)),
+    ("in het kader van de evaluatie uiterlijk in juni 2025 de Kamer te informeren",
+     d(2025, 3, 2), "uiterlijk in juni 2025", d(2025, 6, 30)),
+    ("na overleg met de gemeenten in 2026 een regeling te treffen", d(2025, 3, 2), "in 2026",
+     d(2026, 12, 31)),
+    ("de Kamer na overleg met de sector voor 1 juli te informeren", d(2025, 3, 2), "voor 1 juli",
+     d(2025, 6, 30)),
+    ("in het jaar 2026 de regeling in te voeren", d(2025, 3, 2), "2026",
+     d(2026, 12, 31)),
+    ("de Kamer uiterlijk bij de aanbieding van de begroting van Defensie voor het jaar 2026 te "
+     "informeren", d(2025, 3, 2), "2026", d(2026, 12, 31)),
+    # "over uiterlijk <time>" is "binnen <time>" (DESIGN), as "uiterlijk over <time>".
+    ("om over uiterlijk vijf jaar terug te keren naar 0,7% van het bni", d(2018, 11, 29),
+     "over uiterlijk vijf jaar", d(2023, 11, 29)),
+    ("over uiterlijk drie maanden een evaluatie te sturen", d(2025, 3, 2),
+     "over uiterlijk drie maanden", d(2025, 6, 2)),
+    # "dit voorjaar" in a request said long after this year's spring: the next spring.
+    ("de definitieve visie dit voorjaar aan de Kamer voor te leggen", d(2019, 12, 5),
+     "dit voorjaar", d(2020, 5, 31)),
+    ("de Kamer uiterlijk dit voorjaar hierover te informeren", d(2014, 11, 19),
+     "uiterlijk dit voorjaar", d(2015, 5, 31)),
+    ("de Kamer deze zomer te informeren", d(2025, 12, 1), "deze zomer", d(2026, 8, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "today", "words", "end"), STAY_DEADLINES_EIGHTH)
+def test_the_eighth_samples_rules_leave_the_requests_deadlines(text, today, words, end):
+    period = parse_period(text, today)
+    assert period is not None and (period.text, period.end) == (words, end)
+
+
+@pytest.mark.parametrize(("text", "today"), [
+    ("als dit voorjaar was beoogd", d(2025, 12, 5)),  # told as past: context still
+    ("dit voorjaar is de wet ingegaan, en sindsdien voeren de gemeenten haar met veel inzet uit",
+     d(2025, 12, 5)),
+])
+def test_this_spring_told_as_past_stays_context_late_in_the_year(text, today):
+    assert parse_period(text, today) is None
+
+
+# The words of a deadline field (the commitment's "Termijn (zoals gezegd)", a rappel answer's new
+# expected date), typed after the date had passed: the date they name, so overdue.
+DEADLINE_FIELDS = [
+    ("naar verwachting 1 juni 2020", "1 juni 2020", d(2020, 6, 1)),
+    ("verwacht: juni 2020", "juni 2020", d(2020, 6, 30)),
+    ("streefdatum 1 juni 2020", "1 juni 2020", d(2020, 6, 1)),
+    ("(naar verwachting) Q2 2020", "Q2 2020", d(2020, 6, 30)),
+    ("Kamerbrief eind 2019", "eind 2019", d(2019, 12, 31)),
+    ("uiterlijk 1 juni 2020", "uiterlijk 1 juni 2020", d(2020, 6, 1)),
+    ("1 juni 2020", "1 juni 2020", d(2020, 6, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "end"), DEADLINE_FIELDS)
+def test_a_deadline_fields_past_time_keeps_its_period(text, words, end):
+    period = parse_period(text, d(2020, 8, 3))
+    assert period is not None and (period.text, period.end) == (words, end)
+
+
+@pytest.mark.parametrize("text", [
+    "bij brief van 3 april 2020",  # the date of a letter
+    "Milieucriminaliteit (NOVA d.d. 12 januari 2020)",  # the date of a broadcast
+    "afgerond in juni 2020",  # done, not due
+    "dezelfde periode vorig jaar",  # a comparison
+    "Kabinetsformatie 2019",  # a year in a name
+])
+def test_a_short_text_with_a_past_time_that_is_no_deadline_field_gives_none(text):
+    assert parse_period(text, d(2020, 8, 3)) is None
