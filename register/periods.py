@@ -708,8 +708,8 @@ _LEVEL = re.compile(r"(?:niveau|peil)\s+van\s+(?:v[oó][oó]r\s+)?$")
 # year something is for (as "voor volgend jaar"), not a time to act before. (The budget "voor
 # het jaar 2026" is left to the budget rules: "bij de aanbieding van de begroting ... voor het
 # jaar 2026".)
-_FOR_YEAR = re.compile(r"\b(?:voor|van)\s+(?:het\s+(?:kalender)?jaar|de\s+jaren)\s+(?:(?:19|20)[0-9]{2}"
-                       r"\s*(?:,|en|of|t/m|tot(?:\s+en\s+met)?)\s*)*$")
+_FOR_YEAR = re.compile(r"\b(?:voor|van)\s+(?:het\s+(?:kalender)?jaar|de\s+jaren)\s+"
+                       r"(?:(?:19|20)[0-9]{2}\s*(?:,|en|of|t/m|tot(?:\s+en\s+met)?)\s*)*$")
 # "afgelopen zomer", "vorige maand", "eerder dit jaar": a time that the words themselves put in
 # the past. (Without them "zomer" would be read as the next one.)
 _GONE = re.compile(r"\b(?:afgelopen|vorige?|voorbije|eerder)\s+$")
@@ -948,7 +948,7 @@ _UNTIL_EDGE = re.compile(r"[^,;:()]*")
 # words of the text, made once per text (docs/PERFORMANCE.md); then one search per time.
 _NOT_THE_REQUEST_SET = frozenset({
     "zien", "geplande", "voorgestelde", "voorgenomen", "als", "indien", "mocht", "mochten", "oog",
-    "doel", "doelstelling", "die", "welke", "om", "of", "hoe", "welke", "wat", "waarom", "wanneer",
+    "doel", "doelstelling", "die", "welke", "om", "of", "hoe", "wat", "waarom", "wanneer",
     "hoeverre", "wijze", "kader", "na"})
 _NOT_THE_REQUEST_WORDS = re.compile(
     "zien|gepland|voorgeste|voorgenomen|als|indien|mocht|oog|doel|die|welke|om|na")
