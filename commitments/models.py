@@ -207,14 +207,14 @@ class Commitment(Versioned):
     deadline_override_start = models.DateField(_("termijn begin (handmatig)"), null=True,
                                                blank=True)
     deadline_override_end = models.DateField(_("termijn einde (handmatig)"), null=True, blank=True)
-    # The parser may read a year that belongs to something else (a target in an agreement, "met
-    # het oog op 2070") as a deadline. The clerk says so here rather than deleting the words as
+    # The parser may read a year that belongs to something else (the year money is for, "het
+    # tekort voor 2027") as a deadline. The clerk says so here rather than deleting the words as
     # spoken (which an import may bring back). The help text's examples are words the parser
     # still reads as a deadline (a test keeps them so).
     deadline_none = models.BooleanField(
         _("Geen termijn (de woorden noemen geen termijn)"), default=False,
         help_text=_("Aanvinken als de woorden wel een datum bevatten maar geen termijn noemen, "
-                    "bijvoorbeeld ‘de afspraak om in 2030 … te halen’ of ‘met het oog op 2070’."))
+                    "bijvoorbeeld ‘het tekort voor 2027’ of ‘de onderbesteding in 2027’."))
     # The effective period: the clerk's override when set (dates, or none at all with
     # deadline_none), else the parsed one. Stored, not
     # computed per query, so the overdue and due filters can use an index.

@@ -1,7 +1,9 @@
-"""The clerk's "Geen termijn": the words hold a date but name no deadline ("met het oog op 2070").
+"""The clerk's "Geen termijn": the words hold a date but name no deadline ("de onderbesteding in
+2027": the year of the money).
 
-The parser reads "richting 2070" as a horizon itself; "met het oog op 2070" it still reads as the
-year, so the clerk's override is what keeps it off the overdue lists."""
+The parser reads "richting 2070" and "met het oog op 2070" as a horizon or aim itself; "de
+onderbesteding in 2027" it still reads as the year, so the clerk's override is what keeps it off
+the overdue lists."""
 
 import datetime
 import re
@@ -23,9 +25,9 @@ D = datetime.date
 
 @pytest.fixture
 def horizon(clerk):
-    """Words with a year that is a horizon, not a deadline: parsed as the year 2021."""
+    """Words with a year that is the money's, not a deadline: parsed as the year 2021."""
     return factories.commitment(clerk, title="Horizon", made_on=D(2020, 12, 18),
-                                deadline_text="met het oog op 2021")
+                                deadline_text="de onderbesteding in 2021")
 
 
 def form_data(commitment, **changes):
@@ -46,7 +48,7 @@ def test_no_deadline_gives_no_period_and_keeps_the_parsed_one(horizon):
     assert (horizon.deadline_parsed_start, horizon.deadline_parsed_end) == (D(2021, 1, 1),
                                                                             D(2021, 12, 31))
     assert horizon.deadline_overridden
-    assert horizon.deadline_text == "met het oog op 2021"
+    assert horizon.deadline_text == "de onderbesteding in 2021"
     assert not horizon.is_overdue(today=D(2023, 1, 1))
     assert not Commitment.objects.overdue(today=D(2023, 1, 1)).exists()
 
@@ -129,7 +131,7 @@ def test_edit_form_shows_the_checkbox_and_the_manual_preview(client_for, clerk, 
 
 def test_live_preview_says_no_deadline_when_ticked(client_for, advisor):
     url = reverse("period-preview")
-    query = {"words_name": "deadline_text", "deadline_text": "met het oog op 2070",
+    query = {"words_name": "deadline_text", "deadline_text": "de onderbesteding in 2070",
              "said_on": "2025-01-01", "none_name": "deadline_none"}
     plain = client_for(advisor).get(url, query).content.decode()
     ticked = client_for(advisor).get(url, {**query, "deadline_none": "on"}).content.decode()
@@ -174,7 +176,8 @@ def test_overdue_and_due_filters_and_the_calendar_leave_it_out(client, clerk, ad
 
 def test_the_help_texts_examples_are_words_the_parser_still_reads_as_a_deadline():
     # An example the parser already reads as no deadline would tell the clerk to tick a box
-    # that changes nothing ("richting 2070" and "voortaan op Prinsjesdag" were such examples).
+    # that changes nothing ("richting 2070", "voortaan op Prinsjesdag", "met het oog op 2070" and
+    # "de afspraak om in 2030 … te halen" were such examples).
     from register.periods import parse_period
 
     help_text = str(Commitment._meta.get_field("deadline_none").help_text)
