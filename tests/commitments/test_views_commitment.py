@@ -60,6 +60,25 @@ def test_edit_saves_with_reason_and_recomputes_deadline(client_for, clerk, commi
     assert latest.history_user == clerk
 
 
+@pytest.mark.parametrize("words, end", [
+    ("naar verwachting 1 maart 2021", datetime.date(2021, 3, 1)),
+    ("streefdatum: eind februari 2021", datetime.date(2021, 2, 28)),
+    ("1 maart 2021", datetime.date(2021, 3, 1)),
+])
+def test_a_deadline_typed_after_it_passed_keeps_its_date_and_is_overdue(client_for, clerk,
+                                                                        commitment, words, end):
+    """A clerk registering late types the date that was said: that date, so overdue at once
+    (not "geen termijn", which would keep it off every overdue list)."""
+    data = form_data(commitment, made_on="2021-04-02", deadline_text=words,
+                     reason="Later geregistreerd")
+    response = client_for(clerk).post(reverse("commitments:edit", args=[commitment.pk]), data)
+    assert response.status_code == 302
+    commitment.refresh_from_db()
+    assert commitment.deadline_end == end
+    assert commitment.is_overdue(today=datetime.date(2021, 4, 2))
+    assert commitment.history.latest().deadline_end == end
+
+
 def test_status_form_is_shown_to_the_clerk(client_for, clerk, commitment):
     response = client_for(clerk).get(reverse("commitments:change-status", args=[commitment.pk]))
     assert response.status_code == 200

@@ -67,6 +67,9 @@ def test_uw_brief_is_required(rappel, letter_writer):
     ("Loopt.", "", "T02780: geen nieuwe verwachte datum"),
     ("Loopt.", "zo snel mogelijk", "T02780: ‘zo snel mogelijk’ is geen datum of periode"),
     ("Loopt.", "in 2020", "T02780: ‘in 2020’ ligt vóór de datum van de brief"),
+    # A date typed after a few words is still the date (it was "geen datum of periode").
+    ("Loopt.", "naar verwachting december 2020",
+     "T02780: ‘naar verwachting december 2020’ ligt vóór de datum van de brief"),
 ])
 def test_each_item_needs_an_explanation_and_a_new_date_to_come(rappel, letter_writer,
                                                                explanation, expected, message):
@@ -86,6 +89,7 @@ def section_form(client, letter):
 @pytest.mark.parametrize("expected, message", [
     ("zo snel mogelijk", "‘zo snel mogelijk’ is geen datum of periode"),
     ("in 2020", "‘in 2020’ ligt vóór de datum van de brief"),
+    ("verwacht: 1 december 2020", "‘verwacht: 1 december 2020’ ligt vóór de datum van de brief"),
 ])
 def test_a_wrong_new_date_is_refused_when_the_items_are_saved_with_everything_kept(
         client_for, rappel, letter_writer, expected, message):
