@@ -8,9 +8,10 @@ than "maart 2021"). Of the expressions found, the first whose period has not end
 the deadline: dates already past when the words were spoken are context ("Tijdens het AO van
 7 november 2019 ..."), not deadlines. When all are past, the first one counts only if it is
 introduced as the request's deadline ("voor 1 juli 2020" typed in August 2020: overdue; "in maart
-2020 de Kamer te informeren"), or starts a short text (a deadline field's words: "1 juli 2020
-(verlengd)"); any other past time is context ("bij brief van 3 april 2019", said in June 2019),
-and then there is no period.
+2020 de Kamer te informeren"; not the date of an act named as a noun, "de benoeming van ... per
+1 december 2021 af te wijzen"), or is the time of a short text (a deadline field's words: "1 juli
+2020 (verlengd)", "naar verwachting 1 juni 2020"); any other past time is context ("bij brief van
+3 april 2019", said in June 2019), and then there is no period.
 
 Beyond the DESIGN table, because the reference letter uses them: ranges ("van 12 juni tot en met
 10 juli jl.", "maart t/m 18 mei 2020"), "jl."/"a.s." and "dit/volgend/vorig jaar" after a month
@@ -29,8 +30,13 @@ something else than the deadline of the request: how long something lasts ("te v
 government is to lay down or keep for others ("op te nemen dat ... uiterlijk in 2035"); and times
 that are not the request's: a span of years ("de fietsambitie 2022–2025"), what is not to be done
 ("af te zien van ... per 2027"), a plan's time ("de geplande bouwprojecten voor 2023"), a condition
-("als de inspectie volgend jaar concludeert"), an aim ("met het oog op het doel van ... in 2030"),
-what a thing does ("een strategie die in 2050 resulteert in").
+("als de inspectie volgend jaar concludeert"), an aim ("met het oog op 2070"), what a thing does
+("een strategie die in 2050 resulteert in"), what an agreement or promise holds ("de afspraak uit
+het Klimaatakkoord om in 2030 ..."), the question to be studied ("te onderzoeken of een windpark
+voor 2023 mogelijk is"), the frame ("in het kader van de infasering ... in 2017"), an event the
+request waits for ("na publicatie door het CBS op 13 maart, ..."), the year something is for
+("voor het jaar 2022"). "dit voorjaar" in a request made more than three months after this year's
+spring is the next one.
 """
 
 from __future__ import annotations
