@@ -29,7 +29,7 @@ def test_clerk_registers_a_commitment_with_the_keyboard(login):
         page.locator(".ts-dropdown .option.active", has_text="Van der Graaf").wait_for()
     finally:
         screenshot(page, "clerk-member-search")
-    assert member.get_attribute("aria-expanded") == "true"
+    expect(member).to_have_attribute("aria-expanded", "true")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     violations = axe_violations(page)
@@ -67,23 +67,29 @@ def test_a_late_answer_to_an_earlier_search_is_not_shown(login):
     """The server answers "g" after "graaf" (a slow request): the list keeps the answer to
     what is typed."""
     page = login("griffie")
-    answers = []
+    held = []
 
-    def slow_for_g(route):
+    def hold_g(route):
         if route.request.url.endswith("q=g"):
-            page.wait_for_timeout(1500)
-        answers.append(route.request.url)
-        route.continue_()
+            held.append(route)  # answered below, once "graaf" is shown
+        else:
+            route.continue_()
 
-    page.route("**/keuzes/**", slow_for_g)
+    page.route("**/keuzes/**", hold_g)
     options = member_search(page)
-    page.keyboard.type("g")
-    page.wait_for_timeout(400)  # the search for "g" is on its way
+    with page.expect_request(lambda request: request.url.endswith("q=g")):
+        page.keyboard.type("g")
     page.keyboard.type("raaf")
     expect(options).to_have_text(["Van der Graaf"])
-    page.wait_for_timeout(2000)  # the answer to "g" has come
-    assert any(url.endswith("q=g") for url in answers)
+    # tom-select marks the field "loading" until every search it sent is answered: the
+    # answer to "g" is still to come, and once it has been read the mark goes.
+    member = page.locator(".ts-wrapper", has=page.get_by_role(
+        "combobox", name=re.compile(r"Toegezegd aan \(lid\)")))
+    expect(member).to_have_class(re.compile(r"\bloading\b"))
+    held[0].continue_()
+    expect(member).not_to_have_class(re.compile(r"\bloading\b"))
     expect(options).to_have_text(["Van der Graaf"])
+    expect(page.locator(".ts-dropdown:visible .option.active")).to_have_text("Van der Graaf")
 
 
 def test_a_search_the_server_cannot_answer_says_so(login):
