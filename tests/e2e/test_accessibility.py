@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations, format_violations
 
@@ -106,10 +107,11 @@ def test_letter_screens_are_accessible(login):
 
     author.goto(letter_url)
     author.get_by_role("button", name="Ter goedkeuring aanbieden").click()
+    expect(author.locator(".status-line")).to_contain_text("Ter goedkeuring")
     approver = login("brieven2", bypass_csp=True)
     approver.goto(letter_url)
     approver.get_by_role("button", name="Goedkeuren").click()
-    approver.wait_for_url(letter_url)
+    expect(approver.locator(".status-line")).to_contain_text("Goedgekeurd")
     response = approver.goto(letter_url + "vaststellen/")
     assert response.status == 200
     checked.append(approver.url)

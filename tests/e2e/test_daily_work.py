@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations, format_violations, screenshot
 
@@ -24,8 +25,8 @@ def test_an_owner_lands_on_my_work_and_finds_what_is_theirs(login):
     page.get_by_role("link", name="Mijn e-mails").click()
     page.get_by_label("Dagelijks overzicht").uncheck()
     page.get_by_role("button", name="Bewaren").click()
-    assert "Uw keuze is bewaard." in page.locator("main").inner_text()
-    assert not page.get_by_label("Dagelijks overzicht").is_checked()
+    expect(page.locator("main")).to_contain_text("Uw keuze is bewaard.")
+    expect(page.get_by_label("Dagelijks overzicht")).not_to_be_checked()
 
 
 def test_clerk_corrects_a_vote_date_and_sees_the_correction(login):
@@ -37,15 +38,15 @@ def test_clerk_corrects_a_vote_date_and_sees_the_correction(login):
     page.get_by_label("Datum uitslag").fill("1990-01-01")
     page.get_by_label("Reden van de correctie").fill("Stemmingsdatum verkeerd overgenomen")
     page.get_by_role("button", name="Correctie vastleggen").click()
-    assert "ligt vóór de indiening van de motie" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("ligt vóór de indiening van de motie")
     assert axe_violations(page) == [], format_violations(axe_violations(page))
     filed = page.get_by_label("Datum uitslag")
     filed.fill("2019-12-18")
     page.get_by_role("button", name="Correctie vastleggen").click()
     page.wait_for_url(re.compile(r"/moties/\d+/$"))
     first = page.locator(".timeline-entry").first
-    assert "Correctie" in first.inner_text()
-    assert "Stemmingsdatum verkeerd overgenomen" in first.inner_text()
+    expect(first).to_contain_text("Correctie")
+    expect(first).to_contain_text("Stemmingsdatum verkeerd overgenomen")
     screenshot(page, "motion-corrected")
 
 
@@ -56,20 +57,22 @@ def test_clerk_changes_two_statuses_at_once_and_one_is_refused(login):
     page.get_by_label("Kies TZ-VWS-2019-004").check()  # partly done: may not
     page.get_by_role("button", name="Aangevinkte rijen").click()
     page.wait_for_url(re.compile(r"/toezeggingen/in-een-keer/"))
-    assert "2 toezeggingen gekozen." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("2 toezeggingen gekozen.")
     assert axe_violations(page) == [], format_violations(axe_violations(page))
     page.get_by_label("Status wijzigen").check()
     page.get_by_label("Nieuwe status").select_option(label="In uitvoering")
     page.get_by_label("Reden").fill("Opdracht aan het Trimbos-instituut verstrekt")
     page.get_by_role("button", name="Controleren").click()
-    check = page.locator("main").inner_text()
-    assert "Worden geweigerd" in check and "TZ-VWS-2019-004" in check
-    assert "kan niet naar ‘In uitvoering’" in check
+    check = page.locator("main")
+    expect(check).to_contain_text("Worden geweigerd")
+    expect(check).to_contain_text("TZ-VWS-2019-004")
+    expect(check).to_contain_text("kan niet naar ‘In uitvoering’")
     assert axe_violations(page) == [], format_violations(axe_violations(page))
     page.get_by_role("button", name="Bevestigen: 1 wijzigen").click()
-    result = page.locator("main").inner_text()
-    assert "1 gewijzigd, 0 al zo, 1 geweigerd, 0 intussen door een ander gewijzigd" in result
+    expect(page.locator("main")).to_contain_text(
+        "1 gewijzigd, 0 al zo, 1 geweigerd, 0 intussen door een ander gewijzigd")
     screenshot(page, "bulk-change-with-a-refusal")
     page.get_by_role("link", name=re.compile("TZ-VWS-2020-007")).first.click()
-    first = page.locator(".timeline-entry").first
-    assert "Opdracht aan het Trimbos-instituut verstrekt" in first.inner_text()
+    page.wait_for_url(re.compile(r"/toezeggingen/\d+/$"))
+    expect(page.locator(".timeline-entry").first).to_contain_text(
+        "Opdracht aan het Trimbos-instituut verstrekt")

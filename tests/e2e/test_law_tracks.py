@@ -4,6 +4,7 @@ the later stage along, and both re-plans are in the track's history (issue 17 it
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations, format_violations, screenshot
 
@@ -31,9 +32,8 @@ def test_clerk_replans_a_stage_and_shifts_the_later_one(login):
     page.get_by_role("button", name="Vastleggen").click()
 
     # The warning names the later stage and offers its plan moved along, changing nothing yet.
-    main = page.locator("main")
-    assert "De nieuwe planning ligt na die van latere fasen: Inwerkingtreding" in \
-        main.inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "De nieuwe planning ligt na die van latere fasen: Inwerkingtreding")
     shifted = page.get_by_label("Inwerkingtreding")
     # Moved by whole half years, as it was planned: past the new plan's end.
     suggestion = shifted.input_value()

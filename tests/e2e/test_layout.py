@@ -1,6 +1,7 @@
 """What the eye sees on a laptop screen: no page scrolls sideways."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot
 
@@ -41,6 +42,7 @@ def test_the_header_buttons_do_not_wrap_at_1280_px_in_either_language(login, use
     for language in ("en", "nl"):
         page.goto("/")
         page.locator(f'.language-switch button[value="{language}"]').click()
+        expect(page.locator("html")).to_have_attribute("lang", language)
         page.wait_for_load_state()
         screenshot(page, f"header-{user}-{language}")
         for button in page.locator(".site-header button").all():

@@ -4,6 +4,7 @@ place (htmx), an item moved up, and two people saving the same section (issue 16
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations, format_violations, screenshot
 
@@ -59,9 +60,9 @@ def test_letter_staff_edit_one_section_move_an_item_and_meet_a_concurrent_edit(l
     assert not axe_violations(author), format_violations(axe_violations(author))
     section.get_by_role("button", name="Opslaan").click()
     saved = author.locator("section.section-block", has_text="Opgeslagen.")
-    saved.wait_for()
+    expect(saved).to_contain_text("De eindrapportage is in juni 2022 verschenen.",
+                                  use_inner_text=True)
     assert author.url == editor
-    assert "De eindrapportage is in juni 2022 verschenen." in saved.inner_text()
 
     # The second item one place up, with the button.
     before = item_titles(block_of(author, title))
@@ -92,8 +93,11 @@ def test_letter_staff_edit_one_section_move_an_item_and_meet_a_concurrent_edit(l
     assert not axe_violations(author), format_violations(axe_violations(author))
     author.locator("section.conflict").get_by_label(re.compile("De inleiding van Bea")).check()
     author.locator("section.section-block.editing").get_by_role("button", name="Opslaan").click()
+    # Saved: no section is being edited any more, and the text is shown.
+    expect(author.locator("section.section-block.editing")).to_have_count(0)
     author.locator("section.section-block", has_text="Opgeslagen.").wait_for()
-    assert "De inleiding van Bea." in author.locator("#letter-sections").inner_text()
+    expect(author.locator("#letter-sections")).to_contain_text("De inleiding van Bea.",
+                                                               use_inner_text=True)
 
 
 def test_the_section_editor_works_without_javascript(login):
