@@ -292,6 +292,7 @@ def main():
                   f"SIXTH HELD-OUT, {kind}s (deadline or none only)")
     deadlines(load("deadlines_heldout7.json")["cases"], "SEVENTH HELD-OUT (deadline or none only)")
     deadlines(load("deadlines_heldout8.json")["cases"], "EIGHTH HELD-OUT (deadline or none only)")
+    deadlines(load("deadlines_heldout9.json")["cases"], "NINTH HELD-OUT (deadline or none only)")
     cited = load("citations.json")
     citations(cited["dev"], "development")
     citations(cited["heldout"], "HELD-OUT")

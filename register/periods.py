@@ -124,7 +124,7 @@ _PREFIX = re.compile(
     r"\b(?P<prefix>v[oó][oó]r|uiterlijk|voorafgaand\s+aan|niet\s+later\s+dan|ten\s+laatste"
     r"|ter\s+voorbereiding(?:\s+van)?)\s+"
     r"(?:(?:de|het)\s+)?(?:(?:presentatie|publicatie|verschijning|aanvang)\s+(?:van|over)\s+"
-    r"|[a-z]*debat\s+(?:[a-z-]+\s+){0,2}?(?:van|over|op)\s+)?$"
+    r"|[a-z]*debat\s+(?:[a-z-]+\s+){0,2}?(?:van|over|op)\s+|behandeling\s+van\s+(?:de\s+)?)?$"
 )
 
 
@@ -558,8 +558,10 @@ _RECESS = (r"(?P<rword>(?:zomer|kerst)(?:reces|vakantie|mis)?"
 _OCCASION = (r"\b(?:(?P<blead>bij|in|op|rond|omstreeks|tijdens|met)\s+)?(?:(?:het|de)\s+)?"
              r"(?:(?:(?:aan)?komende?|eerstvolgende|volgende)\s+)?")
 # "de begroting van het Ministerie van Justitie en Veiligheid voor het jaar 2021"
+_MINISTRY_SHORT = (r"(?:az|bz|buza|bzk|bhos|def|defensie|ez|ezk|ezk|fin|financi[eë]n|ienw|ienm"
+                   r"|jenv|venj|lnv|ocw|szw|vws|kgg|vro|knr|hgis)")
 _BUDGET_NAME = (r"(?:\s+(?:(?:van|voor)\s+(?:het\s+)?(?:ministerie\s+van\s+)?"
-                r"(?:[a-z&]+,?\s+){0,6}?)?"
+                rf"(?:[a-z&]+,?\s+){{0,6}}?|{_MINISTRY_SHORT}\s+)?"
                 rf"(?:voor\s+)?(?:het\s+jaar\s+)?{_WHEN})?")
 
 # At the same start position the longest match wins; on equal length the earlier rule. The last
@@ -726,7 +728,9 @@ _EVERY = re.compile(
     r"|\b(?:elk|ieder)e?\s+$")  # "elke zomer", "ieder voorjaar"
 # "in 2012 en volgende jaren", "vanaf 2026 en de jaren daarna": every year from then on.
 _EVERY_AFTER = re.compile(r"\s+(?:van\s+)?(?:elk|ieder)e?\s+jaar\b|\s+en\s+(?:de\s+)?(?:(?:daarop)?"
-                          r"volgende|latere|komende|verdere)\s+jaren\b|\s+en\s+de\s+jaren\s+daarna\b")
+                          r"volgende|latere|komende|verdere)\s+jaren\b|\s+en\s+de\s+jaren\s+daarna\b"
+                          # "voor de begroting 2021 en volgende": "jaren" left out
+                          r"|\s+en\s+(?:daarop)?volgende\b(?!\s+(?:week|maand|kwartaal|jaar|keer)\b)")
 # "de brief van 12 maart", "de cijfers van 2023": a date that belongs to the thing before it.
 # ("uit april", "uit de Miljoenennota": where something comes from.)
 _OF_THING = re.compile(r"\b(?P<noun>[^\W\d_]+)\s+van\s+$")
@@ -767,7 +771,7 @@ def _with_prefix(
     prefix = _prefix(text, start) if span.before is not None else None
     if prefix is None:
         return start, (span.start, span.end), span.note
-    after_debate = "debat" in prefix[0] and not is_debate
+    after_debate = ("debat" in prefix[0] or "behandeling" in prefix[0]) and not is_debate
     if after_debate or prefix["prefix"].split()[0] in ("uiterlijk", "niet", "ten"):
         return prefix.start(), (min(today, span.end), span.end), span.note
     return prefix.start(), (min(today, span.before), span.before), span.before_note
@@ -928,6 +932,13 @@ _QUESTION = re.compile(
     r"\b(?:\s+[^\s,;:()]+){0,8}?\s+(?:of|hoe|welke|wat|waarom|wanneer|in\s+hoeverre"
     r"|op\s+welke\s+wijze)\s+(?:(?!\bte\s|\b(?:is|zijn|kan|kunnen|wordt|worden|moet|moeten|zal"
     r"|zullen|heeft|hebben|mag|mogen|gaat|gaan)\s*(?:,|\ben\b))[^;:()])*$")
+# "de mogelijkheden te onderzoeken om het congres in 2020 in Nederland te organiseren", "de
+# mogelijkheden in kaart te brengen om de productie uiterlijk in 2025 te stoppen": the time is
+# part of what the possibilities studied are for, up to their "te" verb.
+_POSSIBILITY = re.compile(
+    r"\b(?:mogelijkhe(?:id|den)|opties?|manieren|wegen|scenario'?s)\b(?:\s+[^\s,;:()]+){0,4}?\s+"
+    r"(?:te\s+(?:onderzoeken|bezien|bekijken|verkennen|inventariseren)|in\s+kaart\s+te\s+brengen"
+    r"|na\s+te\s+gaan|uit\s+te\s+werken)\s+om\s+(?:(?!\bte\s)[^;:()])*$")
 # "... en de Kamer hierover voor de zomer te informeren": a request's verb after the time (not
 # one of "door kritisch te kijken", "om ... te"), so the question has ended before it.
 _OWN_VERB_AFTER = re.compile(r"(?:(?!\b(?:door|om|zonder|teneinde)\s)[^,;:()])*?\bte\s+[^\W\d_]")
@@ -974,8 +985,10 @@ def _not_the_request(text: str, start: int, end: int, words: bool = True) -> tup
     edge = _LAST_EDGE.match(window)
     phrase = window[edge.end() :] if edge else window
     # Rules that reach past an "en" in the phrase: "hoe vereenvoudiging en versnelling kan ...".
-    if (any(word in window for word in _QUESTION_WORDS) and _QUESTION.search(window)
-            and not _OWN_VERB_AFTER.match(text, end)):
+    if any(word in window for word in _QUESTION_WORDS) and (
+            (_QUESTION.search(window) and not _OWN_VERB_AFTER.match(text, end))
+            # before the verb of what the possibilities are for (the "om" clause's "te")
+            or (" om " in window and _POSSIBILITY.search(window))):
         return "hoort bij de vraag die onderzocht wordt, geen termijn", start
     if "kader" in window and _FRAME.search(window) and not (
             _DEADLINE_WORD.match(text, start) or _prefix(text, start)):
@@ -1054,7 +1067,8 @@ def _context(original: str, text: str, start: int, end: int,
     earlier = text[max(0, start - 45) : start]
     if (("jaar" in earlier or "elk" in earlier or "ieder" in earlier or "telkens" in earlier
          or "periodiek" in earlier)
-            and _EVERY.search(earlier)) or ("ja" in text[end : end + 30]
+            and _EVERY.search(earlier)) or (("ja" in text[end : end + 30]
+                                             or "volgende" in text[end : end + 20])
                                             and _EVERY_AFTER.match(text, end)):
         every = _EVERY.search(earlier)
         return "komt elk jaar terug, geen eenmalige termijn", (
