@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from register.models import Debate, Document, EmailChoice, Ministry, Party, Person, Topic
 from register.people import NAME_FIELDS, namesakes
-from register.references import reference_from_input
+from register.references import kamer_document_number, reference_from_input
 from register.widgets import SearchSelect
 
 
@@ -46,9 +46,18 @@ class DocumentInputMixin(forms.Form):
                                                   "documenten, of typ hieronder een verwijzing.")
 
     def clean_document_reference(self):
+        """The typed reference; or the Document itself when the clerk pasted its address on
+        tweedekamer.nl (or its number there), which names only the Kamer's document number:
+        documents synced from the Kamer's open data without a Kamerstuk number keep it as their
+        kenmerk."""
         text = self.cleaned_data["document_reference"].strip()
         if not text:
             return None
+        number = kamer_document_number(text)
+        if number:
+            known = list(Document.objects.filter(kenmerk__iexact=number)[:2])
+            if len(known) == 1:
+                return known[0]
         try:
             return reference_from_input(text)
         except ValueError as error:
@@ -58,6 +67,8 @@ class DocumentInputMixin(forms.Form):
         cleaned = super().clean()
         if cleaned.get("document") and cleaned.get("document_reference"):
             raise ValidationError(_("Kies een document óf typ een verwijzing, niet allebei."))
+        if isinstance(cleaned.get("document_reference"), Document):
+            cleaned["document"], cleaned["document_reference"] = cleaned["document_reference"], None
         return cleaned
 
     def resolve_document(self, *, by, reason):

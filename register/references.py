@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 __all__ = [
-    "SUB_DOSSIERS", "Reference", "format_dossier", "parse_references", "reference_from_input",
+    "SUB_DOSSIERS", "Reference", "format_dossier", "kamer_document_number", "parse_references",
+    "reference_from_input",
 ]
 
 BASE_URL = "https://zoek.officielebekendmakingen.nl/"
@@ -194,20 +196,84 @@ def parse_references(text: str) -> list[Reference]:
 
 
 _ADDRESS = re.compile(r"^\s*(?:https?://)?(?:zoek\.)?officielebekendmakingen\.nl/", re.IGNORECASE)
+# An address on tweedekamer.nl (".../brieven_regering/detail?id=2020Z24162&did=2020D51587") names
+# the Kamer's own document number, not the Kamerstuk: the dossier and number are not in it.
+_KAMER_ADDRESS = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*tweedekamer\.nl(?:[/?#]|$)",
+                            re.IGNORECASE)
+_KAMER_DOCUMENT_NUMBER = re.compile(r"(?:19|20)[0-9]{2}D[0-9]{5}", re.IGNORECASE)
+# What a clerk types into a document field beyond the forms of running text (the whole field is
+# one reference, so these are no guess there): the citation without its word or with another
+# ("24 077, nr. 480", "Kst 24077 nr 480", "TK 24 077-480"), and the dossier's thousands set apart
+# by a space or a dot before a hyphen ("24 077-480", "24.077 nr 480").
+_TYPED_WORD = re.compile(r"^(?i:kamerstuk(?:ken)?|kst|tk|tweede\s++kamer)\b\.?\s*+,?\s*+")
+_TYPED_THOUSANDS = re.compile(r"^([0-9]{1,3})[\s.]([0-9]{3})(?![0-9])")
+_TYPED_AROUND = "()[]{}'\"‘’“”.,;:!? \t\r\n\xa0\u202f"
+_TYPED_DOSSIER = re.compile(r"[0-9]{5}(?:\s*+[-–]\s*+(?:[0-9]{1,3}|[IVXL]+[AB]?|[A-Z]{1,2}))?",
+                            re.IGNORECASE)
+EXAMPLE = "Kamerstuk 24 077, nr. 468"
+
+
+def kamer_document_number(value: str) -> str | None:
+    """The Tweede Kamer's own document number ("2020D51587") in what a clerk pasted: an address
+    on tweedekamer.nl (its `did`, or its `id` when that names a document and not a case), or the
+    number alone. None for anything else."""
+    text = (value or "").strip()
+    if _KAMER_DOCUMENT_NUMBER.fullmatch(text):
+        return text.upper()
+    if not _KAMER_ADDRESS.match(text):
+        return None
+    query = parse_qs(urlsplit(text if "://" in text else f"https://{text}").query)
+    for key in ("did", "id"):
+        for number in query.get(key, []):
+            if _KAMER_DOCUMENT_NUMBER.fullmatch(number.strip()):
+                return number.strip().upper()
+    return None
+
+
+def _typed(text: str) -> tuple[str, list[Reference]]:
+    """The field's text read as one Kamerstuk without its word ("24 077, nr. 480"), and what is
+    left of it once its word and the punctuation around it are taken off."""
+    rest = _TYPED_WORD.sub("", text.strip(_TYPED_AROUND), count=1)
+    rest = _TYPED_THOUSANDS.sub(r"\1\2", rest, count=1)
+    match = _KAMERSTUK.fullmatch(f"Kamerstuk {rest}")
+    return rest, _kamerstukken(match) if match else []
 
 
 def reference_from_input(value: str) -> Reference:
     """The one reference a clerk typed or pasted into a field: a citation ("Kamerstuk 24 077,
-    nr. 468", "Kst. 24 077, nr. 480"), an ident ("kst-24077-468") or its address on
-    officielebekendmakingen.nl. Raises ValueError with a Dutch message otherwise."""
+    nr. 468", "Kst. 24 077, nr. 480", also without its word: "24 077, nr. 480", "24077-480"), an
+    ident ("kst-24077-468") or its address on officielebekendmakingen.nl. Raises ValueError with a
+    Dutch message otherwise, saying what was typed and what would be accepted. An address on
+    tweedekamer.nl is refused here: the caller looks its document number up in the register first
+    (register.forms), and only an unknown one comes here."""
     from django.utils.translation import gettext as _  # only here: the parser needs no Django
 
     text = (value or "").strip()
     references = parse_references(_ADDRESS.sub("", text))
+    rest = text
+    if not references and not _KAMER_ADDRESS.match(text):
+        rest, references = _typed(text)
     if len(references) == 1:
         return references[0]
-    if not references:
-        raise ValueError(_("Geen verwijzing herkend in ‘%(text)s’. Schrijf bijvoorbeeld ‘Kamerstuk "
-                           "24 077, nr. 468’ of ‘Handelingen II 2019/20, nr. 38, item 5’.")
-                         % {"text": text})
-    raise ValueError(_("Typ één verwijzing; in ‘%(text)s’ staan er meer.") % {"text": text})
+    if len(references) > 1:
+        raise ValueError(_("Typ één verwijzing; in ‘%(text)s’ staan er meer.") % {"text": text})
+    number = kamer_document_number(text)
+    if number:
+        raise ValueError(_(
+            "‘%(text)s’ noemt alleen het documentnummer van de Tweede Kamer (%(number)s), niet "
+            "het Kamerstuk, en het register kent geen document met dat nummer. Typ het "
+            "Kamerstuknummer dat bovenaan het document staat, bijvoorbeeld ‘%(example)s’.")
+            % {"text": text, "number": number, "example": EXAMPLE})
+    if _KAMER_ADDRESS.match(text):
+        raise ValueError(_(
+            "Uit het adres ‘%(text)s’ blijkt niet welk Kamerstuk het is. Typ het Kamerstuknummer "
+            "dat bovenaan het document staat, bijvoorbeeld ‘%(example)s’.")
+            % {"text": text, "example": EXAMPLE})
+    dossier = _TYPED_DOSSIER.fullmatch(rest)
+    if dossier:
+        raise ValueError(_(
+            "‘%(text)s’ is een dossier, geen Kamerstuk: typ ook het nummer van het stuk, "
+            "bijvoorbeeld ‘%(example)s’.") % {"text": text, "example": EXAMPLE})
+    raise ValueError(_("Geen verwijzing herkend in ‘%(text)s’. Schrijf bijvoorbeeld ‘Kamerstuk "
+                       "24 077, nr. 468’ of ‘Handelingen II 2019/20, nr. 38, item 5’.")
+                     % {"text": text})
