@@ -35,7 +35,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 from bench.import_tk import generate  # noqa: E402
 from register.extraction import promises_in_letter, toezeggingen_from_report  # noqa: E402
 from register.periods import parse_period  # noqa: E402
-from register.references import parse_references  # noqa: E402
+from register.references import parse_references, reference_from_input  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 LANGUAGE = DATA / "language"
@@ -133,6 +133,64 @@ def no_wrong_idents(texts):
           f"dossier-like numbers such as '(36 169, nr. 37)'); wrong idents: {len(wrong)}")
     for text, idents in wrong:
         print(f"    wrong: {text!r}: {idents}")
+
+
+def bare_citations(real: Path):
+    """Kamerstukken cited without their word, as real texts write them: "(29924 , nr. 274)" in a
+    report's agenda list, "(t.v.v. 30597, nr. 402)" in a motion's title. In running text DESIGN
+    says they are no reference; pasted into a document field (where the whole input is one
+    reference) each must give its Kamerstuk."""
+    texts = texts_with_reports(real)
+    bare = re.compile(r"\((?:t\.v\.v\.\s*)?\s*([0-9]{2}\s?[0-9]{3}(?:-[A-Z]{1,4})?)\s*,\s*nr\.\s*"
+                      r"([0-9]{1,4})\s*\)")
+    found = [(m[0], "kst-" + m[1].replace(" ", "") + f"-{m[2]}")
+             for text in texts for m in bare.finditer(text)]
+    in_text = sum(1 for citation, ident in found if ident in [r.ident for r in
+                                                              parse_references(citation)])
+    in_field = sum(1 for citation, ident in found if field_ident(citation) == ident)
+    print(f"citations without their word in real texts ('(29924 , nr. 274)'): {len(found)}; "
+          f"read as a reference in running text {in_text} (DESIGN: none); pasted into a document "
+          f"field, the right ident {percent(in_field, len(found))}")
+
+
+def texts_with_reports(real: Path):
+    """Every real text: Document and Zaak Onderwerp/Titel/Citeertitel, motion clauses, and each
+    VLOS report as one text (an agenda item's citation spans several elements)."""
+    texts = []
+    for name in ("document_motie_page.json", "zaak_page_mixed.json"):
+        records = json.loads((real / "tk-opendata" / name).read_text(encoding="utf-8"))["value"]
+        texts += [record[field] for record in records for field in ("Onderwerp", "Titel",
+                                                                    "Citeertitel")
+                  if isinstance(record.get(field), str)]
+    texts += [c["text"] for c in json.loads(
+        (real / "motion_deadline_clauses.json").read_text(encoding="utf-8"))]
+    texts += [re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))
+              for path in sorted((real / "vlos").glob("*.xml"))]
+    return texts
+
+
+# Typed or pasted into a document field by a clerk (issue 14's misses, and the variants a clerk
+# plausibly types); each names kst-24077-480.
+TYPED = ["Kst 24077 nr 480", "kst 24077-480", "Kst. 24 077, nr. 480", "kst-24077-480",
+         "24 077, nr. 480", "24077-480", "kamerstuk 24077 nr 480", "TK 24 077-480",
+         "Kamerstukken II 2020/21, 24 077, nr. 480", "24\u00a0077, nr.\u00a0480",
+         "Kamerstuk 24 077, nr. 480.", "https://zoek.officielebekendmakingen.nl/kst-24077-480.html"]
+
+
+def field_ident(value):
+    try:
+        return reference_from_input(value).ident
+    except ValueError:
+        return None
+
+
+def typed_into_a_field():
+    right = sum(1 for value in TYPED if field_ident(value) == "kst-24077-480")
+    for value in TYPED:
+        if field_ident(value) != "kst-24077-480":
+            print(f"    refused or wrong: {value!r}")
+    print(f"citations typed into a document field (development: the issue's and plausible "
+          f"variants): accepted with the right ident {percent(right, len(TYPED))}")
 
 
 # --- Extraction ----------------------------------------------------------------------------------
@@ -301,6 +359,8 @@ def main():
         print("citations, texts without any citation: shared/data/real not found, skipped")
     else:
         no_wrong_idents(texts_without_citations(real))
+        bare_citations(real)
+    typed_into_a_field()
     extraction(load("extraction_dev.json"), "development")
     extraction(load("extraction_heldout.json"), "HELD-OUT")
     letter_promises()
