@@ -32,7 +32,7 @@ class DossierAdmin(HistoryAdmin):
 class DocumentAdmin(HistoryAdmin):
     list_display = ["__str__", "kind", "date", "title"]
     list_filter = ["kind", "chamber"]
-    search_fields = ["ident", "title", "kenmerk", "number"]
+    search_fields = ["ident", "title", "kenmerk", "number", "tk_document_number"]
     readonly_fields = ["ident"]
     autocomplete_fields = ["dossier"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Q
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
@@ -48,14 +49,15 @@ class DocumentInputMixin(forms.Form):
     def clean_document_reference(self):
         """The typed reference; or the Document itself when the clerk pasted its address on
         tweedekamer.nl (or its number there), which names only the Kamer's document number:
-        documents synced from the Kamer's open data without a Kamerstuk number keep it as their
-        kenmerk."""
+        documents synced from the Kamer's open data keep it (`tk_document_number`; before it
+        was kept, as their kenmerk when they had no Kamerstuk number)."""
         text = self.cleaned_data["document_reference"].strip()
         if not text:
             return None
         number = kamer_document_number(text)
         if number:
-            known = list(Document.objects.filter(kenmerk__iexact=number)[:2])
+            known = list(Document.objects.filter(
+                Q(tk_document_number__iexact=number) | Q(kenmerk__iexact=number))[:2])
             if len(known) == 1:
                 return known[0]
         try:

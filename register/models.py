@@ -129,6 +129,11 @@ class Document(models.Model):
     year = models.CharField(_("vergaderjaar"), max_length=7, blank=True, help_text="2019/20")
     item = models.CharField(_("item"), max_length=10, blank=True)
     kenmerk = models.CharField(_("kenmerk"), max_length=50, blank=True)
+    # The Kamer's own number of the document (its open data's DocumentNummer), which is all its
+    # address on tweedekamer.nl names ("…/detail?id=2020Z24162&did=2020D51587"): a clerk who
+    # pastes that address gets this document (register.forms.DocumentInputMixin).
+    tk_document_number = models.CharField(_("documentnummer Tweede Kamer"), max_length=20,
+                                          blank=True, help_text="2020D51587")
     # The natural key of the paper ("kst-24077-450", "h-tk-20192020-38-5", "web-…" for a page
     # known by title and address); null for papers without one, such as a report only known by
     # its title.

@@ -20,6 +20,7 @@ class Letter:
     kind: str = Document.Kind.BRIEF
     title: str = ""
     date: date | None = None
+    document_number: str = ""  # the Kamer's DocumentNummer, kept also when there is a reference
 
     @property
     def key(self):
@@ -70,7 +71,7 @@ def letter_from_document(record):
         raise RecordError("KamerbriefNakoming", "het document heeft geen DocumentNummer, "
                                                 "Kamerstuknummer of titel")
     return Letter(reference=reference, kenmerk="" if reference else kenmerk[:50], kind=kind,
-                  title=title, date=on)
+                  title=title, date=on, document_number=kenmerk[:20])
 
 
 def dossier_number(value):
@@ -136,7 +137,7 @@ class Letters:
         reference = letter.reference
         if reference is None:
             document = Document(kind=letter.kind, kenmerk=letter.kenmerk, date=letter.date,
-                                title=letter.title)
+                                title=letter.title, tk_document_number=letter.document_number)
         else:
             dossier = None
             if reference.dossier:
@@ -147,7 +148,8 @@ class Letters:
             kind = letter.kind if reference.kind == "kamerstuk" else reference.kind
             document = Document(kind=kind, dossier=dossier, number=reference.number,
                                 chamber=reference.chamber, year=reference.year or "",
-                                item=reference.item or "", date=letter.date, title=letter.title)
+                                item=reference.item or "", date=letter.date, title=letter.title,
+                                tk_document_number=letter.document_number)
         # What Document.save derives: the natural key and the official URL.
         reference = document.reference
         document.ident = reference.ident if reference else (

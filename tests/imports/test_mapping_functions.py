@@ -76,6 +76,7 @@ def test_letters_in_every_shape():
                                                               "Toevoeging": "XVI"}]})
     assert (kamerstuk.reference.ident, kamerstuk.reference.year, kamerstuk.kenmerk) == (
         "kst-35570-XVI-12", "2020/21", "")
+    assert kamerstuk.document_number == "2025D1"  # its tweedekamer.nl address names only that
     other = tk_import.parse_letter([{"Soort": "Verslag", "DocumentNummer": "2025D2"}])
     assert (other.kind, other.kenmerk, other.key) == ("other", "2025D2", "brief-2025D2")
     assert tk_import.parse_letter("Kamerstuk 24 077, nr. 468").key == "kst-24077-468"

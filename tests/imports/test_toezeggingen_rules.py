@@ -58,6 +58,7 @@ def test_the_kamer_is_followed_where_nobody_here_changed_the_status(first, clerk
     assert (commitment.status, commitment.tk_status) == (Status.DONE, "Afgedaan")
     assert commitment.delivered_on == datetime.date(2025, 3, 20)
     assert commitment.delivered_by.ident == "kst-31409-412"
+    assert commitment.delivered_by.tk_document_number == "2025D11111"
     assert commitment.status_source == ChangeSource.IMPORT
     assert commitment.version == 2
     assert history_rows() == rows + 1

@@ -118,6 +118,16 @@ def test_a_pasted_tweedekamer_address_finds_the_document_synced_with_that_number
     assert Document.objects.count() == 1
 
 
+def test_a_pasted_tweedekamer_address_finds_a_synced_kamerstuk_by_its_kamer_number(db):
+    synced = Document.objects.from_reference(reference_from_input("Kamerstuk 24 077, nr. 481"),
+                                             by=None, reason="import",
+                                             tk_document_number="2020D51587")[0]
+    form = DocumentInputMixin(data={"document_reference": BRIEF})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["document"] == synced
+    assert form.resolve_document(by=None, reason="x").ident == "kst-24077-481"
+
+
 def test_a_pasted_tweedekamer_address_of_an_unknown_document_is_refused(db):
     form = DocumentInputMixin(data={"document_reference": BRIEF})
     assert not form.is_valid()
