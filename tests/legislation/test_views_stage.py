@@ -130,6 +130,18 @@ def test_skipping_a_stage_in_the_edit_form_moves_the_state(client_for, clerk, tr
     assert track.state == "consultation"
 
 
+def test_a_pasted_tweedekamer_address_links_the_document_with_that_number(client_for, clerk,
+                                                                          submission):
+    synced = Document.objects.create(kind="brief", kenmerk="2020D51587", title="Consultatiebrief")
+    response = client_for(clerk).post(url("stage-edit", submission), {
+        "name": submission.name, "kind": submission.kind, "note": "", "reason": "Consultatiebrief",
+        "document_reference": "https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail"
+                              "?id=2020Z24162&did=2020D51587", "version": submission.version})
+    assert response.status_code == 302
+    assert list(submission.documents.all()) == [synced]
+    assert Document.objects.count() == 1
+
+
 def test_documents_are_linked_and_typed_references_created_once(client_for, clerk, submission):
     client = client_for(clerk)
     data = {"name": submission.name, "kind": submission.kind, "note": "",
