@@ -210,6 +210,7 @@ _TYPED_THOUSANDS = re.compile(r"^([0-9]{1,3})[\s.]([0-9]{3})(?![0-9])")
 _TYPED_AROUND = "()[]{}'\"‘’“”.,;:!? \t\r\n\xa0\u202f"
 _TYPED_DOSSIER = re.compile(r"[0-9]{5}(?:\s*+[-–]\s*+(?:[0-9]{1,3}|[IVXL]+[AB]?|[A-Z]{1,2}))?",
                             re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 EXAMPLE = "Kamerstuk 24 077, nr. 468"
 
 
@@ -236,7 +237,9 @@ def _typed(text: str) -> tuple[str, list[Reference]]:
     rest = _TYPED_WORD.sub("", text.strip(_TYPED_AROUND), count=1)
     rest = _TYPED_THOUSANDS.sub(r"\1\2", rest, count=1)
     match = _KAMERSTUK.fullmatch(f"Kamerstuk {rest}")
-    return rest, _kamerstukken(match) if match else []
+    if not match or _YEAR.fullmatch(match["dossier"] or match["hdossier"] or ""):
+        return rest, []  # "2020, nr. 12", "2019-2020": a year, not dossier 2020 of 1950
+    return rest, _kamerstukken(match)
 
 
 def reference_from_input(value: str) -> Reference:

@@ -64,6 +64,8 @@ def test_other_typed_forms(value, ident):
                       "24 077, nr. 468’"),
         ("nr. 480", "Geen verwijzing herkend in ‘nr. 480’"),
         ("2020", "Geen verwijzing herkend in ‘2020’"),
+        ("2020, nr. 12", "Geen verwijzing herkend in ‘2020, nr. 12’"),
+        ("2019-2020", "Geen verwijzing herkend in ‘2019-2020’"),
         ("24 077", "‘24 077’ is een dossier, geen Kamerstuk: typ ook het nummer van het stuk, "
                    "bijvoorbeeld ‘Kamerstuk 24 077, nr. 468’."),
         ("Kamerstuk 21501-20", "‘Kamerstuk 21501-20’ is een dossier, geen Kamerstuk"),
