@@ -30,8 +30,9 @@ class DocumentInputMixin(forms.Form):
     )
     document_reference = forms.CharField(
         required=False, max_length=200, label=_("Of typ een verwijzing"),
-        help_text=_("Bijvoorbeeld: Kamerstuk 24 077, nr. 468. Een nieuw document wordt "
-                    "aangemaakt."),
+        help_text=_("Bijvoorbeeld: ‘Kamerstuk 24 077, nr. 468’, ‘Kst 24077 nr 468’, "
+                    "‘kst-24077-468’ of het adres van het stuk op officielebekendmakingen.nl. "
+                    "Kent het register het stuk nog niet, dan wordt het aangemaakt."),
     )
 
     def limit_documents(self, dossier):

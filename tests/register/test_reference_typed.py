@@ -222,3 +222,15 @@ def test_real_bare_citations_pasted_into_a_field_give_their_kamerstuk():
         expected = f"kst-{dossier.replace(' ', '')}-{number}"
         assert reference_from_input(citation).ident == expected
         assert reference_from_input(f"({citation})").ident == expected
+
+
+def test_every_example_of_the_fields_help_text_is_accepted():
+    """The help text shows the forms a clerk may type; each of them is one the field takes."""
+    help_text = str(DocumentInputMixin.base_fields["document_reference"].help_text)
+    examples = re.findall(r"‘([^’]+)’", help_text)
+    assert len(examples) == 3
+    for example in examples:
+        assert reference_from_input(example).ident == "kst-24077-468"
+    address = "https://zoek.officielebekendmakingen.nl/kst-24077-468.html"
+    assert "officielebekendmakingen.nl" in help_text
+    assert reference_from_input(address).ident == "kst-24077-468"
