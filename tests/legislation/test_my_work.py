@@ -10,7 +10,6 @@ from django.utils import timezone
 from legislation.shifting import MONTHS
 from tests.legislation.builders import law_track, stages
 
-TODAY = timezone.localdate()
 URL = reverse("commitments:my-work")
 
 
@@ -23,7 +22,10 @@ def tracks(clerk, advisor):
     mine = law_track(clerk, owner=advisor, short_name="Lachgasbesluit")
     late, soon, later, *_rest = stages(mine)
     late.replan("maart 2020", by=clerk, reason="Planning", stated_on=datetime.date(2020, 1, 6))
-    soon.replan(until(TODAY + datetime.timedelta(days=20)), by=clerk, reason="Planning")
+    # Today when the test runs, not when the module was imported (a run across midnight in
+    # Amsterdam, 23:00 UTC in winter, read 19 days).
+    today = timezone.localdate()
+    soon.replan(until(today + datetime.timedelta(days=20)), by=clerk, reason="Planning")
     later.replan("2099", by=clerk, reason="Planning")
     done = law_track(clerk, owner=advisor, short_name="Afgerond")
     first = stages(done)[0]
