@@ -354,6 +354,9 @@ def main():
     cited = load("citations.json")
     citations(cited["dev"], "development")
     citations(cited["heldout"], "HELD-OUT")
+    second = load("citations_heldout2.json")
+    citations(second["with"], "SECOND HELD-OUT (one reader)")
+    no_wrong_idents([case["text"] for case in second["without"]])
     real = shared_real()
     if real is None:
         print("citations, texts without any citation: shared/data/real not found, skipped")
