@@ -1,15 +1,26 @@
 """Deadlines derived again when what they were derived from changes (DESIGN.md "The parliamentary
 calendar"): the recess dates of the calendar data (`manage.py rederive_deadlines`, after a year
-is added) and the ministry's own budget debate ("voor de begrotingsbehandeling" ends the day
-before it when the register holds it, else on 31 October): adding, moving or removing a Debate
-of kind begrotingsbehandeling derives again the commitments of that ministry that name the
-budget. Each commitment whose derived period changes gets a history row saying why.
+is added), the reading rules themselves (`rederive_deadlines --all`, after an upgrade), and the
+ministry's own budget debate ("voor de begrotingsbehandeling" ends the day before it when the
+register holds it, else on 31 October): adding, moving or removing a Debate of kind
+begrotingsbehandeling derives again the commitments of that ministry that name the budget. Each
+record whose derived period changes gets a history row saying why.
+
+Other apps' records derive periods from words too (law-track stages): they add themselves to
+REDERIVABLE in their AppConfig.ready() (STYLE.md 13: commitments imports no higher app).
 """
 
-from django.db import transaction
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext_noop
+from simple_history.utils import bulk_update_with_history
 
 from commitments.models import Commitment
-from register.history import dutch_reason, save_with_history
+from commitments.tk_import.writing import in_short_transactions
+from register.history import dutch_reason
 from register.models import Debate, Ministry
 from register.periods import dutch_date
 
@@ -20,28 +31,88 @@ BUDGET_DEBATE_GONE = ("termijn herberekend: begrotingsbehandeling %(committee)s 
                       "vervallen")
 
 
-def commitments_rederive(pks, *, by, reason, dry_run=False):
-    """Derive the deadline of each commitment in `pks` again; save those whose derived period
-    (or its being estimated) changed, with the history row `reason(commitment, before, after)`.
-    Returns [(commitment, before, after)], before and after being (start, end)."""
-    changes = []
-    for pk in pks:
-        with transaction.atomic():
-            commitment = Commitment.objects.select_for_update().get(pk=pk)
-            was = (commitment.deadline_parsed_start, commitment.deadline_parsed_end,
-                   commitment.deadline_estimated)
-            commitment.derive_deadline()
-            now = (commitment.deadline_parsed_start, commitment.deadline_parsed_end,
-                   commitment.deadline_estimated)
-            if now == was:
-                continue
-            changes.append((commitment, was[:2], now[:2]))
-            if dry_run:
-                transaction.set_rollback(True)
-                continue
-            save_with_history(commitment, by=by,
-                              reason=reason(commitment, was[:2], now[:2]))
+# The parser's rules improved (an upgrade): what the words say now replaces what they said then.
+RULES_UPDATED = gettext_noop("termijn herberekend: leesregels bijgewerkt")
+
+
+@dataclass(frozen=True)
+class Rederivable:
+    """Records whose period is derived from words on save, for deriving it again."""
+
+    label: str  # the count line's noun: "toezegging(en)"
+    # () -> the records with words whose period no person set (manual dates, "geen termijn")
+    records: Callable
+    fields: tuple  # what derive sets; the first two are the derived period (start, end)
+    # () -> derive(record), made once per run (so a run may read what derive needs once)
+    deriver: Callable
+    name: Callable = str
+
+    def period(self, record):
+        return tuple(getattr(record, name) for name in self.fields[:2])
+
+
+def commitment_deriver():
+    # The ministry's budget debate of a year is read once per run, not once per commitment.
+    days = functools.cache(Debate.budget_debate_day)
+
+    def derive(commitment):
+        commitment.own_budget_debate = functools.partial(days, commitment.ministry_id)
+        commitment.derive_deadline()
+    return derive
+
+
+COMMITMENTS = Rederivable(
+    label="toezegging(en)",
+    records=lambda: Commitment.objects.exclude(deadline_text="").filter(
+        deadline_overridden=False),
+    fields=("deadline_parsed_start", "deadline_parsed_end", "deadline_estimated",
+            "deadline_start", "deadline_end", "deadline_overridden"),
+    deriver=commitment_deriver, name=lambda commitment: commitment.number)
+REDERIVABLE = [COMMITMENTS]
+
+
+def add_rederivable(kind):
+    if kind not in REDERIVABLE:
+        REDERIVABLE.append(kind)
+
+
+def rederive(kind, records, *, by, reason, dry_run=False):
+    """Derive the period of each of `records` (a queryset of `kind`) again; write those whose
+    derived values changed, a chunk per transaction (rows locked while derived), each with the
+    history row `reason(record, before, after)`. Query count per chunk, not per record.
+    Returns [(record, before, after)], before and after being (start, end)."""
+    derive, changes = kind.deriver(), []
+    model = records.model
+
+    def chunk(pks):
+        changed = []
+        for record in records.filter(pk__in=pks).select_for_update(of=("self",)):
+            was = tuple(getattr(record, name) for name in kind.fields)
+            before = kind.period(record)
+            derive(record)
+            if tuple(getattr(record, name) for name in kind.fields) != was:
+                changed.append((record, before, kind.period(record)))
+        changes.extend(changed)
+        if dry_run or not changed:
+            return
+        now = timezone.now()
+        for record, before, after in changed:
+            record.version, record.updated_at = record.version + 1, now
+            record._change_reason = reason(record, before, after)
+        bulk_update_with_history([record for record, _before, _after in changed], model,
+                                 [*kind.fields, "version", "updated_at"], default_user=by)
+        for record, _before, _after in changed:
+            del record._change_reason
+
+    in_short_transactions(list(records.order_by("pk").values_list("pk", flat=True)), chunk)
     return changes
+
+
+def rederive_all(kind, *, by, dry_run=False):
+    """After better reading rules: every record of `kind` with words, no period set by hand."""
+    words = dutch_reason(RULES_UPDATED)
+    return rederive(kind, kind.records(), by=by, dry_run=dry_run,
+                    reason=lambda *_args: words)
 
 
 def naming_the_budget(ministries):
@@ -67,6 +138,5 @@ def budget_debate_changed(debate, *, gone=False):
     message = BUDGET_DEBATE_SET if still else BUDGET_DEBATE_GONE
     words = dutch_reason(message, committee=(debate.committee or latest.committee).abbreviation,
                          date=dutch_date(debate.date))
-    pks = list(naming_the_budget(ministries).values_list("pk", flat=True))
-    return commitments_rederive(pks, by=latest.history_user if latest else None,
-                                reason=lambda *_args: words)
+    return rederive(COMMITMENTS, naming_the_budget(ministries),
+                    by=latest.history_user if latest else None, reason=lambda *_args: words)

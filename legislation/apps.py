@@ -7,7 +7,8 @@ class LegislationConfig(AppConfig):
     verbose_name = _("Wetgeving")
 
     def ready(self):
-        from commitments import my_work, related
+        from commitments import my_work, related, rederive
+        from legislation.models import Stage
         from legislation.my_work import my_tracks
 
         # A commitment's or motion's page names the law tracks it belongs to.
@@ -16,3 +17,9 @@ class LegislationConfig(AppConfig):
         # My work shows the user's own law tracks and their stages late or due soon.
         my_work.add_work_section(my_work.WorkSection(
             template="legislation/partials/my_work_tracks.html", rows=my_tracks))
+        # rederive_deadlines --all derives the stages' planned periods again too (a stage's
+        # plan has no manual override: every stage with words).
+        rederive.add_rederivable(rederive.Rederivable(
+            label="fase(n)", fields=("planned_start", "planned_end"),
+            records=lambda: Stage.objects.exclude(planned_text="").select_related("track"),
+            deriver=lambda: Stage.derive_plan))

@@ -135,7 +135,9 @@ def plan_moves(records):
         plan = (record.planned_text, record.planned_on, record.planned_end)
         before = (previous.planned_text, previous.planned_on, previous.planned_end) \
             if previous is not None else ("", None, None)
-        if plan != before and record.planned_text:
+        # Same words, same day, another period: the words read again (rederive_deadlines
+        # --all after better reading rules), not a move of the plan.
+        if plan[:2] != before[:2] and record.planned_text:
             moves.append(PlanMove(record, before[0], record.planned_text, before[2],
                                   record.planned_end, record.planned_start))
         previous = record
