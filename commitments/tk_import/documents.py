@@ -126,6 +126,23 @@ class Letters:
             self.known[key] = document
             self.new.append(document)
 
+    def fill_numbers(self, letters):
+        """`letters`: {Letter: reason}. A document we hold (same ident) without the Kamer's
+        DocumentNummer (stored before register migration 0018, or typed by a clerk) gets it,
+        saved with Pending: a clerk can then find it by that number. A different number we hold
+        is kept; returns those [(letter, document)] for the report."""
+        conflicts = []
+        for letter, reason in letters.items():
+            document = self.known.get(letter.key)
+            if document is None or document.pk is None or not letter.document_number:
+                continue
+            if not document.tk_document_number:
+                document.tk_document_number = letter.document_number
+                self.pending.add(document, f"{reason} (documentnummer van de Kamer)")
+            elif document.tk_document_number.casefold() != letter.document_number.casefold():
+                conflicts.append((letter, document))
+        return conflicts
+
     def write(self, *, by):
         """The new documents, in one bulk insert (their dossiers are saved by then)."""
         create_with_history(self.new, Document, by=by)

@@ -255,9 +255,17 @@ class ToezeggingImport:
             if key not in self.person:
                 self.person[key] = self.people.get_or_create(item.name, office=item.office,
                                                              ministry=ministry, reason=reason)
-        self.letters.plan_missing({item.letter: self.reason(item, f"bij toezegging "
-                                                                  f"{item.tk_number}")
-                                   for item in reversed(items) if item.letter})
+        letters = {item.letter: item for item in reversed(items) if item.letter}
+        reasons = {letter: self.reason(item, f"bij toezegging {item.tk_number}")
+                   for letter, item in letters.items()}
+        for letter, document in self.letters.fill_numbers(reasons):
+            item = letters[letter]
+            self.report.warnings.append(Issue(
+                item.file, f"{document} heeft bij ons documentnummer "
+                           f"{document.tk_document_number}, bij de Kamer "
+                           f"{letter.document_number}; het onze blijft", item.index, item.key,
+                "KamerbriefNakoming"))
+        self.letters.plan_missing(reasons)
         self.debates.resolve({item.debate: self.reason(item, f"debat bij toezegging "
                                                              f"{item.tk_number}")
                               for item in reversed(items) if item.debate})
