@@ -99,6 +99,25 @@ def kamerstuk_reference(record):
     return Reference(kind="kamerstuk", dossier=dossier, number=number, year=year)
 
 
+def fill_number(document, number, pending, reason):
+    """A document we hold without the Kamer's DocumentNummer (stored before register migration
+    0018, or typed by a clerk) gets it, saved with Pending: a clerk can then find it by that
+    number (register.forms). False when it holds another one: that one is kept, for the import
+    to report (number_conflict)."""
+    if not number or document.tk_document_number.casefold() == number.casefold():
+        return True
+    if document.tk_document_number:
+        return False
+    document.tk_document_number = number
+    pending.add(document, f"{reason} (documentnummer van de Kamer)")
+    return True
+
+
+def number_conflict(document, number):
+    return (f"{document} heeft bij ons documentnummer {document.tk_document_number}, bij de "
+            f"Kamer {number}; het onze blijft")
+
+
 class Letters:
     """The delivering documents: looked up by natural key in one query, the new ones planned and
     then written in one bulk insert (an export names hundreds of letters)."""
@@ -127,21 +146,11 @@ class Letters:
             self.new.append(document)
 
     def fill_numbers(self, letters):
-        """`letters`: {Letter: reason}. A document we hold (same ident) without the Kamer's
-        DocumentNummer (stored before register migration 0018, or typed by a clerk) gets it,
-        saved with Pending: a clerk can then find it by that number. A different number we hold
-        is kept; returns those [(letter, document)] for the report."""
-        conflicts = []
-        for letter, reason in letters.items():
-            document = self.known.get(letter.key)
-            if document is None or document.pk is None or not letter.document_number:
-                continue
-            if not document.tk_document_number:
-                document.tk_document_number = letter.document_number
-                self.pending.add(document, f"{reason} (documentnummer van de Kamer)")
-            elif document.tk_document_number.casefold() != letter.document_number.casefold():
-                conflicts.append((letter, document))
-        return conflicts
+        """`letters`: {Letter: reason}. Each document we hold gets its DocumentNummer if it
+        lacks it (fill_number); returns [(letter, document)] of those holding another one."""
+        return [(letter, document) for letter, reason in letters.items()
+                if (document := self.known.get(letter.key)) is not None and document.pk
+                and not fill_number(document, letter.document_number, self.pending, reason)]
 
     def write(self, *, by):
         """The new documents, in one bulk insert (their dossiers are saved by then)."""

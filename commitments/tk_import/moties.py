@@ -28,7 +28,7 @@ from commitments.models import (
     MotionVote,
     VoteOutcome,
 )
-from commitments.tk_import.documents import dossier_number
+from commitments.tk_import.documents import dossier_number, fill_number, number_conflict
 from commitments.tk_import.entities import entity_of, refuse_other_entity
 from commitments.tk_import.files import FileImport, import_files
 from commitments.tk_import.people import People, parse_member_name, surname_key
@@ -47,10 +47,10 @@ from commitments.tk_import.reading import (
 from commitments.tk_import.recipients import Parties
 from commitments.tk_import.writing import Pending, create_with_history, in_short_transactions
 from register.history import ChangeSource, save_with_history
-from register.models import Dossier, PartyMembership
+from register.models import Document, Dossier, PartyMembership
 from register.names import has_cum_suis
 from register.periods import dutch_date
-from register.references import parse_references
+from register.references import Reference, parse_references
 
 _KST = re.compile(r"\bkst-(?P<dossier>[0-9]{4,6}(?:-[0-9A-Z]{1,10})*)-(?P<number>[0-9A-Z]+)\b")
 # "Motie van het lid X over …", "Motie van de leden X en Y over …", and in older Zaak records
@@ -276,6 +276,7 @@ class MotieImport:
             self.people = People(self.pending)
         live = [item for item in items if not item.deleted]
         self.load_dossiers(live)
+        self.fill_paper_numbers(live)
         found = MotionIndex(items)
         for item in live:
             motion = found.get(item)
@@ -298,6 +299,19 @@ class MotieImport:
         numbers = {item.dossier for item in items if item.dossier} - set(self.dossiers)
         for dossier in in_chunks(Dossier.objects.all(), "number", numbers):
             self.dossiers[dossier.number] = dossier
+
+    def fill_paper_numbers(self, items):
+        """A motion is a Kamerstuk: the Document we hold of it (a clerk typed its reference)
+        gets its DocumentNummer when it lacks it (documents.fill_number)."""
+        papers = {Reference(kind="kamerstuk", dossier=item.dossier, number=item.number).ident:
+                  item for item in items if item.dossier and item.number
+                  and item.document_number}
+        for document in in_chunks(Document.objects.select_related("dossier"), "ident", papers):
+            item = papers[document.ident]
+            if not fill_number(document, item.document_number, self.pending, self.reason(item)):
+                self.report.warnings.append(Issue(
+                    item.file, number_conflict(document, item.document_number), item.index,
+                    item.key, "DocumentNummer"))
 
     def dossier(self, item):
         """Our dossier of the record (planned when new, its title filled in when empty)."""

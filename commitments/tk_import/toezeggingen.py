@@ -13,7 +13,7 @@ from simple_history.utils import bulk_update_with_history
 
 from commitments.models import Commitment, Status
 from commitments.tk_import.debates import Activiteit, Debates, parse_activiteit
-from commitments.tk_import.documents import Letter, Letters, parse_letter
+from commitments.tk_import.documents import Letter, Letters, number_conflict, parse_letter
 from commitments.tk_import.entities import entity_of, refuse_other_entity
 from commitments.tk_import.files import FileImport, import_files
 from commitments.tk_import.people import Ministries, Name, People, bewindspersoon_name
@@ -261,10 +261,8 @@ class ToezeggingImport:
         for letter, document in self.letters.fill_numbers(reasons):
             item = letters[letter]
             self.report.warnings.append(Issue(
-                item.file, f"{document} heeft bij ons documentnummer "
-                           f"{document.tk_document_number}, bij de Kamer "
-                           f"{letter.document_number}; het onze blijft", item.index, item.key,
-                "KamerbriefNakoming"))
+                item.file, number_conflict(document, letter.document_number), item.index,
+                item.key, "KamerbriefNakoming"))
         self.letters.plan_missing(reasons)
         self.debates.resolve({item.debate: self.reason(item, f"debat bij toezegging "
                                                              f"{item.tk_number}")

@@ -9,8 +9,10 @@ import pytest
 from register.forms import DocumentInputMixin
 from register.history import ChangeSource
 from register.models import Document
+from register.references import reference_from_input
 from tests import factories
-from tests.imports.helpers import record, run, write
+from tests.imports.helpers import record, records, run, write
+from tests.imports.test_real_records import kamerstukdossier
 
 ADDRESS = "https://www.tweedekamer.nl/kamerstukken/detail?id=2025D11111"
 
@@ -74,3 +76,47 @@ def test_a_dry_run_fills_in_nothing(held, tmp_path):
     run("import_tk_toezeggingen", path, dry_run=True)
     held.refresh_from_db()
     assert held.tk_document_number == ""
+
+
+# --- A motion's own Kamerstuk, from the real records (tests/data/tk/real) ----------------------
+
+REAL = "real/document_motie_page.json"
+
+
+def motion_paper(clerk):
+    """Kamerstuk 36 410, nr. 89 as a clerk typed it, before the number was kept."""
+    return Document.objects.from_reference(reference_from_input("Kamerstuk 36 410, nr. 89"),
+                                           by=clerk, reason="Getypt")[0]
+
+
+def placed(**changes):
+    """Real record 0 (DocumentNummer 2025D15879, Volgnummer 89) with its dossier expanded."""
+    return {**records(REAL)[0], "Kamerstukdossier": kamerstukdossier(), **changes}
+
+
+def test_the_motion_import_fills_in_its_papers_number(clerk, tmp_path):
+    paper = motion_paper(clerk)
+    rows = paper.history.count()
+    path = write(tmp_path, "uitgeklapt.json", [placed()])
+    run("import_tk_moties", path)
+    paper.refresh_from_db()
+    assert paper.tk_document_number == "2025D15879" and paper.history.count() == rows + 1
+    assert paper.history.first().history_change_reason == (
+        "import TK uitgeklapt.json: motie 36410-89 (documentnummer van de Kamer)")
+    form = DocumentInputMixin(data={
+        "document_reference": "https://www.tweedekamer.nl/kamerstukken/moties/detail"
+                              "?id=2025Z06478&did=2025D15879"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["document"] == paper
+    run("import_tk_moties", path)
+    assert paper.history.count() == rows + 1
+
+
+def test_the_motion_import_keeps_and_reports_another_number(clerk, tmp_path):
+    paper = motion_paper(clerk)
+    Document.objects.filter(pk=paper.pk).update(tk_document_number="2025D00001")
+    output = run("import_tk_moties", write(tmp_path, "uitgeklapt.json", [placed()]))
+    paper.refresh_from_db()
+    assert paper.tk_document_number == "2025D00001"
+    assert ("veld DocumentNummer: Kamerstuk 36 410, nr. 89 heeft bij ons documentnummer "
+            "2025D00001, bij de Kamer 2025D15879; het onze blijft") in output
