@@ -11,7 +11,7 @@ from commitments.models import (
     SyncRunEntity,
 )
 from register.history import ChangeSource
-from register.models import Debate, Party, Person
+from register.models import Debate, Document, Dossier, Party, Person
 from tests.sync import data
 from tests.sync.helpers import snapshot, sync
 from tests.sync.replay import moment
@@ -168,3 +168,15 @@ def test_the_samples_with_their_text_get_their_dossier_from_it(clerk, replay):
     assert found == {"2023D03544": "31288", "2023D02273": "31409", "2023D03550": "31288",
                      "2023D02299": "35765", "2023D02578": "34352"}
     assert Motion.objects.filter(dossier__isnull=True).count() == 500
+
+
+def test_a_document_stored_without_the_kamers_number_gets_it(clerk, replay):
+    # Stored before register migration 0018: the letter that delivered TZ202412-117.
+    letter = Document.objects.create(kind="brief", dossier=Dossier.objects.create(number="32793"),
+                                     number="789", date=datetime.date(2025, 2, 14))
+    sync(replay, "Toezegging")
+    letter.refresh_from_db()
+    assert letter.tk_document_number == "2025D06789"
+    assert letter.history.first().history_change_reason.endswith(
+        "(documentnummer van de Kamer)")
+    assert Document.objects.filter(ident="kst-32793-789").count() == 1
