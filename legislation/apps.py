@@ -7,7 +7,7 @@ class LegislationConfig(AppConfig):
     verbose_name = _("Wetgeving")
 
     def ready(self):
-        from commitments import my_work, related, rederive
+        from commitments import my_work, rederive, related
         from legislation.models import Stage
         from legislation.my_work import my_tracks
 
