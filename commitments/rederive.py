@@ -64,7 +64,8 @@ def commitment_deriver():
 COMMITMENTS = Rederivable(
     label="toezegging(en)",
     records=lambda: Commitment.objects.exclude(deadline_text="").filter(
-        deadline_overridden=False),
+        deadline_overridden=False, deadline_none=False, deadline_override_start__isnull=True,
+        deadline_override_end__isnull=True),
     fields=("deadline_parsed_start", "deadline_parsed_end", "deadline_estimated",
             "deadline_start", "deadline_end", "deadline_overridden"),
     deriver=commitment_deriver, name=lambda commitment: commitment.number)

@@ -21,5 +21,6 @@ class LegislationConfig(AppConfig):
         # plan has no manual override: every stage with words).
         rederive.add_rederivable(rederive.Rederivable(
             label="fase(n)", fields=("planned_start", "planned_end"),
-            records=lambda: Stage.objects.exclude(planned_text="").select_related("track"),
+            records=lambda: Stage.objects.exclude(planned_text="").filter(
+                planned_on__isnull=False).select_related("track"),
             deriver=lambda: Stage.derive_plan))
