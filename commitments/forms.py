@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.models import (
     DEADLINE_NONE_WITH_DATES,
+    DELIVERED,
+    REPORTED,
     Commitment,
     CommitmentRelation,
     Execution,
@@ -22,6 +24,7 @@ from register.forms import (
     TopicsField,
     UserChoiceField,
     VersionField,
+    shown_only_for,
     topic_names,
 )
 from register.models import (
@@ -173,21 +176,22 @@ class StatusFormBase(DocumentInputMixin, forms.Form):
     version = VersionField()
     reason = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}),
                              max_length=2000)
-    on = forms.DateField(label=_("Datum"), required=False, widget=DATE,
-                         help_text=_("Datum van nakoming; leeg: de datum van het document of "
-                                     "vandaag."))
+    on = forms.DateField(label=_("Datum"), required=False, widget=DATE)
     remaining = forms.CharField(label=_("Wat resteert nog"), required=False,
                                 widget=forms.Textarea(attrs={"rows": 2}))
     field_order = FIELD_ORDER
-    # What the model's check says is missing, shown at the field to fill in (the rules
-    # themselves are the model's: Commitment.check_transition, Motion.check_execution).
-    error_fields = {"document": "document_reference", "remaining": "remaining"}
+    # What the model's check says is missing or out of place, shown at the field to fill in
+    # (the rules themselves are the model's: Commitment.check_transition, Motion.check_execution).
+    error_fields = {"document": "document_reference", "remaining": "remaining",
+                    "delivered_on": "on", "reported_on": "on"}
+    delivering = ()  # the statuses that record the date
 
     def __init__(self, *args, record, **kwargs):
         super().__init__(*args, **kwargs)
         self.record = record
         self.fields["version"].initial = record.version
         self.limit_documents(record.dossier)
+        shown_only_for(self.fields["on"], "new", self.delivering)
 
 
 class TransitionField(forms.ChoiceField):
@@ -205,18 +209,25 @@ class TransitionField(forms.ChoiceField):
 
 class CommitmentStatusForm(StatusFormBase):
     new = TransitionField(known=Status.values, label=_("Nieuwe status"), widget=forms.RadioSelect)
+    delivering = DELIVERED
 
     def __init__(self, *args, record, **kwargs):
         super().__init__(*args, record=record, **kwargs)
+        self.fields["on"].help_text = _("Alleen bij ‘Afgedaan’ of ‘Deels afgedaan’: de datum van "
+                                        "nakoming; leeg: de datum van het document of vandaag.")
         self.fields["new"].choices = [(s.value, s.label) for s in record.allowed_statuses()]
 
 
 class MotionStatusForm(StatusFormBase):
     new = TransitionField(known=Execution.values, label=_("Uitvoering"),
                           widget=forms.RadioSelect)
+    delivering = REPORTED
 
     def __init__(self, *args, record, **kwargs):
         super().__init__(*args, record=record, **kwargs)
+        self.fields["on"].help_text = _("Alleen bij ‘Uitgevoerd’ of ‘Deels uitgevoerd’: de datum "
+                                        "van de melding; leeg: de datum van het document of "
+                                        "vandaag.")
         self.fields["new"].choices = [(s.value, s.label) for s in record.allowed_executions()]
 
 
@@ -260,11 +271,13 @@ class CommitmentCorrectionForm(CorrectionFormBase):
     on = forms.DateField(label=_("Nagekomen op"), required=False, widget=DATE,
                          help_text=_("Leeg: de datum van het document."))
     field_order = ["status", "document", "document_reference", "on", "reason"]
+    error_fields = {**CorrectionFormBase.error_fields, "delivered_on": "on"}
 
     def __init__(self, *args, record, **kwargs):
         super().__init__(*args, record=record, document=record.delivered_by, **kwargs)
         self.fields["status"].initial = record.status
         self.fields["on"].initial = record.delivered_on
+        shown_only_for(self.fields["on"], "status", DELIVERED)
 
 
 class MotionCorrectionForm(CorrectionFormBase):
@@ -277,6 +290,7 @@ class MotionCorrectionForm(CorrectionFormBase):
                                   help_text=_("Leeg: de datum van het document."))
     field_order = ["outcome", "on", "execution", "document", "document_reference",
                    "reported_on", "reason"]
+    error_fields = {**CorrectionFormBase.error_fields, "reported_on": "reported_on"}
 
     def __init__(self, *args, record, **kwargs):
         super().__init__(*args, record=record, document=record.reported_by, **kwargs)
@@ -285,6 +299,7 @@ class MotionCorrectionForm(CorrectionFormBase):
         self.fields["execution"].initial = record.execution_status
         self.fields["reported_on"].initial = record.reported_on
         self.fields["document"].label = _("Uitvoering gemeld in")
+        shown_only_for(self.fields["reported_on"], "execution", REPORTED)
 
 
 class BulkChangeForm(DocumentInputMixin, forms.Form):

@@ -60,6 +60,8 @@ COMMITMENT_TRANSITIONS = {
     Status.LAPSED: {Status.OPEN},
 }
 OPEN_STATUSES = [Status.OPEN, Status.IN_PROGRESS, Status.PARTLY_DONE]
+# The statuses that record a delivery: its document and date.
+DELIVERED = (Status.DONE, Status.PARTLY_DONE)
 DIGITS = "0123456789"
 # The check constraint's message, which CommitmentForm gives at the "Geen termijn" checkbox.
 DEADLINE_NONE_WITH_DATES = _("Kies óf ‘Geen termijn’ óf een handmatige termijn met data, niet "
@@ -383,18 +385,18 @@ class Commitment(Versioned):
         reason = require_reason(reason)
         with transaction.atomic():
             current = self.locked_copy(expected_version)
-            current.check_transition(new, document=document, remaining=remaining)
+            current.check_transition(new, document=document, remaining=remaining, on=on)
             current.apply_status(new, document, on, remaining)
             current.status_source = source
             save_with_history(current, by=by, reason=reason, source=source, at=at)
         self.refresh_from_db()
         return self
 
-    def check_transition(self, new, *, document=None, remaining=None):
+    def check_transition(self, new, *, document=None, remaining=None, on=None):
         """Whether this commitment may move to status `new` (DESIGN.md "Statuses"): the only
         home of these rules. The status form, the spreadsheet (its preview on a copy), letters
         and commands all come here. Raises ValidationError; its code names what is missing
-        ("transition", "document", "remaining"). Only the import of the Kamer's own register
+        ("transition", "document", "delivered_on", "remaining"). Only the import of the Kamer's own register
         (tk_import) records the status as the Kamer states it, without a document or what
         remains, which its data do not hold (DESIGN.md "Statuses")."""
         if new not in COMMITMENT_TRANSITIONS[self.status]:
@@ -402,22 +404,30 @@ class Commitment(Versioned):
                 gettext("Een toezegging met status ‘%(old)s’ kan niet naar ‘%(new)s’.")
                 % {"old": self.get_status_display(), "new": Status(new).label},
                 code="transition")
-        self.check_delivery(new, document=document, remaining=remaining)
+        self.check_delivery(new, document=document, remaining=remaining, on=on)
 
-    def check_delivery(self, new, *, document=None, remaining=None):
+    def check_delivery(self, new, *, document=None, remaining=None, on=None):
         """What status `new` needs besides being allowed (a transition or a correction): done
-        its document, partly done what remains."""
+        its document, partly done what remains; a document or a date only where a delivery is
+        recorded."""
         if new == Status.DONE and document is None:
             raise ValidationError(
                 gettext("Bij ‘Afgedaan’ hoort het document waarmee de toezegging is nagekomen: "
                         "kies er een of typ een verwijzing."), code="document")
-        if document is not None and new not in (Status.DONE, Status.PARTLY_DONE):
+        if document is not None and new not in DELIVERED:
             # It would be dropped without a word (apply_status keeps it only for these two).
             raise ValidationError(
                 gettext("Een document hoort alleen bij ‘Afgedaan’ of ‘Deels afgedaan’; bij "
                         "‘%(new)s’ wordt het niet vastgelegd. Maak het documentveld leeg of "
                         "kies een andere status.") % {"new": Status(new).label},
                 code="document")
+        if on is not None and new not in DELIVERED:
+            # Likewise the date: the history dates the change itself, when it was recorded.
+            raise ValidationError(
+                gettext("Een datum hoort alleen bij ‘Afgedaan’ of ‘Deels afgedaan’ (de datum "
+                        "van nakoming); bij ‘%(new)s’ wordt hij niet vastgelegd. Maak het "
+                        "datumveld leeg of kies een andere status.") % {"new": Status(new).label},
+                code="delivered_on")
         if new == Status.PARTLY_DONE:
             require_remaining(self.remaining if remaining is None else remaining)
 
@@ -430,10 +440,10 @@ class Commitment(Versioned):
         reason = require_reason(reason)
         with transaction.atomic():
             current = self.locked_copy(expected_version)
-            current.check_delivery(status, document=document)
+            current.check_delivery(status, document=document, on=on)
             before = (current.status, current.delivered_by_id, current.delivered_on)
             current.status = status
-            if status in (Status.DONE, Status.PARTLY_DONE) and (document or on):
+            if status in DELIVERED and (document or on):
                 current.delivered_by = document
                 current.delivered_on = on or (document.date if document else None) \
                     or timezone.localdate()
@@ -548,6 +558,8 @@ EXECUTION_TRANSITIONS = {
     Execution.EXECUTED: {Execution.IN_PROGRESS},
 }
 OPEN_EXECUTIONS = [Execution.OPEN, Execution.IN_PROGRESS, Execution.PARTLY_EXECUTED]
+# The execution statuses that record the report: its document and date.
+REPORTED = (Execution.EXECUTED, Execution.PARTLY_EXECUTED)
 
 
 class MotionQuerySet(SearchWordsQuerySet):
@@ -750,17 +762,17 @@ class Motion(Versioned):
         reason = require_reason(reason)
         with transaction.atomic():
             current = self.locked_copy(expected_version)
-            current.check_execution(new, document=document, remaining=remaining)
+            current.check_execution(new, document=document, remaining=remaining, on=on)
             current.apply_execution(new, document, on, remaining)
             save_with_history(current, by=by, reason=reason, source=source, at=at)
         self.refresh_from_db()
         return self
 
-    def check_execution(self, new, *, document=None, remaining=None):
+    def check_execution(self, new, *, document=None, remaining=None, on=None):
         """Whether this motion's execution may move to `new`: only an adopted motion is
         executed, along EXECUTION_TRANSITIONS; executed names the document that reported it,
         partly executed what remains. Raises ValidationError (codes "not_adopted",
-        "transition", "document", "remaining")."""
+        "transition", "document", "reported_on", "remaining")."""
         if self.vote_outcome != VoteOutcome.ADOPTED:
             raise ValidationError(gettext("Alleen een aangenomen motie wordt uitgevoerd."),
                                   code="not_adopted")
@@ -769,21 +781,29 @@ class Motion(Versioned):
                 gettext("Een motie met uitvoering ‘%(old)s’ kan niet naar ‘%(new)s’.")
                 % {"old": self.get_execution_status_display(), "new": Execution(new).label},
                 code="transition")
-        self.check_report(new, document=document, remaining=remaining)
+        self.check_report(new, document=document, remaining=remaining, on=on)
 
-    def check_report(self, new, *, document=None, remaining=None):
+    def check_report(self, new, *, document=None, remaining=None, on=None):
         """What execution status `new` needs besides being allowed (a transition or a
-        correction): executed its document, partly executed what remains."""
+        correction): executed its document, partly executed what remains; a document or a
+        date only where the report is recorded."""
         if new == Execution.EXECUTED and document is None:
             raise ValidationError(
                 gettext("Bij ‘Uitgevoerd’ hoort het document waarin de uitvoering is gemeld: "
                         "kies er een of typ een verwijzing."), code="document")
-        if document is not None and new not in (Execution.EXECUTED, Execution.PARTLY_EXECUTED):
+        if document is not None and new not in REPORTED:
             raise ValidationError(
                 gettext("Een document hoort alleen bij ‘Uitgevoerd’ of ‘Deels uitgevoerd’; bij "
                         "‘%(new)s’ wordt het niet vastgelegd. Maak het documentveld leeg of "
                         "kies een andere uitvoering.") % {"new": Execution(new).label},
                 code="document")
+        if on is not None and new not in REPORTED:
+            raise ValidationError(
+                gettext("Een datum hoort alleen bij ‘Uitgevoerd’ of ‘Deels uitgevoerd’ (de datum "
+                        "van de melding); bij ‘%(new)s’ wordt hij niet vastgelegd. Maak het "
+                        "datumveld leeg of kies een andere uitvoering.")
+                % {"new": Execution(new).label},
+                code="reported_on")
         if new == Execution.PARTLY_EXECUTED:
             require_remaining(self.remaining if remaining is None else remaining)
 
@@ -802,13 +822,14 @@ class Motion(Versioned):
             current = self.locked_copy(expected_version)
             current.check_vote_date(on)
             if execution:
-                current.check_report(execution, document=document)
+                current.check_report(execution, document=document, on=reported_on)
             before = current.correctable_values()
             current.vote_outcome, current.voted_on = outcome, on
             current.execution_status = execution
-            if execution in (Execution.EXECUTED, Execution.PARTLY_EXECUTED) and document:
+            if execution in REPORTED and (document or reported_on):
                 current.reported_by = document
-                current.reported_on = reported_on or document.date or timezone.localdate()
+                current.reported_on = reported_on or (document.date if document else None) \
+                    or timezone.localdate()
             elif execution != Execution.PARTLY_EXECUTED:
                 current.reported_by, current.reported_on = None, None
             if current.correctable_values() == before:

@@ -101,6 +101,14 @@ class TopicsField(forms.CharField):
         return value
 
 
+def shown_only_for(field, choice, values):
+    """Show `field` only while the field named `choice` holds one of `values` (the delivery date
+    of ‘Afgedaan’): static/js/shown-only-for.js hides and disables it otherwise. Without
+    JavaScript it stays, and the model refuses a value where it does not belong."""
+    field.widget.attrs.update({"data-shown-by": choice,
+                               "data-shown-for": " ".join(str(value) for value in values)})
+
+
 def topic_names(instance):
     return ", ".join(topic.name for topic in instance.topics.all()) if instance.pk else ""
 
