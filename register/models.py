@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from register.history import ChangeSource, save_with_history, tracked_history
+from register.offices import official_name
 from register.references import Reference, format_dossier
 
 # A period that ends on or after its start, or is open on either side.
@@ -273,21 +274,9 @@ class Ministry(models.Model):
     def __str__(self):
         return self.abbreviation
 
-
-# The office words an office title starts with, as the reader's language says them: in English a
-# staatssecretaris is a State Secretary, not a minister. The ministry's name stays as recorded.
-OFFICE_WORDS = [("Minister-president", _("Minister-president")),
-                ("Staatssecretaris van", _("Staatssecretaris van")),
-                ("Staatssecretaris voor", _("Staatssecretaris voor")),
-                ("Minister van", _("Minister van")), ("Minister voor", _("Minister voor"))]
-
-
-def office_title(title):
-    """"Staatssecretaris van VWS", in English "State Secretary for VWS"."""
-    for words, translated in OFFICE_WORDS:
-        if title.startswith(words):
-            return f"{translated}{title[len(words):]}"
-    return title
+    @property
+    def display_name(self):
+        return official_name(self.name)
 
 
 class PersonQuerySet(models.QuerySet):
@@ -333,7 +322,7 @@ class Person(models.Model):
         if not self.surname:
             # offices.all() so that a prefetched list is used: lists show many people.
             offices = sorted(self.offices.all(), key=lambda o: o.start or datetime.date.min)
-            return office_title(offices[-1].title) if offices else str(_("onbekend"))
+            return official_name(offices[-1].title) if offices else str(_("onbekend"))
         given = self.first_name or self.initials
         if given:
             return " ".join(part for part in (given, self.prefix, self.surname) if part)
@@ -401,7 +390,7 @@ class Office(models.Model):
         ]
 
     def __str__(self):
-        return office_title(self.title)
+        return official_name(self.title)
 
 
 class Committee(models.Model):
@@ -415,7 +404,7 @@ class Committee(models.Model):
         verbose_name_plural = _("commissies")
 
     def __str__(self):
-        return self.name
+        return official_name(self.name)
 
 
 class Debate(models.Model):

@@ -7,7 +7,8 @@ from django.urls import reverse
 from commitments.forms import CommitmentForm, CommitmentStatusForm, MotionForm
 from commitments.models import Motion
 from register.forms import UserChoiceField
-from register.models import Debate, Document, Person, office_title
+from register.models import Debate, Document, Person
+from register.offices import official_name
 from tests import factories
 
 
@@ -59,13 +60,13 @@ def test_english_says_state_secretary_and_one_word_for_done(demo, client_for, ad
     assert "Minister or State Secretary" in html
     text = re.sub(r"<[^>]*>", " ", html)  # what the reader sees, not the field names
     assert "Fulfilled" in text and "elivered" not in text
-    assert office_title("Staatssecretaris van Volksgezondheid, Welzijn en Sport") == \
-        "State Secretary for Volksgezondheid, Welzijn en Sport"
+    assert official_name("Staatssecretaris van Volksgezondheid, Welzijn en Sport") == \
+        "State Secretary for Health, Welfare and Sport"
 
 
 def test_office_titles_stay_as_recorded_in_dutch():
-    assert office_title("Staatssecretaris van VWS") == "Staatssecretaris van VWS"
-    assert office_title("Minister voor Medische Zorg") == "Minister voor Medische Zorg"
+    assert official_name("Staatssecretaris van VWS") == "Staatssecretaris van VWS"
+    assert official_name("Minister voor Medische Zorg") == "Minister voor Medische Zorg"
 
 
 def test_the_motion_form_does_not_ask_about_a_deadline():

@@ -20,7 +20,7 @@ def commitment(clerk, status, **fields):
         delivered = status in (Status.DONE, Status.PARTLY_DONE)
         item.change_status(status, by=clerk, reason="test",
                            document=factories.document() if delivered else None,
-                           on=datetime.date(2021, 1, 5))
+                           on=datetime.date(2021, 1, 5) if delivered else None)
     return item
 
 
