@@ -395,10 +395,10 @@ class Commitment(Versioned):
     def check_transition(self, new, *, document=None, remaining=None, on=None):
         """Whether this commitment may move to status `new` (DESIGN.md "Statuses"): the only
         home of these rules. The status form, the spreadsheet (its preview on a copy), letters
-        and commands all come here. Raises ValidationError; its code names what is missing
-        ("transition", "document", "delivered_on", "remaining"). Only the import of the Kamer's own register
-        (tk_import) records the status as the Kamer states it, without a document or what
-        remains, which its data do not hold (DESIGN.md "Statuses")."""
+        and commands all come here. Raises ValidationError; its code names what is missing or
+        out of place ("transition", "document", "delivered_on", "remaining"). Only the import of
+        the Kamer's own register (tk_import) records the status as the Kamer states it, without
+        a document or what remains, which its data do not hold (DESIGN.md "Statuses")."""
         if new not in COMMITMENT_TRANSITIONS[self.status]:
             raise ValidationError(
                 gettext("Een toezegging met status ‘%(old)s’ kan niet naar ‘%(new)s’.")

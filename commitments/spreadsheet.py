@@ -44,7 +44,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
 from commitments.columns import COMMITMENT_COLUMNS
-from commitments.models import Commitment, Status
+from commitments.models import DELIVERED, Commitment, Status
 from commitments.vocabulary import KAMER_STATUSES
 from register.history import ChangeSource, dutch_reason, save_with_history
 from register.models import (
@@ -690,5 +690,8 @@ def apply_row(row, *, by, reason):
         if isinstance(document, Reference):
             document, _created = Document.objects.from_reference(document, by=by, reason=reason,
                                                                  source=ChangeSource.IMPORT)
-        commitment.change_status(status, by=by, reason=reason, document=document,
-                                 on=values.get("delivered_on"), source=ChangeSource.IMPORT)
+        # A status without a delivery keeps the date recorded before (partly done, then
+        # lapsed): the cell that still shows it changes nothing (check_delivery).
+        on = values.get("delivered_on") if status in DELIVERED else None
+        commitment.change_status(status, by=by, reason=reason, document=document, on=on,
+                                 source=ChangeSource.IMPORT)

@@ -76,3 +76,25 @@ def test_clerk_changes_two_statuses_at_once_and_one_is_refused(login):
     page.wait_for_url(re.compile(r"/toezeggingen/\d+/$"))
     expect(page.locator(".timeline-entry").first).to_contain_text(
         "Opdracht aan het Trimbos-instituut verstrekt")
+
+
+def test_the_status_date_shows_only_for_a_delivery_and_is_not_sent_when_hidden(login):
+    page = login("griffie")
+    page.goto("/toezeggingen/?per_page=100")
+    page.get_by_role("link", name=re.compile(r"TZ-VWS-2020-007")).first.click()  # open
+    page.wait_for_url(re.compile(r"/toezeggingen/\d+/$"))
+    page.goto(page.url + "status/")
+    date = page.get_by_label("Datum:", exact=True)
+    expect(page.get_by_label("Wat resteert nog:")).to_be_visible()  # the page is there
+    expect(date).to_be_hidden()
+    page.get_by_label("Afgedaan", exact=True).check()
+    expect(date).to_be_enabled()
+    expect(date).to_be_visible()
+    date.fill("2020-12-18")
+    page.get_by_label("Vervallen", exact=True).check()
+    expect(date).to_be_hidden()
+    sent = "new FormData(document.querySelector('main form.stacked')).has('on')"
+    assert page.evaluate(sent) is False
+    page.get_by_label("Deels afgedaan", exact=True).check()
+    expect(date).to_have_value("2020-12-18")  # what was typed comes back with the status
+    assert page.evaluate(sent) is True

@@ -107,6 +107,19 @@ def test_a_delivery_date_without_a_status_change_is_refused(done, tmp_path):
     assert done.history.count() == 2
 
 
+def test_a_lapse_keeps_the_partial_delivery_its_row_still_shows(clerk, existing, tmp_path):
+    """The export's row of a partly done commitment, lapsed in Excel: its delivery date cell
+    shows what stays recorded, so it is no date typed for the lapse."""
+    existing.change_status("partly_done", by=clerk, reason="deels", remaining="De rest.",
+                           on=datetime.date(2021, 3, 1))
+    path = tmp_path / "vervallen.csv"
+    path.write_bytes(csv_bytes(f"Nummer;Status;Nagekomen op\n{existing.number};Vervallen;"
+                               f"01-03-2021\n"))
+    call_command("import_spreadsheet", str(path), user="griffie")
+    existing.refresh_from_db()
+    assert (existing.status, existing.delivered_on) == ("lapsed", datetime.date(2021, 3, 1))
+
+
 def test_emptying_the_delivery_of_a_done_commitment_is_refused(done):
     errors = row_errors(f"Nummer;Nagekomen op;Nagekomen met\n{done.number};;\n")
     assert [column for column, _message in errors] == ["Nagekomen op", "Nagekomen met"]

@@ -153,7 +153,9 @@ def deadline(clerk, words, *, made_on=datetime.date(2020, 6, 1), status="open", 
     made = commitment(clerk, title=f"Termijn {words}", deadline_text=words, made_on=made_on,
                       **fields)
     if status != "open":
-        made.change_status(status, by=clerk, reason="Deels nagekomen", on=datetime.date(2020, 9, 1),
+        delivered = status in ("done", "partly_done")  # only a delivery has a date
+        made.change_status(status, by=clerk, reason="Deels nagekomen",
+                           on=datetime.date(2020, 9, 1) if delivered else None,
                            remaining="het tweede deel", at=moment(datetime.date(2020, 9, 1)))
     return made
 
