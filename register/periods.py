@@ -106,7 +106,8 @@ def _month(group: str, *, full_only: bool = False) -> str:
 # of a parliamentary year ("2019/20", "2019/2020") or of a reference ("nr. 2021").
 _YEAR = r"(?<![0-9/])(?<!nr\.)(?<!nr\.\s)(?P<year>19[0-9]{2}|20[0-9]{2}|2100)(?![0-9]|/[0-9])"
 # "dit jaar, 2024" and "volgend jaar (2026)": the year in apposition is the same year.
-_RELATIVE = (r"\b(?P<rel>dit|volgende?|komende?|vorige?)\s+jaar\b"
+# "dit kalenderjaar" is "dit jaar".
+_RELATIVE = (r"\b(?P<rel>dit|volgende?|komende?|vorige?)\s+(?:kalender)?jaar\b"
              r"(?:,?\s+\(?(?:19|20)[0-9]{2}\)?(?![0-9/]))?")
 _WHEN = rf"(?:{_YEAR}|{_RELATIVE})"
 # "jl." (jongstleden) points back, "a.s." (aanstaande) forward, as a missing year does.
@@ -120,9 +121,12 @@ _PART = r"(?P<part>begin|medio|half|midden|eind|einde|ultimo)(?:\s*-\s*|\s+(?:va
 _DAY = r"(?P<day>[0-3]?[0-9])"
 # "voor de presentatie van de Voorjaarsnota", "voor aanvang van", "voor het debat over", "voor het
 # commissiedebat mestbeleid van 7 november": the moment of the occasion itself, so still before it.
+# "uiterlijk aan het einde van het eerste kwartaal van 2025", "voor het einde van de zomer": up to
+# the last day of that quarter or season (DESIGN), as "voor eind 2025" is up to 31 December.
 _PREFIX = re.compile(
     r"\b(?P<prefix>v[oó][oó]r|uiterlijk|voorafgaand\s+aan|niet\s+later\s+dan|ten\s+laatste"
     r"|ter\s+voorbereiding(?:\s+van)?)\s+"
+    r"(?P<end>(?:aan\s+)?(?:het\s+)?eind(?:e)?\s+van\s+)?"
     r"(?:(?:de|het)\s+)?(?:(?:presentatie|publicatie|verschijning|aanvang)\s+(?:van|over)\s+"
     r"|[a-z]*debat\s+(?:[a-z-]+\s+){0,2}?(?:van|over|op)\s+|behandeling\s+van\s+(?:de\s+)?)?$"
 )
@@ -594,7 +598,7 @@ _RULES: list[tuple[str, Callable[[re.Match[str], date], _Span | None], str]] = [
     (rf"{_LEAD}(?:(?:komende?|aanstaande?|volgende?|(?P<this>dit|deze))\s+)?"
      rf"(?P<season>voorjaar|lente|zomer|najaar|herfst|winter)\b(?:{_SEP}{_WHEN})?", _season,
      r"voorjaar|lente|zomer|najaar|herfst|winter"),
-    (rf"{_LEAD}{_PART}(?:{_WHEN}|(?P<thisyear>het\s+jaar\b))", _year_part,
+    (rf"{_LEAD}{_PART}(?:{_WHEN}|(?P<thisyear>het\s+(?:kalender)?jaar\b))", _year_part,
      r"begin|medio|half|midden|eind|ultimo"),
     (rf"{_LEAD}(?:{_PART})?(?:(?:de|het)\s+)?(?P<mrel>deze|volgende|komende)\s+maand\b",
      _relative_month, r"maand"),
@@ -647,6 +651,17 @@ _HORIZON = re.compile(
     r"\b(?:richting|in\s+de\s+richting\s+van|(?:op\s+weg|toe\s+te\s+werken|toewerken)\s+naar)"
     r"\s+$|\b(?P<level>naar)\s+(?:[a-z]+\s+){0,2}[0-9][0-9,.]*\s*(?:%|procent\b)"
     r"(?:(?!uiterlijk|v[oó][oó]r\b|binnen)[^,;:]){0,45}$")
+# "toe te werken naar een verbod op consumentenvuurwerk uiterlijk in 2020", "aan te sturen op een
+# reductie van antibioticagebruik van 90% in 2017": the year of the target the government is to
+# work or steer towards, not a time to deliver by (only a time with its year written: a target's
+# horizon). Not after "voor" or "binnen" ("in te zetten op het verlagen van ... naar 30% binnen
+# twee jaar"), nor when the request's own "te" verb follows ("... en de Kamer in 2025 te
+# informeren": an "en" ends the target).
+_TOWARDS_WORDS = ("werken", "sturen", "zetten", "streven", "koersen")
+_TOWARDS = re.compile(
+    r"\b(?:toe\s+te\s+werken|toewerken|aan\s+te\s+sturen|aansturen|in\s+te\s+zetten|inzetten"
+    r"|te\s+streven|streven|te\s+koersen|koersen)\s+(?:naar|op)\s+"
+    r"(?:(?!\bte\s|\ben\s)[^,;:()]){1,100}$")
 # "voortaan op Prinsjesdag", "vanaf volgend jaar ... tijdens Prinsjesdag": a duty from now on,
 # every time, in the same phrase (not after a comma or "en": "voortaan ..., en voor de zomer").
 _STANDING_WORDS = ("voortaan", "vervolg", "vanaf", "ingang")
@@ -657,7 +672,8 @@ _PHRASE_EDGE = re.compile(r"[,;:()]|\ben\b")
 # Words one of which a text needs for any rule of _belongs_elsewhere ("%" aside): a set of words
 # is cheaper than looking for each around every time (docs/PERFORMANCE.md).
 _ELSEWHERE_WORDS = frozenset({
-    "richting", "weg", "toewerken", "werken", "procent", "voortaan", "vervolg", "vanaf", "ingang",
+    "richting", "weg", "toewerken", "werken", "procent", "sturen", "aansturen", "zetten",
+    "inzetten", "streven", "koersen", "voortaan", "vervolg", "vanaf", "ingang",
     "nemen", "opgenomen", "leggen", "vastgelegd", "spreken", "afgesproken", "verankeren",
     "verankerd", "eisen", "voorwaarde", "voorwaarden", "houden", "scenario", "scenario’s",
     "scenarios"})
@@ -689,7 +705,9 @@ _NAME_WORDS = re.compile(
 )
 # "een EU-klimaatdoel voor 2040", "de doelstelling voor 2030": the year names the target, like
 # "het 2030-doel"; it is no deadline to deliver anything by.
-_TARGET = re.compile(r"(?:doel|doelen|doelstellingen|doelstelling|ambities?|streefcijfers?"
+# "een perspectief voor 2050 te schetsen", "een visie voor 2030": the horizon a view looks to.
+_TARGET = re.compile(r"(?:(?:perspectief|\bvisie|toekomstvisie|toekomstbeeld|eindbeeld)\s+voor\s+$)"
+                     r"|(?:doel|doelen|doelstellingen|doelstelling|ambities?|streefcijfers?"
                      r"|streefwaarden?|targets?)\s+(?:(?:voor|in|van)\s+)?$")
 # "als beleidsdoel te stellen dat alle gemeenten uiterlijk in 2030 ...": the year of a target the
 # government is asked to set, as in "de doelstelling voor 2030", not a deadline to deliver by.
@@ -707,7 +725,7 @@ _TIME_WORDS = {"voor", "vóór", "uiterlijk", "in", "op", "per", "na", "vanaf", 
 # not a deadline. Not "de in 2025 te nemen stappen", which are still to be done. "het" only after
 # a preposition: "dat het voor de zomer mogelijk wordt" is the pronoun.
 _ATTRIBUTIVE = re.compile(
-    r"(?:\b(?:de|een)|\b(?:van|over|in|op|bij|met|aan|uit|naar|voor|door|om|tot)\s+het)\s+"
+    r"(?:\b(?:de|een)(?:\s+(?:v[oó][oó]r|uiterlijk))?|\b(?:van|over|in|op|bij|met|aan|uit|naar|voor|door|om|tot)\s+het)\s+"
     r"(?:naar\s+verwachting\s+)?$"
 )
 # "op het niveau van dit jaar": the year is a measure, not a deadline.
@@ -772,7 +790,7 @@ def _with_prefix(
     if prefix is None:
         return start, (span.start, span.end), span.note
     after_debate = ("debat" in prefix[0] or "behandeling" in prefix[0]) and not is_debate
-    if after_debate or prefix["prefix"].split()[0] in ("uiterlijk", "niet", "ten"):
+    if after_debate or prefix["end"] or prefix["prefix"].split()[0] in ("uiterlijk", "niet", "ten"):
         return prefix.start(), (min(today, span.end), span.end), span.note
     return prefix.start(), (min(today, span.before), span.before), span.before_note
 
@@ -782,7 +800,8 @@ def _name_year(original: str, m: re.Match[str]) -> bool:
     "het klimaatdoel voor 2040"."""
     window = m.string[max(0, m.start() - 200) : m.start()]
     if m["year"] and ("doel" in window or "ambitie" in window or "streef" in window
-                      or "target" in window) and (
+                      or "target" in window or "perspectief" in window or "visie" in window
+                      or "beeld" in window) and (
         _TARGET.search(m.string, max(0, m.start() - 40), m.start())
         or _GOAL.search(m.string, max(0, m.start() - 200), m.start())
     ):
@@ -878,6 +897,14 @@ def _belongs_elsewhere(text: str, start: int, end: int) -> tuple[str, int]:
     if horizon and not (_DEADLINE_WORD.match(text, start) if horizon["level"]
                         else not _YEAR_AT.match(text, start)):
         return "een richting of horizon, geen termijn", max(0, start - 60) + horizon.start()
+    towards = text[max(0, start - 130) : start]
+    if any(word in towards for word in _TOWARDS_WORDS) and _YEAR_IN.search(text, start, end):
+        target = _TOWARDS.search(towards)
+        lead = _prefix(text, start)
+        if target and not (_DEADLINE_WORD.match(text, start) or _TO_VERB_IN_PHRASE.match(text, end)
+                           or (lead and lead["prefix"] != "uiterlijk")):
+            return "het jaar van een doel waar naartoe gewerkt wordt, geen termijn", (
+                max(0, start - 130) + target.start())
     far = text[max(0, start - 150) : start]
     if any(word in far for word in _STANDING_WORDS):
         standing = _in_clause(_STANDING, text, start, 150, _PHRASE_EDGE)
@@ -905,8 +932,10 @@ _PLANNED = re.compile(r"\b(?:geplande|voorgestelde|voorgenomen)\s+(?:[^\W\d_][\w
                       r"(?:v[oó][oó]r\s+)?$")
 # "als de inspectie volgend jaar concludeert dat ...": the time of a condition, not of the request.
 # Not "zodra ... later dit jaar gereed is" (as soon as: when it is expected), not "zowel ... als".
-_CONDITION = re.compile(r"(?<!zowel\s)\b(?:als|indien|mocht(?:en)?)\s+(?:de|het|een|er|zij|hij|dit"
-                        r"|deze|die|u|wij|we)\b[^,;:()]*$")
+# The time may come first in the condition: "als in 2016 blijkt dat ..." (not "net als in 2016",
+# "zo snel als", "zowel in 2025 als in 2026": comparisons).
+_CONDITION = re.compile(r"(?<!zowel\s)(?<!\bnet\s)(?<!\bzo\s)(?<!\beven\s)\b(?:als|indien|mocht(?:en)?)\s+"
+                        r"(?:(?:de|het|een|er|zij|hij|dit|deze|die|u|wij|we)\b[^,;:()]*)?$")
 # "met het oog op het doel van 50% circulair in 2030", "het doel van 20% in 2030": a target's year.
 _AIM = re.compile(r"\bmet\s+het\s+oog(?:\s+op\b[^,;:()]*)?\s*$"
                   r"|\bdoel(?:stelling)?\s+van\s+[0-9][^,;:()]{0,40}$")
@@ -914,12 +943,27 @@ _AIM = re.compile(r"\bmet\s+het\s+oog(?:\s+op\b[^,;:()]*)?\s*$"
 # "de belofte om de tekorten in 2022 tot nul terug te brengen niet te breken": the time is part
 # of what an agreement, promise or intention holds (its "om te" clause, before its verb), not
 # when the government must act on it.
-_PROMISE_WORDS = ("afspra", "belofte", "voornemen", "ambitie", "streven", "intentie", "plan")
+_PROMISE_WORDS = ("afspra", "belofte", "voornemen", "ambitie", "streven", "intentie", "plan",
+                  "doel")
 _PROMISE = re.compile(
     r"\b(?:de|het|deze|dit|die|dat|haar|zijn|hun)\s+(?:[^\W\d_]+\s+)?"
-    r"(?:afspra(?:ak|ken)|beloften?|beloftes|voornemens?|ambities?|streven|intenties?|plan(?:nen)?)"
+    r"(?:afspra(?:ak|ken)|beloften?|beloftes|voornemens?|ambities?|streven|intenties?|plan(?:nen)?"
+    r"|[^\W\d_]*doel(?:en|stellingen?)?)"
     r"(?:\s+(?!(?:is|zijn|was|waren|blijft|blijven)\b)[^\s,;:()]+){0,6}?\s+om\s+"
     r"(?:(?!\bte\s)[^,;:()])*$")
+# "de ambitie te gaan hanteren dat in 2023 iedereen kan beschikken over ...", "een reductiedoel vast
+# te stellen voor het volume (in kg) dat in 2030 ... wordt bereikt", "het doel om ... leidend te
+# laten zijn in 2022": a time in the clause that says what a goal, target or ambition holds
+# ("dat", "die", "om" after it) is the goal's year, not a time for the request. Not when the
+# request's own "te" verb follows the time ("het doel te stellen dat de eerste SMR in 2035 ...
+# wordt gerealiseerd en daarvoor in januari 2025 te starten"), nor after "voor" or "binnen"; and
+# a goal named as a thing ("het doel", "een reductiedoel"), not the request's own purpose ("met
+# als doel om deze te kunnen betrekken bij de voorjaarsbesluitvorming").
+_GOAL_WORDS = ("doel", "ambiti", "streef", "target")
+_GOAL_CONTENT = re.compile(
+    r"\b(?:de|het|een|haar|zijn|hun|dit|deze|onze)\s+(?:[^\W\d_]+\s+){0,3}?[^\W\d_]*"
+    r"(?:doel(?:en|stellingen?)?|ambities?|streefcijfers?|streefwaarden?|targets?)\b"
+    r"(?:\s+(?!ervoor\b|zorgen\b)[^\s,;:]+){0,14}?\s+(?:dat|die|om)\s+[^,;:]*$")
 # "te onderzoeken hoe ... kan plaatsvinden voor de invoering op 1 januari 2025", "een onderzoek
 # naar de vraag of een extra windpark op zee voor 2023 ... mogelijk is": the time is part of the
 # question to be studied, up to the question's own verb ("of X mogelijk is en de Kamer voor de
@@ -956,6 +1000,14 @@ _AFTER_THING = re.compile(r"\bna\s+(?!te\b)(?:(?!\bte\s)[^,;:()]){1,60}$")
 # modal verb or a passive ("die later dit jaar naar de Kamer wordt gestuurd": that letter is the
 # occasion).
 _WHICH = re.compile(r"\b(?:die|welke)\s+(?:[^\W\d_]+\s+){0,2}$")
+# "de uitval van mensen die per 1 januari 2014 hun pgb verliezen strak te volgen": "die" right
+# after a noun starts a relative clause, which ends with its own verb before the request's "te"
+# verb; not the pronoun "(en) die voor de zomer naar de Kamer te sturen" (nothing of its own
+# between the time and "te" but the request's words).
+_WHICH_AFTER_NOUN = re.compile(
+    r"\b(?!(?:en|of|om|dat|te|maar|ook|want|zodat|door|dan|zij|wij)\b)[^\W\d_]{3,}\s+(?:die|welke)"
+    r"\s+(?:[^\W\d_]+\s+){0,2}$")
+_OWN_CLAUSE = re.compile(r"((?:\s+(?!te\b)[^\W\d_]+){2,8}?)\s+te\s")
 _NOT_DESCRIPTION = re.compile(r"\b(?:te|moet|moeten|dient|dienen|zal|zullen|kan|kunnen|mag|mogen"
                               r"|wordt|worden)\b")
 _YEAR_IN = re.compile(r"(?:19|20)[0-9]{2}")  # a year written out ("die dit jaar ..." is not)
@@ -990,6 +1042,10 @@ def _not_the_request(text: str, start: int, end: int, words: bool = True) -> tup
             # before the verb of what the possibilities are for (the "om" clause's "te")
             or (" om " in window and _POSSIBILITY.search(window))):
         return "hoort bij de vraag die onderzocht wordt, geen termijn", start
+    if any(word in window for word in _GOAL_WORDS) and _GOAL_CONTENT.search(window) and not (
+            _OWN_VERB_AFTER.match(text, end) or _DEADLINE_WORD.match(text, start)
+            or (_prefix(text, start) or {"prefix": "uiterlijk"})["prefix"] != "uiterlijk"):
+        return "hoort bij wat een doel of ambitie inhoudt, geen termijn", start
     if "kader" in window and _FRAME.search(window) and not (
             _DEADLINE_WORD.match(text, start) or _prefix(text, start)):
         return "hoort bij het kader (in het kader van …), geen termijn", start
@@ -1004,7 +1060,7 @@ def _not_the_request(text: str, start: int, end: int, words: bool = True) -> tup
         return "de tijd van een plan, om het plan te noemen, geen termijn", start
     if ("als" in phrase or "indien" in phrase or "mocht" in phrase) and not led and not to_verb:
         condition = _CONDITION.search(window)
-        if condition:
+        if condition and not (condition.end() == len(window) and "zowel" in phrase):
             return "hoort bij een voorwaarde (als …), geen termijn", max(0, start - 150) + (
                 condition.start())
     if ("oog" in phrase or "doel" in phrase) and not led and _AIM.search(window):
@@ -1018,8 +1074,10 @@ def _not_the_request(text: str, start: int, end: int, words: bool = True) -> tup
         return "de tijd van iets waarna gehandeld wordt (na …), geen termijn", start
     relative = "die" in phrase[-40:] or "welke" in phrase[-40:]
     if relative and not led and _WHICH.search(phrase) and _YEAR_IN.search(text, start, end):
-        clause = _UNTIL_EDGE.match(text, end)
-        if not (_NOT_DESCRIPTION.search(clause[0]) or _PAST.search(clause[0])):
+        clause = _UNTIL_EDGE.match(text, end)[0]
+        own = _OWN_CLAUSE.match(clause) if _WHICH_AFTER_NOUN.search(phrase) else None
+        clause = own[1] if own else clause
+        if not (_NOT_DESCRIPTION.search(clause) or _PAST.search(clause)):
             return "beschrijft wat iets doet of wanneer het begint, geen termijn", start
     return "", start
 
@@ -1073,7 +1131,7 @@ def _context(original: str, text: str, start: int, end: int,
         every = _EVERY.search(earlier)
         return "komt elk jaar terug, geen eenmalige termijn", (
             max(0, start - 45) + every.start() if every else start)
-    if before.endswith(("de", "een", "het", "verwachting")):
+    if before.endswith(("de", "een", "het", "verwachting", "voor", "vóór", "uiterlijk")):
         described = _ATTRIBUTIVE.search(text, max(0, start - 30), start)
         if described and not re.match(r"\s+te\s", text[end:]):
             return "beschrijft iets dat erop volgt, geen termijn", described.start()
@@ -1135,7 +1193,8 @@ def _find(original: str, today: date) -> Iterator[_Found]:
     words = text.translate(_PUNCTUATION).split()
     tensed = not _TENSE_WORDS.isdisjoint(words)
     elsewhere = "%" in text or not _ELSEWHERE_WORDS.isdisjoint(words)
-    others = not _NOT_THE_REQUEST_SET.isdisjoint(words)
+    others = not _NOT_THE_REQUEST_SET.isdisjoint(words) or any(
+        word in text for word in _GOAL_WORDS)
     for order, (pattern, handler, trigger) in enumerate(_COMPILED):
         if not trigger(text):
             continue
