@@ -5,7 +5,7 @@
 
 Labelled sets in tests/data/language/ (each case with who decided it and why):
 - deadlines: real "verzoekt de regering" clauses (shared/data/real/motion_deadline_clauses.json),
-  a development part and seven held-out samples (the sixth also real motion titles,
+  a development part and ten held-out samples (the sixth also real motion titles,
   reported per kind), each labelled before the parser ran on it;
 - citations: real citations with their idents (dev and held-out), and for "no wrong idents" every
   real text without a citation in shared/data/real: Document and Zaak Onderwerp, motion clauses;
@@ -351,6 +351,7 @@ def main():
     deadlines(load("deadlines_heldout7.json")["cases"], "SEVENTH HELD-OUT (deadline or none only)")
     deadlines(load("deadlines_heldout8.json")["cases"], "EIGHTH HELD-OUT (deadline or none only)")
     deadlines(load("deadlines_heldout9.json")["cases"], "NINTH HELD-OUT (deadline or none only)")
+    deadlines(load("deadlines_heldout10.json")["cases"], "TENTH HELD-OUT (deadline or none only)")
     cited = load("citations.json")
     citations(cited["dev"], "development")
     citations(cited["heldout"], "HELD-OUT")

@@ -903,8 +903,7 @@ def _belongs_elsewhere(text: str, start: int, end: int) -> tuple[str, int]:
         lead = _prefix(text, start)
         if target and not (_DEADLINE_WORD.match(text, start) or _TO_VERB_IN_PHRASE.match(text, end)
                            or (lead and lead["prefix"] != "uiterlijk")):
-            return "het jaar van een doel waar naartoe gewerkt wordt, geen termijn", (
-                max(0, start - 130) + target.start())
+            return "het jaar van een doel waar naartoe gewerkt wordt, geen termijn", start
     far = text[max(0, start - 150) : start]
     if any(word in far for word in _STANDING_WORDS):
         standing = _in_clause(_STANDING, text, start, 150, _PHRASE_EDGE)
@@ -1060,7 +1059,9 @@ def _not_the_request(text: str, start: int, end: int, words: bool = True) -> tup
         return "de tijd van een plan, om het plan te noemen, geen termijn", start
     if ("als" in phrase or "indien" in phrase or "mocht" in phrase) and not led and not to_verb:
         condition = _CONDITION.search(window)
-        if condition and not (condition.end() == len(window) and "zowel" in phrase):
+        # With the time first, "als dit voorjaar was beoogd" is "as was intended": no condition.
+        if condition and not (condition.end() == len(window) and (
+                "zowel" in phrase or _PAST.search(_UNTIL_EDGE.match(text, end)[0]))):
             return "hoort bij een voorwaarde (als …), geen termijn", max(0, start - 150) + (
                 condition.start())
     if ("oog" in phrase or "doel" in phrase) and not led and _AIM.search(window):
