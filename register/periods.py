@@ -706,7 +706,7 @@ _NAME_WORDS = re.compile(
 # "een EU-klimaatdoel voor 2040", "de doelstelling voor 2030": the year names the target, like
 # "het 2030-doel"; it is no deadline to deliver anything by.
 # "een perspectief voor 2050 te schetsen", "een visie voor 2030": the horizon a view looks to.
-_TARGET = re.compile(r"(?:(?:perspectief|\bvisie|toekomstvisie|toekomstbeeld|eindbeeld)\s+voor\s+$)"
+_TARGET = re.compile(r"(?:perspectief|\bvisie|toekomstvisie|toekomstbeeld|eindbeeld)\s+voor\s+$"
                      r"|(?:doel|doelen|doelstellingen|doelstelling|ambities?|streefcijfers?"
                      r"|streefwaarden?|targets?)\s+(?:(?:voor|in|van)\s+)?$")
 # "als beleidsdoel te stellen dat alle gemeenten uiterlijk in 2030 ...": the year of a target the
@@ -725,7 +725,8 @@ _TIME_WORDS = {"voor", "vóór", "uiterlijk", "in", "op", "per", "na", "vanaf", 
 # not a deadline. Not "de in 2025 te nemen stappen", which are still to be done. "het" only after
 # a preposition: "dat het voor de zomer mogelijk wordt" is the pronoun.
 _ATTRIBUTIVE = re.compile(
-    r"(?:\b(?:de|een)(?:\s+(?:v[oó][oó]r|uiterlijk))?|\b(?:van|over|in|op|bij|met|aan|uit|naar|voor|door|om|tot)\s+het)\s+"
+    r"(?:\b(?:de|een)(?:\s+(?:v[oó][oó]r|uiterlijk))?"
+    r"|\b(?:van|over|in|op|bij|met|aan|uit|naar|voor|door|om|tot)\s+het)\s+"
     r"(?:naar\s+verwachting\s+)?$"
 )
 # "op het niveau van dit jaar": the year is a measure, not a deadline.
@@ -933,7 +934,8 @@ _PLANNED = re.compile(r"\b(?:geplande|voorgestelde|voorgenomen)\s+(?:[^\W\d_][\w
 # Not "zodra ... later dit jaar gereed is" (as soon as: when it is expected), not "zowel ... als".
 # The time may come first in the condition: "als in 2016 blijkt dat ..." (not "net als in 2016",
 # "zo snel als", "zowel in 2025 als in 2026": comparisons).
-_CONDITION = re.compile(r"(?<!zowel\s)(?<!\bnet\s)(?<!\bzo\s)(?<!\beven\s)\b(?:als|indien|mocht(?:en)?)\s+"
+_CONDITION = re.compile(r"(?<!zowel\s)(?<!\bnet\s)(?<!\bzo\s)(?<!\beven\s)"
+                        r"\b(?:als|indien|mocht(?:en)?)\s+"
                         r"(?:(?:de|het|een|er|zij|hij|dit|deze|die|u|wij|we)\b[^,;:()]*)?$")
 # "met het oog op het doel van 50% circulair in 2030", "het doel van 20% in 2030": a target's year.
 _AIM = re.compile(r"\bmet\s+het\s+oog(?:\s+op\b[^,;:()]*)?\s*$"
