@@ -35,8 +35,11 @@ that are not the request's: a span of years ("de fietsambitie 2022–2025"), wha
 het Klimaatakkoord om in 2030 ..."), the question to be studied ("te onderzoeken of een windpark
 voor 2023 mogelijk is"), the frame ("in het kader van de infasering ... in 2017"), an event the
 request waits for ("na publicatie door het CBS op 13 maart, ..."), the year something is for
-("voor het jaar 2022"). "dit voorjaar" in a request made more than three months after this year's
-spring is the next one.
+("voor het jaar 2022"), the year of a target worked or steered towards ("toe te werken naar een
+verbod ... uiterlijk in 2020"), what a goal or ambition holds ("de ambitie ... dat in 2023 iedereen
+..."), a view's horizon ("een perspectief voor 2050"), a relative clause about others before the
+request's verb ("mensen die per 1 januari 2014 hun pgb verliezen strak te volgen"). "dit voorjaar"
+in a request made more than three months after this year's spring is the next one.
 """
 
 from __future__ import annotations
@@ -653,15 +656,17 @@ _HORIZON = re.compile(
     r"(?:(?!uiterlijk|v[oó][oó]r\b|binnen)[^,;:]){0,45}$")
 # "toe te werken naar een verbod op consumentenvuurwerk uiterlijk in 2020", "aan te sturen op een
 # reductie van antibioticagebruik van 90% in 2017": the year of the target the government is to
-# work or steer towards, not a time to deliver by (only a time with its year written: a target's
-# horizon). Not after "voor" or "binnen" ("in te zetten op het verlagen van ... naar 30% binnen
-# twee jaar"), nor when the request's own "te" verb follows ("... en de Kamer in 2025 te
-# informeren": an "en" ends the target).
+# work or steer towards, not a time to deliver by (only a year: a target's horizon; "toe te werken
+# naar de top in juni 2025" names an occasion). Not after "voor" or "binnen" ("in te zetten op het
+# verlagen van ... naar 30% binnen twee jaar"), nor when the request's own "te" verb follows ("...
+# en de Kamer in 2025 te informeren": an "en" ends the target).
 _TOWARDS_WORDS = ("werken", "sturen", "zetten", "streven", "koersen")
 _TOWARDS = re.compile(
     r"\b(?:toe\s+te\s+werken|toewerken|aan\s+te\s+sturen|aansturen|in\s+te\s+zetten|inzetten"
     r"|te\s+streven|streven|te\s+koersen|koersen)\s+(?:naar|op)\s+"
     r"(?:(?!\bte\s|\ben\s)[^,;:()]){1,100}$")
+_YEAR_ONLY = re.compile(r"(?:(?:in|per|rond|omstreeks)\s+)?(?:(?:begin|medio|eind)\s+)?"
+                        r"(?:19[0-9]{2}|20[0-9]{2}|2100)")
 # "voortaan op Prinsjesdag", "vanaf volgend jaar ... tijdens Prinsjesdag": a duty from now on,
 # every time, in the same phrase (not after a comma or "en": "voortaan ..., en voor de zomer").
 _STANDING_WORDS = ("voortaan", "vervolg", "vanaf", "ingang")
@@ -899,7 +904,7 @@ def _belongs_elsewhere(text: str, start: int, end: int) -> tuple[str, int]:
                         else not _YEAR_AT.match(text, start)):
         return "een richting of horizon, geen termijn", max(0, start - 60) + horizon.start()
     towards = text[max(0, start - 130) : start]
-    if any(word in towards for word in _TOWARDS_WORDS) and _YEAR_IN.search(text, start, end):
+    if any(word in towards for word in _TOWARDS_WORDS) and _YEAR_ONLY.fullmatch(text, start, end):
         target = _TOWARDS.search(towards)
         lead = _prefix(text, start)
         if target and not (_DEADLINE_WORD.match(text, start) or _TO_VERB_IN_PHRASE.match(text, end)
@@ -959,12 +964,14 @@ _PROMISE = re.compile(
 # request's own "te" verb follows the time ("het doel te stellen dat de eerste SMR in 2035 ...
 # wordt gerealiseerd en daarvoor in januari 2025 te starten"), nor after "voor" or "binnen"; and
 # a goal named as a thing ("het doel", "een reductiedoel"), not the request's own purpose ("met
-# als doel om deze te kunnen betrekken bij de voorjaarsbesluitvorming").
+# als doel om deze te kunnen betrekken bij de voorjaarsbesluitvorming"); and no "en" between the
+# goal and its clause ("het klimaatdoel te halen en een plan te maken dat in het voorjaar naar de
+# Kamer gaat": the plan's time).
 _GOAL_WORDS = ("doel", "ambiti", "streef", "target")
 _GOAL_CONTENT = re.compile(
     r"\b(?:de|het|een|haar|zijn|hun|dit|deze|onze)\s+(?:[^\W\d_]+\s+){0,3}?[^\W\d_]*"
     r"(?:doel(?:en|stellingen?)?|ambities?|streefcijfers?|streefwaarden?|targets?)\b"
-    r"(?:\s+(?!ervoor\b|zorgen\b)[^\s,;:]+){0,14}?\s+(?:dat|die|om)\s+[^,;:]*$")
+    r"(?:\s+(?!ervoor\b|zorgen\b|en\b)[^\s,;:]+){0,14}?\s+(?:dat|die|om)\s+[^,;:]*$")
 # "te onderzoeken hoe ... kan plaatsvinden voor de invoering op 1 januari 2025", "een onderzoek
 # naar de vraag of een extra windpark op zee voor 2023 ... mogelijk is": the time is part of the
 # question to be studied, up to the question's own verb ("of X mogelijk is en de Kamer voor de

@@ -1593,8 +1593,8 @@ TENTH_NONE = [
      "doel waar naartoe gewerkt wordt"),
     ("aan te sturen op een halvering van het aantal verkeersdoden in 2030", d(2024, 5, 1),
      "doel waar naartoe gewerkt wordt"),
-    ("in te zetten op een verdubbeling van het aantal laadpalen per 1 januari 2028",
-     d(2024, 5, 1), "doel waar naartoe gewerkt wordt"),
+    ("in te zetten op een verdubbeling van het aantal laadpalen in 2028", d(2024, 5, 1),
+     "doel waar naartoe gewerkt wordt"),
     # What a goal, target or ambition holds: its "dat", "die" or "om" clause.
     ("de ambitie te hanteren dat in 2030 alle huishoudens over glasvezel beschikken",
      d(2024, 3, 1), "wat een doel of ambitie inhoudt"),
@@ -1649,11 +1649,17 @@ TENTH_DEADLINES = [
      "voor 1 juli 2025", d(2025, 3, 1), d(2025, 6, 30)),
     ("toe te werken naar een verbod en de Kamer in 2026 over de voortgang te informeren",
      d(2025, 3, 1), "in 2026", d(2026, 1, 1), d(2026, 12, 31)),
+    # A month with its year names an occasion, not a target's horizon.
+    ("toe te werken naar een akkoord op de top in juni 2025", d(2025, 3, 1), "in juni 2025",
+     d(2025, 6, 1), d(2025, 6, 30)),
     # A goal with the request's deadline after it, or a goal to reach before or within a time.
     ("de ambitie te hanteren dat in 2030 alle huishoudens glasvezel hebben, en de Kamer voor de "
      "zomer te informeren", d(2025, 3, 1), "voor de zomer", d(2025, 3, 1), d(2025, 7, 3)),
     ("het doel vast te stellen dat de wachtlijsten binnen twee jaar zijn weggewerkt",
      d(2025, 3, 1), "binnen twee jaar", d(2025, 3, 1), d(2027, 3, 1)),
+    # Another thing's clause after an "en": "een plan ... dat in het voorjaar naar de Kamer gaat".
+    ("het klimaatdoel te halen en een plan te maken dat in het voorjaar van 2026 naar de Kamer "
+     "gaat", d(2025, 3, 1), "in het voorjaar van 2026", d(2026, 3, 1), d(2026, 5, 31)),
     # "met als doel om": the request's own purpose, not a goal named as a thing.
     ("met als doel om deze te kunnen betrekken bij de aankomende voorjaarsbesluitvorming",
      d(2024, 11, 6), "bij de aankomende voorjaarsbesluitvorming", d(2025, 4, 1), d(2025, 5, 31)),
