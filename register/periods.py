@@ -677,8 +677,8 @@ _PHRASE_EDGE = re.compile(r"[,;:()]|\ben\b")
 # Words one of which a text needs for any rule of _belongs_elsewhere ("%" aside): a set of words
 # is cheaper than looking for each around every time (docs/PERFORMANCE.md).
 _ELSEWHERE_WORDS = frozenset({
-    "richting", "weg", "toewerken", "werken", "procent", "sturen", "aansturen", "zetten",
-    "inzetten", "streven", "koersen", "voortaan", "vervolg", "vanaf", "ingang",
+    "richting", "weg", "toewerken", "werken", "procent", "aansturen", "inzetten", "streven",
+    "koersen", "voortaan", "vervolg", "vanaf", "ingang",
     "nemen", "opgenomen", "leggen", "vastgelegd", "spreken", "afgesproken", "verankeren",
     "verankerd", "eisen", "voorwaarde", "voorwaarden", "houden", "scenario", "scenario’s",
     "scenarios"})
@@ -1202,9 +1202,11 @@ def _find(original: str, today: date) -> Iterator[_Found]:
     # _belongs_elsewhere only when it has one of the words its rules need.
     words = text.translate(_PUNCTUATION).split()
     tensed = not _TENSE_WORDS.isdisjoint(words)
-    elsewhere = "%" in text or not _ELSEWHERE_WORDS.isdisjoint(words)
-    others = not _NOT_THE_REQUEST_SET.isdisjoint(words) or any(
-        word in text for word in _GOAL_WORDS)
+    # "sturen" and "zetten" alone are common ("naar de Kamer te sturen"): their phrases here.
+    elsewhere = "%" in text or not _ELSEWHERE_WORDS.isdisjoint(words) or (
+        "aan te sturen" in text or "in te zetten op" in text)
+    others = not _NOT_THE_REQUEST_SET.isdisjoint(words) or (
+        "doel" in text or "ambiti" in text or "streef" in text or "target" in text)  # _GOAL_WORDS
     for order, (pattern, handler, trigger) in enumerate(_COMPILED):
         if not trigger(text):
             continue
