@@ -124,15 +124,19 @@ _PART = r"(?P<part>begin|medio|half|midden|eind|einde|ultimo)(?:\s*-\s*|\s+(?:va
 _DAY = r"(?P<day>[0-3]?[0-9])"
 # "voor de presentatie van de Voorjaarsnota", "voor aanvang van", "voor het debat over", "voor het
 # commissiedebat mestbeleid van 7 november": the moment of the occasion itself, so still before it.
-# "uiterlijk aan het einde van het eerste kwartaal van 2025", "voor het einde van de zomer": up to
-# the last day of that quarter or season (DESIGN), as "voor eind 2025" is up to 31 December.
 _PREFIX = re.compile(
     r"\b(?P<prefix>v[oó][oó]r|uiterlijk|voorafgaand\s+aan|niet\s+later\s+dan|ten\s+laatste"
     r"|ter\s+voorbereiding(?:\s+van)?)\s+"
-    r"(?P<end>(?:aan\s+)?(?:het\s+)?eind(?:e)?\s+van\s+)?"
     r"(?:(?:de|het)\s+)?(?:(?:presentatie|publicatie|verschijning|aanvang)\s+(?:van|over)\s+"
     r"|[a-z]*debat\s+(?:[a-z-]+\s+){0,2}?(?:van|over|op)\s+|behandeling\s+van\s+(?:de\s+)?)?$"
 )
+
+
+# "uiterlijk aan het einde van het eerste kwartaal van 2025", "voor het einde van de zomer": up to
+# the last day of that quarter or season (DESIGN), as "voor eind 2025" is up to 31 December. (Not
+# in _PREFIX, which is searched before every expression: this is rare.)
+_END_OF = re.compile(r"\b(?:v[oó][oó]r|uiterlijk|niet\s+later\s+dan|ten\s+laatste)\s+"
+                     r"(?:aan\s+)?(?:het\s+)?eind(?:e)?\s+van\s+(?:(?:de|het)\s+)?$")
 
 
 def _prefix(text: str, start: int) -> re.Match[str] | None:
@@ -794,9 +798,13 @@ def _with_prefix(
     "voor het debat over de OCW-begroting" is before the budget debate)."""
     prefix = _prefix(text, start) if span.before is not None else None
     if prefix is None:
+        end_of = (span.before is not None and "eind" in text[max(0, start - 30) : start]
+                  and _END_OF.search(text, max(0, start - 50), start))
+        if end_of:
+            return end_of.start(), (min(today, span.end), span.end), span.note
         return start, (span.start, span.end), span.note
     after_debate = ("debat" in prefix[0] or "behandeling" in prefix[0]) and not is_debate
-    if after_debate or prefix["end"] or prefix["prefix"].split()[0] in ("uiterlijk", "niet", "ten"):
+    if after_debate or prefix["prefix"].split()[0] in ("uiterlijk", "niet", "ten"):
         return prefix.start(), (min(today, span.end), span.end), span.note
     return prefix.start(), (min(today, span.before), span.before), span.before_note
 
