@@ -798,7 +798,7 @@ def _with_prefix(
     "voor het debat over de OCW-begroting" is before the budget debate)."""
     prefix = _prefix(text, start) if span.before is not None else None
     if prefix is None:
-        end_of = (span.before is not None and "eind" in text[max(0, start - 30) : start]
+        end_of = (text.startswith("van ", start - 4) and span.before is not None
                   and _END_OF.search(text, max(0, start - 50), start))
         if end_of:
             return end_of.start(), (min(today, span.end), span.end), span.note
