@@ -1604,6 +1604,10 @@ TENTH_NONE = [
      d(2024, 3, 1), "wat een doel of ambitie inhoudt"),
     ("het doel om in 2030 de helft minder afval te produceren te onderschrijven", d(2024, 3, 1),
      "afspraak, belofte of voornemen"),
+    # (A test of the fifth sample's rules had this one as a deadline; above it now has the
+    # request's own verb after it.)
+    ("het doel te stellen dat de eerste SMR in Nederland in 2035 wordt gerealiseerd",
+     d(2024, 11, 7), "wat een doel of ambitie inhoudt"),
     # A condition whose time comes first: "als in 2026 blijkt dat ...".
     ("maatregelen voor te bereiden die kunnen ingaan als in 2026 blijkt dat de cijfers niet "
      "verbeteren", d(2025, 3, 1), "voorwaarde"),
