@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -116,7 +117,19 @@ class CommitmentForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
         # At the checkbox, not above the form (the model's check would be a form-wide error).
         if cleaned.get("deadline_none") and (start or end):
             self.add_error("deadline_none", DEADLINE_NONE_WITH_DATES)
+        self.check_made_on(cleaned.get("made_on"), cleaned.get("debate"))
         return cleaned
+
+    def check_made_on(self, made_on, debate):
+        """A mistyped date (2062, or a debate's date a year off) gives a wrong number and a
+        wrong deadline: refused when typed, not when an older record is edited otherwise."""
+        if not made_on or not {"made_on", "debate"} & set(self.changed_data):
+            return
+        if made_on > timezone.localdate():
+            self.add_error("made_on", _("Deze datum ligt in de toekomst."))
+        elif debate and made_on < debate.date:
+            self.add_error("made_on", _("Deze datum ligt vóór het debat (%(date)s).")
+                           % {"date": date_format(debate.date, "j F Y")})
 
 
 class MotionForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):

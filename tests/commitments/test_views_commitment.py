@@ -3,9 +3,10 @@ import datetime
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from commitments.models import Commitment
-from register.models import Document, Party
+from register.models import Debate, Document, Party
 from tests import factories
 
 
@@ -316,3 +317,50 @@ def test_a_commitment_to_a_party_delivered_without_document_reads_cleanly(client
     as_of = client_for(advisor).get(reverse("commitments:as-of", args=[commitment.pk]),
                                     {"on": "2025-02-01"}).content.decode()
     assert "—, " not in as_of
+
+
+def test_a_commitment_made_in_the_future_is_refused(client_for, clerk, commitment):
+    """A mistyped year (2062) would number the commitment TZ-VWS-2062-… and date its deadline
+    decades ahead."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    data = form_data(commitment, title="Nieuw", made_on=tomorrow.isoformat(), version="")
+    response = client_for(clerk).post(reverse("commitments:create"), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["made_on"] == ["Deze datum ligt in de toekomst."]
+    assert not Commitment.objects.filter(title="Nieuw").exists()
+
+
+def test_a_commitment_made_before_its_debate_is_refused(client_for, clerk, commitment):
+    debate = Debate.objects.create(kind=Debate.Kind.VAO, title="Drugsbeleid",
+                                   date=datetime.date(2021, 2, 10))
+    data = form_data(commitment, debate=debate.pk, reason="Debat gekoppeld")
+    response = client_for(clerk).post(reverse("commitments:edit", args=[commitment.pk]), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["made_on"] == [
+        "Deze datum ligt vóór het debat (10 februari 2021)."]
+    assert commitment.history.count() == 1
+
+
+def test_an_older_record_edited_otherwise_keeps_its_dates(client_for, clerk, commitment):
+    """Only a date or debate the clerk types is checked: changing the owner of a record the
+    Kamer's data gave with an odd date still saves."""
+    debate = Debate.objects.create(kind=Debate.Kind.VAO, title="Drugsbeleid",
+                                   date=datetime.date(2021, 2, 10))
+    Commitment.objects.filter(pk=commitment.pk).update(debate=debate)
+    commitment.refresh_from_db()
+    data = form_data(commitment, debate=debate.pk, owner=clerk.pk, reason="Eigenaar")
+    response = client_for(clerk).post(reverse("commitments:edit", args=[commitment.pk]), data)
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("words, note", [
+    ("gisteren", "uit de woorden valt geen termijn af te leiden"),
+    ("voor het kerstreces", "geschat: de recesdata zijn nog niet bekend"),
+])
+def test_detail_says_when_the_words_give_no_or_an_estimated_deadline(client_for, advisor, clerk,
+                                                                    words, note):
+    """The edit screen's preview says so as the words are typed; the record's page too."""
+    commitment = factories.commitment(clerk, deadline_text=words,
+                                      made_on=datetime.date(2031, 12, 1))
+    response = client_for(advisor).get(commitment.get_absolute_url())
+    assert note in response.content.decode()
