@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
@@ -18,6 +19,16 @@ from register.ids import typed_id
 from register.models import EmailChoice, FeedToken
 from register.people import likely_duplicates, person_merge, reference_counts
 from register.widgets import period_preview_text
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, except that coming from the site's bare address ("/", where every
+    anonymous visit to it is sent from) leads where a login leads (LOGIN_REDIRECT_URL: My
+    work for owners), not to the dashboard that "/" happens to show."""
+
+    def get_redirect_url(self):
+        url = super().get_redirect_url()
+        return "" if url == "/" else url
 
 
 @login_not_required

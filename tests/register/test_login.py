@@ -220,3 +220,15 @@ def test_security_headers(client, db):
     assert "frame-ancestors 'none'" in policy
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_from_the_bare_address_a_login_leads_where_any_login_does(client, clerk):
+    """Opening the site at its address sends to the login with next=/; after it an owner
+    starts on My work (commitments.views.landing), not on the dashboard "/" shows."""
+    response = attempt(client, "pw", path=LOGIN + "?next=/")
+    assert response.status_code == 302 and response["Location"] == "/start/"
+
+
+def test_any_other_page_asked_for_is_where_the_login_leads(client, clerk):
+    response = attempt(client, "pw", path=LOGIN + "?next=/toezeggingen/")
+    assert response["Location"] == "/toezeggingen/"
