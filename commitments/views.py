@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
@@ -199,8 +200,11 @@ def saved_view_create(request):
         messages.success(request, _("Selectie ‘%(name)s’ is bewaard.") % {"name": view.name})
         return redirect(view.get_absolute_url())
     messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
-    return redirect(request.POST.get("kind") == "motions" and "commitments:motion-list"
-                    or "commitments:list")
+    # Back to the list as it was filtered (not the whole list), to choose another name.
+    url = reverse(request.POST.get("kind") == "motions" and "commitments:motion-list"
+                  or "commitments:list")
+    query = QueryDict(form.cleaned_data.get("query") or "").urlencode()
+    return redirect(f"{url}?{query}" if query else url)
 
 
 @require_POST

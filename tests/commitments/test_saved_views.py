@@ -44,6 +44,14 @@ def test_duplicate_name_is_explained(client_for, advisor):
     assert "al een selectie met deze naam" in client.get(response["Location"]).content.decode()
 
 
+def test_a_refused_name_goes_back_to_the_list_as_it_was_filtered(client_for, advisor):
+    """Not to the whole list: the filter the user wanted to keep is still there to save."""
+    client = client_for(advisor)
+    save(client, "Open")
+    response = save(client, "Open", query="status=open&overdue=1")
+    assert response["Location"] == "/toezeggingen/?status=open&overdue=1"
+
+
 def test_only_the_owner_deletes(client_for, advisor, clerk):
     save(client_for(advisor), "Van mij")
     view = SavedView.objects.get()
