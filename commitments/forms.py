@@ -63,6 +63,17 @@ class EditReasonMixin(forms.Form):
         remember_base(self, [self])
 
 
+FUTURE_DATE = _("Deze datum ligt in de toekomst.")
+
+
+def refuse_future(day):
+    """A date typed for what happened (made, voted, delivered) is not after today: a mistyped
+    year would date it, and number or list it, decades off."""
+    if day and day > timezone.localdate():
+        raise ValidationError(FUTURE_DATE, code="future")
+    return day
+
+
 class CommitmentForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
     topic_list = TopicsField()
     period_words = {"deadline_text": "made_on"}
@@ -126,7 +137,7 @@ class CommitmentForm(PeriodWordsForm, EditReasonMixin, forms.ModelForm):
         if not made_on or not {"made_on", "debate"} & set(self.changed_data):
             return
         if made_on > timezone.localdate():
-            self.add_error("made_on", _("Deze datum ligt in de toekomst."))
+            self.add_error("made_on", FUTURE_DATE)
         elif debate and made_on < debate.date:
             self.add_error("made_on", _("Deze datum ligt vóór het debat (%(date)s).")
                            % {"date": date_format(debate.date, "j F Y")})
@@ -206,6 +217,9 @@ class StatusFormBase(DocumentInputMixin, forms.Form):
         self.limit_documents(record.dossier)
         shown_only_for(self.fields["on"], "new", self.delivering)
 
+    def clean_on(self):
+        return refuse_future(self.cleaned_data["on"])
+
 
 class TransitionField(forms.ChoiceField):
     """Offers the allowed changes, but lets any known value through to the model, whose rules
@@ -257,6 +271,9 @@ class VoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = record.version
         self.fields["outcome"].choices = [(o.value, o.label) for o in record.allowed_outcomes()]
+
+    def clean_on(self):
+        return refuse_future(self.cleaned_data["on"])
 
 
 class CorrectionFormBase(DocumentInputMixin, forms.Form):

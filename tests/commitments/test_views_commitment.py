@@ -364,3 +364,14 @@ def test_detail_says_when_the_words_give_no_or_an_estimated_deadline(client_for,
                                       made_on=datetime.date(2031, 12, 1))
     response = client_for(advisor).get(commitment.get_absolute_url())
     assert note in response.content.decode()
+
+
+def test_a_delivery_dated_in_the_future_is_refused(client_for, clerk, commitment):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    url = reverse("commitments:change-status", args=[commitment.pk])
+    response = client_for(clerk).post(url, {
+        "new": "done", "reason": "Afgedaan met de brief", "version": commitment.version,
+        "document_reference": "Kamerstuk 24 077, nr. 470", "on": tomorrow.isoformat()})
+    assert response.status_code == 200
+    assert response.context["form"].errors["on"] == ["Deze datum ligt in de toekomst."]
+    assert Commitment.objects.get().status == "open"

@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from commitments.models import Motion, MotionSubmitter
 from register.models import Party, PartyMembership, Person
@@ -75,6 +78,18 @@ def test_clerk_records_the_vote_then_the_execution(client_for, clerk):
     assert motion.execution_status == "executed"
     assert motion.reported_by.ident == "kst-24077-468"
     assert motion.history.latest().history_change_reason == "Gemeld in de voortgangsbrief"
+
+
+def test_a_vote_dated_in_the_future_is_refused(client_for, clerk):
+    motion = factories.motion(clerk)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = client_for(clerk).post(reverse("commitments:motion-vote", args=[motion.pk]), {
+        "outcome": "adopted", "on": tomorrow.isoformat(), "reason": "Stemmingen",
+        "version": motion.version})
+    assert response.status_code == 200
+    assert response.context["form"].errors["on"] == ["Deze datum ligt in de toekomst."]
+    motion.refresh_from_db()
+    assert motion.vote_outcome == "submitted"
 
 
 @pytest.mark.parametrize("name", ["commitments:motion-vote", "commitments:motion-status"])
