@@ -24,6 +24,9 @@ from register.history import dutch_reason
 from register.models import Debate, Ministry
 from register.periods import dutch_date
 
+# Every reason below starts so: a period derived again from the same words is no change of the
+# record a letter would report (letters.compose.stage_changes leaves such rows out).
+REDERIVED = "termijn herberekend:"
 # Dutch whatever the language (dutch_reason), like rederive_deadlines' reasons.
 BUDGET_DEBATE_SET = ("termijn herberekend: begrotingsbehandeling %(committee)s op %(date)s "
                      "vastgelegd")

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from commitments.models import OPEN_EXECUTIONS, Commitment, Motion, VoteOutcome
+from commitments.rederive import REDERIVED
 from legislation.models import LawTrack, Stage
 from letters.layout import dutch_date
 from letters.models import Addressee, LetterItem, LetterKind, LetterSection, ProgressLetter
@@ -84,10 +85,12 @@ def status_stories(model, ids, status_field, cutoff):
 
 
 def stage_changes(track_ids, cutoff):
-    """The ids of the tracks whose stages (or the track itself) changed after the cutoff."""
+    """The ids of the tracks whose stages (or the track itself) changed after the cutoff; a plan
+    derived again from the same words (an upgrade's better rules) is no change."""
     if cutoff is None:
         return set(track_ids)
     changed = set(Stage.history.filter(track_id__in=track_ids, history_date__gt=cutoff)
+                  .exclude(history_change_reason__startswith=REDERIVED)
                   .values_list("track_id", flat=True))
     changed |= set(LawTrack.history.filter(id__in=track_ids, history_date__gt=cutoff)
                    .values_list("id", flat=True))

@@ -495,7 +495,7 @@ UPDATABLE = ["tk_id", "tk_number", "tk_status", "tk_activity_number", "tk_notes"
              "debate_id"]
 # Fields Commitment.save derives (the deadline; the search words, where the model has them).
 DERIVED_ON_SAVE = {"deadline_parsed_start", "deadline_parsed_end", "deadline_start",
-                   "deadline_end", "deadline_overridden"} | (
+                   "deadline_end", "deadline_overridden", "deadline_estimated"} | (
     {"search_title", "search_text"} & {f.name for f in Commitment._meta.concrete_fields})
 
 

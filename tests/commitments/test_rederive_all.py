@@ -5,11 +5,13 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from commitments import models as commitment_models
 from commitments.models import Commitment
 from legislation import models as legislation_models
 from legislation.models import Stage
+from letters.compose import stage_changes
 from register import periods
 from tests import factories
 from tests.legislation.builders import law_track, stages
@@ -79,6 +81,7 @@ def test_stage_plans_are_read_again_without_counting_as_a_move(clerk, new_rules,
     other = stages(law_track(clerk))[0]
     other.replan("in juni 2021", by=clerk, reason="Planning", stated_on=SAID)
     rows = Stage.history.count()
+    cutoff = timezone.now()  # the last letter
     new_rules()
 
     rederive()
@@ -89,6 +92,8 @@ def test_stage_plans_are_read_again_without_counting_as_a_move(clerk, new_rules,
     assert Stage.history.count() == rows + 1
     assert stage.history.first().history_change_reason == REASON
     assert len(stage.plan_moves()) == 1  # the plan set once; reading it again is no move
+    # Nor is it a change the next progress letter reports (a finished track stays out of it).
+    assert stage_changes([stage.track_id, other.track_id], cutoff) == set()
 
     rederive()
     assert "0 fase(n) herberekend." in capsys.readouterr().out

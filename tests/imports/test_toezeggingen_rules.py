@@ -163,6 +163,18 @@ def test_a_changed_text_is_followed_with_its_title_and_deadline(first, tmp_path)
     assert (commitment.deadline_text, commitment.deadline_end) == ("in juni 2025",
                                                                    datetime.date(2025, 6, 30))
 
+def test_a_changed_text_updates_whether_the_deadline_is_estimated(first, tmp_path):
+    """The bulk update writes every field save() derives: a period that rests on estimated
+    recess dates is marked so (and rederive_deadlines finds it), and unmarked when it no longer
+    does."""
+    for name, words, estimated in (("geschat.json", "voor het kerstreces van 2040", True),
+                                   ("bekend.json", "in juni 2025", False)):
+        text = f"De minister stuurt de Kamer {words} een brief over walstroom in havens."
+        run("import_tk_toezeggingen", write(tmp_path, name, [record("TZ202412-116", Tekst=text)]))
+        commitment = Commitment.objects.get(tk_number="TZ202412-116")
+        assert (commitment.deadline_text, commitment.deadline_estimated) == (words, estimated)
+
+
 def test_a_clerks_no_deadline_survives_a_changed_text_and_a_rerun(first, clerk, pages,
                                                                   tmp_path):
     commitment = first["TZ202412-116"]
