@@ -352,6 +352,8 @@ def main():
     deadlines(load("deadlines_heldout8.json")["cases"], "EIGHTH HELD-OUT (deadline or none only)")
     deadlines(load("deadlines_heldout9.json")["cases"], "NINTH HELD-OUT (deadline or none only)")
     deadlines(load("deadlines_heldout10.json")["cases"], "TENTH HELD-OUT (deadline or none only)")
+    deadlines(load("deadlines_heldout11.json")["cases"],
+              "ELEVENTH HELD-OUT (deadline or none only)")
     cited = load("citations.json")
     citations(cited["dev"], "development")
     citations(cited["heldout"], "HELD-OUT")
