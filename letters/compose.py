@@ -311,6 +311,7 @@ def signing_office(person, day):
     return (successor.person, successor) if successor else (None, offices[-1])
 
 
+@in_dutch
 def likely_signatory(commitments, today):
     """The bewindspersoon who made most of the commitments, or whoever holds their office on
     `today`; the name is left empty when the register does not know who does."""

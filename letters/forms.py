@@ -6,7 +6,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -113,7 +113,8 @@ class LetterForm(forms.ModelForm):
             if office and not cleaned.get("signatory_office"):
                 cleaned["signatory_office"] = f"De {office.title},"
             if not cleaned.get("signatory_name"):
-                cleaned["signatory_name"] = person.full_name
+                with translation.override("nl"):  # the letter is Dutch whatever the screens
+                    cleaned["signatory_name"] = person.full_name
         return cleaned
 
 

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from commitments.models import Commitment
 from letters.compose import letter_compose
@@ -197,3 +198,16 @@ def test_no_document_is_created_while_composing(register_24077, letter_writer):
     count = Document.objects.count()
     letter_compose(dossier=register_24077["dossier"], by=letter_writer)
     assert Document.objects.count() == count
+
+
+def test_a_signatory_known_only_by_office_is_named_in_dutch_on_english_screens(
+        register_24077, letter_writer):
+    """The letter goes to the Kamer in Dutch: a bewindspersoon the register knows only by office
+    signs with the Dutch title, also when the composer's screens are English."""
+    blokhuis = Commitment.objects.filter(dossier=register_24077["dossier"]).first().bewindspersoon
+    blokhuis.first_name = blokhuis.initials = blokhuis.prefix = blokhuis.surname = ""
+    blokhuis.save()
+    with translation.override("en"):
+        assert not blokhuis.full_name.startswith("Staatssecretaris")  # the screens' name
+        letter = letter_compose(dossier=register_24077["dossier"], by=letter_writer, today=TODAY)
+    assert letter.signatory_name.startswith("Staatssecretaris")
