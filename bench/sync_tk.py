@@ -2,14 +2,18 @@
 records, and the delta run after 1% of them changed; then the peak memory of a 90 MB file.
 
     .venv/bin/python bench/sync_tk.py [--records 50000] [--repeat 2] [--delta 0.01] [--big-mb 90]
+    scripts/with-postgres --durable .venv/bin/python bench/sync_tk.py …     # on PostgreSQL
 
 The records are the Kamer's 500 real Motie Documents (tests/data/tk/real) multiplied: each copy
 with its own Id, DocumentNummer, Volgnummer and ApiGewijzigdOp, half of them with an expanded
 Kamerstukdossier (400 dossiers), 1% tombstones and 2% Documents of another Soort, as a page of
 the service holds them. The replay server of the tests (tests/sync/replay.py) serves them on
 127.0.0.1 in pages of 250 with @odata.nextLink, from this process; the commands run as processes
-of their own on SQLite files copied from one migrated database, and each one's wall time and
-peak RSS (from wait4, in a small process that starts it) are measured:
+of their own, each on an empty register of its own, and each one's wall time and peak RSS (from
+wait4, in a small process that starts it) are measured. The registers are SQLite files copied
+from one migrated file, or, with DATABASE_URL pointing at PostgreSQL (`scripts/with-postgres
+--durable`, as `make bench` runs it), databases created from one migrated template database on
+that server (CREATE DATABASE … TEMPLATE …), dropped at the end:
 
 - file: `import_tk_moties` of one file holding the same records, into an empty register;
 - sync: `sync_tk --entity Document` from the replay server, into an empty register;
@@ -35,6 +39,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -103,16 +108,21 @@ with open(sys.argv[1], "w") as out:
 """
 
 
-def run(args, database, user=True):
-    """(wall seconds, CPU seconds, peak RSS in MB, output) of a manage.py command on
-    `database`; CPU is the command's own (user + system), which the machine's load moves less."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "register.settings", "DEMO_MODE": "1",
-           "DEBUG": "0", "SECRET_KEY": "bench", "DATABASE_URL": f"sqlite:///{database}"}
-    measured = Path(f"{database}.rusage.json")
+def command_env(url):
+    return {**os.environ, "DJANGO_SETTINGS_MODULE": "register.settings", "DEMO_MODE": "1",
+            "DEBUG": "0", "SECRET_KEY": "bench", "DATABASE_URL": url}
+
+
+def run(args, url, folder, user=True):
+    """(wall seconds, CPU seconds, peak RSS in MB, output) of a manage.py command on the
+    database at `url`; CPU is the command's own (user + system), which the machine's load moves
+    less. On PostgreSQL the server's CPU is not in it: compare wall times there."""
+    measured = folder / "rusage.json"
     command = [sys.executable, "manage.py", *args] + (["--user=bench"] if user else [])
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", MEASURE, str(measured), *command], cwd=ROOT,
-                          env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=True)
+                          env=command_env(url), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, check=True)
     wall = time.perf_counter() - start
     code, cpu, rss_kb = json.loads(measured.read_text())
     output = done.stdout.decode()
@@ -121,27 +131,166 @@ def run(args, database, user=True):
     return wall, cpu, rss_kb / 1024, output
 
 
-def migrated(folder):
-    template = folder / "template.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "register.settings", "DEMO_MODE": "1",
-           "DEBUG": "0", "SECRET_KEY": "bench", "DATABASE_URL": f"sqlite:///{template}"}
+def migrate(url):
+    """The register's tables and the user the commands run as."""
     subprocess.run([sys.executable, "manage.py", "migrate", "--verbosity=0"], cwd=ROOT,
-                   env=env, check=True)
+                   env=command_env(url), check=True)
     subprocess.run([sys.executable, "manage.py", "shell", "-c", "from django.contrib.auth."
                     "models import User; User.objects.create(username='bench')"], cwd=ROOT,
-                   env=env, check=True, stdout=subprocess.DEVNULL)
-    return template
+                   env=command_env(url), check=True, stdout=subprocess.DEVNULL)
 
 
-def fresh(template, folder, name):
-    path = folder / f"{name}.sqlite3"
-    shutil.copyfile(template, path)
-    return path
+class SqliteRegisters:
+    """Empty registers as SQLite files, each a copy of one migrated file."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.template = folder / "template.sqlite3"
+        migrate(f"sqlite:///{self.template}")
+
+    def fresh(self, name):
+        path = self.folder / f"{name}.sqlite3"
+        shutil.copyfile(self.template, path)
+        return f"sqlite:///{path}"
+
+    def drop(self):
+        pass  # the folder goes
+
+
+class PostgresRegisters:
+    """Empty registers as databases on the server of `url`, each created from one migrated
+    template database: CREATE DATABASE … TEMPLATE copies it file by file, as copying the SQLite
+    file does, so neither side pays for migrations. The databases are named after this process
+    (never a name someone else's data could have) and dropped at the end."""
+
+    def __init__(self, url):
+        import psycopg
+
+        self.url = url
+        self.prefix = f"bench_sync_{os.getpid()}"
+        self.made = []
+        # Autocommit: CREATE and DROP DATABASE refuse to run inside a transaction.
+        self.server = psycopg.connect(url, autocommit=True)
+        self.template = self.create("template")
+        migrate(database_url(url, self.template))
+
+    def create(self, name, template=None):
+        from psycopg import sql
+
+        database = f"{self.prefix}_{name}"
+        statement = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database))
+        if template:
+            # The template must have no open connection; the commands have exited by now.
+            statement += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
+        self.server.execute(statement)
+        self.made.append(database)
+        return database
+
+    def fresh(self, name):
+        return database_url(self.url, self.create(name, template=self.template))
+
+    def drop(self):
+        from psycopg import sql
+
+        for database in reversed(self.made):
+            self.server.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(
+                sql.Identifier(database)))
+        self.server.close()
+
+
+def database_url(url, name):
+    """`url` with its database name replaced by `name` (host, socket and user kept)."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def registers(folder):
+    """Where the empty registers come from: PostgreSQL when DATABASE_URL names it, else
+    SQLite files in `folder`."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        return PostgresRegisters(url)
+    return SqliteRegisters(folder)
 
 
 def file_of(made, path):
     path.write_text(json.dumps({"value": made}, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def full_runs(records, source, sync_args, databases, folder, repeat):
+    """File import and sync of all records, each into an empty register, alternating; returns
+    their (wall, CPU, RSS) and the URL of the last synced register."""
+    times, synced = {"file": [], "sync": []}, None
+    for round_ in range(repeat):
+        for side in ["file", "sync"] if round_ % 2 == 0 else ["sync", "file"]:
+            url = databases.fresh(f"{side}_{round_}")
+            args = ["import_tk_moties", str(source)] if side == "file" else sync_args
+            wall, cpu, rss, _output = run(args, url, folder)
+            times[side].append((wall, cpu, rss))
+            print(f"round {round_ + 1}: {side:4} {wall:7.2f} s ({cpu:6.2f} s CPU), "
+                  f"{records / wall:6.0f} records/s ({records / cpu:6.0f} per CPU second), "
+                  f"peak RSS {rss:6.1f} MB (load {load()})")
+            if side == "sync":
+                synced = url
+    return times, synced
+
+
+def delta_run(made, share, source, sync_args, synced, databases, folder):
+    """1% changed at the Kamer: sync on the synced register, against the file re-import of the
+    whole changed file into an empty one; returns the sync's wall time."""
+    count = changed(made, share)
+    file_of(made, source)
+    delta_wall, delta_cpu, delta_rss, output = run(sync_args, synced, folder)
+    reimport_wall, reimport_cpu, _rss, _output = run(
+        ["import_tk_moties", str(source)], databases.fresh("reimport"), folder)
+    print(f"delta: {count} records changed; sync {delta_wall:.2f} s ({delta_cpu:.2f} s CPU, "
+          f"peak RSS {delta_rss:.1f} MB); file import of the whole changed file "
+          f"{reimport_wall:.2f} s ({reimport_cpu:.2f} s CPU); sync / re-import "
+          f"{delta_wall / reimport_wall:.3f} (load {load()})")
+    idle_wall, idle_cpu, _rss, _output = run(["check"], synced, folder, user=False)
+    print(f"for scale: `manage.py check` (Django starting, nothing done) {idle_wall:.2f} s "
+          f"({idle_cpu:.2f} s CPU)")
+    print("\n".join(line for line in output.splitlines() if line.startswith("Document:")))
+    return delta_wall
+
+
+def summary(records, times, delta_wall):
+    file_wall, file_cpu = (statistics.median(row[i] for row in times["file"]) for i in (0, 1))
+    sync_wall, sync_cpu = (statistics.median(row[i] for row in times["sync"]) for i in (0, 1))
+    sync_rss = max(row[2] for row in times["sync"])
+    print(f"\nmedians: file {file_wall:.2f} s ({file_cpu:.2f} s CPU, {records / file_wall:.0f} "
+          f"records/s), sync {sync_wall:.2f} s ({sync_cpu:.2f} s CPU, "
+          f"{records / sync_wall:.0f} records/s); **sync / file {sync_wall / file_wall:.2f}** "
+          f"({sync_cpu / file_cpu:.2f} in CPU); peak RSS file "
+          f"{max(row[2] for row in times['file']):.1f} MB, sync {sync_rss:.1f} MB")
+    print(f"goals: full run {sync_wall:.0f} s < 120 s: {'met' if sync_wall < 120 else 'MISSED'}; "
+          f"peak RSS {sync_rss:.0f} MB < 200 MB: {'met' if sync_rss < 200 else 'MISSED'}; "
+          f"delta {delta_wall:.1f} s < 10 s: {'met' if delta_wall < 10 else 'MISSED'}; delta / "
+          f"full {delta_wall / sync_wall:.3f}")
+
+
+def big_file(megabytes, databases, folder):
+    """Peak RSS of the file import of a file of `megabytes` MB."""
+    big = folder / "groot.json"
+    copies, n = [], 0
+    size = 0
+    while size < megabytes * 1_000_000:
+        chunk = records(5000)
+        for record in chunk:
+            record["Id"] = str(uuid.UUID(int=10**12 + n))
+            record["DocumentNummer"] = f"2026D{n:07d}"
+            record["Volgnummer"] = n + 1
+            n += 1
+        text = json.dumps(chunk, ensure_ascii=False)
+        copies.append(text[1:-1])
+        size += len(text.encode())
+    big.write_text('{"value": [' + ",\n".join(copies) + "]}", encoding="utf-8")
+    wall, cpu, rss, _output = run(["import_tk_moties", str(big), f"--max-bytes={10**9}"],
+                                  databases.fresh("big"), folder)
+    print(f"big file: {big.stat().st_size / 1e6:.1f} MB, {n} records: {wall:.1f} s "
+          f"({cpu:.1f} s CPU), "
+          f"peak RSS {rss:.1f} MB (goal < 200 MB: {'met' if rss < 200 else 'MISSED'})")
 
 
 def main():
@@ -155,78 +304,33 @@ def main():
     import django
 
     django.setup()  # for the machine line (the commands run with their own settings)
+    from django.db import connection
+
+    print(f"== sync_tk benchmark on {connection.vendor}")
     print(describe())
+    connection.close()
     print(f"load before: {load()}")
     folder = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     made = records(options.records)
     source = file_of(made, folder / "documenten.json")
     print(f"{options.records} records, {source.stat().st_size / 1e6:.1f} MB as one file")
-    template = migrated(folder)
+    databases = registers(folder)
     replay = Replay()
     replay.serve("Document", made)
     sync_args = ["sync_tk", "--entity=Document", f"--base-url={replay.base_url}"]
-    times = {"file": [], "sync": []}
-    synced = None
     try:
-        for round_ in range(options.repeat):
-            order = ["file", "sync"] if round_ % 2 == 0 else ["sync", "file"]
-            for side in order:
-                database = fresh(template, folder, f"{side}-{round_}")
-                args = ["import_tk_moties", str(source)] if side == "file" else sync_args
-                wall, cpu, rss, _output = run(args, database)
-                times[side].append((wall, cpu, rss))
-                print(f"round {round_ + 1}: {side:4} {wall:7.2f} s ({cpu:6.2f} s CPU), "
-                      f"{options.records / wall:6.0f} records/s ({options.records / cpu:6.0f} per "
-                      f"CPU second), peak RSS {rss:6.1f} MB (load {load()})")
-                if side == "sync":
-                    synced = database
-        count = changed(made, options.delta)
-        file_of(made, source)
-        delta_wall, delta_cpu, delta_rss, output = run(sync_args, synced)
-        reimport_wall, reimport_cpu, _rss, _output = run(
-            ["import_tk_moties", str(source)], fresh(template, folder, "reimport-base"))
-        print(f"delta: {count} records changed; sync {delta_wall:.2f} s ({delta_cpu:.2f} s CPU, "
-              f"peak RSS {delta_rss:.1f} MB); file import of the whole changed file "
-              f"{reimport_wall:.2f} s ({reimport_cpu:.2f} s CPU)")
-        idle_wall, idle_cpu, _rss, _output = run(["check"], synced, user=False)
-        print(f"for scale: `manage.py check` (Django starting, nothing done) {idle_wall:.2f} s "
-              f"({idle_cpu:.2f} s CPU)")
-        print("\n".join(line for line in output.splitlines() if line.startswith("Document:")))
+        times, synced = full_runs(options.records, source, sync_args, databases, folder,
+                                  options.repeat)
+        delta_wall = delta_run(made, options.delta, source, sync_args, synced, databases,
+                               folder)
+        summary(options.records, times, delta_wall)
+        if options.big_mb:
+            big_file(options.big_mb, databases, folder)
     finally:
         replay.stop()
-    file_wall, file_cpu = (statistics.median(row[i] for row in times["file"]) for i in (0, 1))
-    sync_wall, sync_cpu = (statistics.median(row[i] for row in times["sync"]) for i in (0, 1))
-    sync_rss = max(row[2] for row in times["sync"])
-    print(f"\nmedians: file {file_wall:.2f} s ({file_cpu:.2f} s CPU), sync {sync_wall:.2f} s "
-          f"({sync_cpu:.2f} s CPU); **sync / file {sync_wall / file_wall:.2f}** "
-          f"({sync_cpu / file_cpu:.2f} in CPU); peak RSS file "
-          f"{max(row[2] for row in times['file']):.1f} MB, sync {sync_rss:.1f} MB")
-    print(f"goals: full run {sync_wall:.0f} s < 120 s: {'met' if sync_wall < 120 else 'MISSED'}; "
-          f"peak RSS {sync_rss:.0f} MB < 200 MB: {'met' if sync_rss < 200 else 'MISSED'}; "
-          f"delta {delta_wall:.1f} s < 10 s: {'met' if delta_wall < 10 else 'MISSED'}; delta / "
-          f"full {delta_wall / sync_wall:.3f}")
-    if options.big_mb:
-        big = folder / "groot.json"
-        copies, n = [], 0
-        size = 0
-        while size < options.big_mb * 1_000_000:
-            chunk = records(5000)
-            for record in chunk:
-                record["Id"] = str(uuid.UUID(int=10**12 + n))
-                record["DocumentNummer"] = f"2026D{n:07d}"
-                record["Volgnummer"] = n + 1
-                n += 1
-            text = json.dumps(chunk, ensure_ascii=False)
-            copies.append(text[1:-1])
-            size += len(text.encode())
-        big.write_text('{"value": [' + ",\n".join(copies) + "]}", encoding="utf-8")
-        wall, cpu, rss, _output = run(["import_tk_moties", str(big), f"--max-bytes={10**9}"],
-                                      fresh(template, folder, "big"))
-        print(f"big file: {big.stat().st_size / 1e6:.1f} MB, {n} records: {wall:.1f} s "
-              f"({cpu:.1f} s CPU), "
-              f"peak RSS {rss:.1f} MB (goal < 200 MB: {'met' if rss < 200 else 'MISSED'})")
+        databases.drop()
+        shutil.rmtree(folder)
     print(f"load after: {load()}")
-    shutil.rmtree(folder)
 
 
 if __name__ == "__main__":
