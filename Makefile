@@ -70,6 +70,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/parser_quality.py
 	$(BIN)/python bench/spreadsheet_bomb.py
 	$(BIN)/python bench/sync_tk.py
+	scripts/with-postgres --durable $(BIN)/python bench/sync_tk.py
 
 # Production mode: gunicorn with whitenoise on PostgreSQL from DATABASE_URL; see docs/OPERATIONS.md.
 serve-prod: $(STAMP)

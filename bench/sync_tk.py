@@ -141,12 +141,13 @@ def migrate(url):
 
 
 class SqliteRegisters:
-    """Empty registers as SQLite files, each a copy of one migrated file."""
+    """Empty registers as SQLite files, each a copy of one migrated file (`prepare` makes
+    it; a test passes a lighter one)."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, prepare=migrate):
         self.folder = folder
         self.template = folder / "template.sqlite3"
-        migrate(f"sqlite:///{self.template}")
+        prepare(f"sqlite:///{self.template}")
 
     def fresh(self, name):
         path = self.folder / f"{name}.sqlite3"
@@ -163,7 +164,7 @@ class PostgresRegisters:
     file does, so neither side pays for migrations. The databases are named after this process
     (never a name someone else's data could have) and dropped at the end."""
 
-    def __init__(self, url):
+    def __init__(self, url, prepare=migrate):
         import psycopg
 
         self.url = url
@@ -172,7 +173,7 @@ class PostgresRegisters:
         # Autocommit: CREATE and DROP DATABASE refuse to run inside a transaction.
         self.server = psycopg.connect(url, autocommit=True)
         self.template = self.create("template")
-        migrate(database_url(url, self.template))
+        prepare(database_url(url, self.template))
 
     def create(self, name, template=None):
         from psycopg import sql
