@@ -3,8 +3,8 @@
 SQLite lets one writer in at a time. The import parses and matches without taking the write
 lock, and writes in short transactions; a dry run writes nothing and takes no lock. The probe
 (tests/imports/sqlite_lock_probe.py) changes a status through the web over and over while the
-import runs, waiting at most 2 seconds for the lock each time: a change that would have waited
-longer fails with "database is locked".
+import runs, waiting at most 5 seconds for the lock each time (the app waits 20): a change that
+would have waited longer fails with "database is locked".
 """
 
 import json
